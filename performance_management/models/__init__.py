@@ -5,6 +5,7 @@ from . import (
     performance_recognition,
     performance_review,
     performance_value,
+    hr_employee,
     res_company,
     res_config_settings,
 )
