@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite: lint gates, a fresh install with its log checked, the addon's tests
+# (browser tours included) and the outside-in tests of tests/. Closes with "N passed, N failed".
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+require_odoo
+ensure_postgres
+cd "$ROOT" || exit 2
+
+DB=${PM_TEST_DB:-pm_test}
+GATES="$VAR/gates.txt"
+rm -f "$VAR"/junit-*.xml "$GATES"
+
+gate() {  # gate NAME COMMAND...: a check that counts as one test in the summary
+    local name=$1
+    shift
+    echo "== $name"
+    if "$@"; then
+        echo "passed $name" >>"$GATES"
+    else
+        echo "failed $name" >>"$GATES"
+        echo "FAILED: $name" >&2
+    fi
+}
+
+gate "ruff check" ruff check .
+gate "ruff format" ruff format --check .
+gate "pylint-odoo (OCA mandatory checks)" python3 -m pylint --rcfile=.pylintrc performance_management
+gate "oca-checks-odoo-module" oca-checks-odoo-module --no-verbose performance_management
+gate "install on a fresh database" install_fresh "$DB" "$VAR/install.log"
+
+ADDONS=$(addons_path)
+echo "== addon tests (pytest-odoo, with HTTP for the browser tours)"
+python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+    --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http \
+    --junitxml="$VAR/junit-addon.xml" performance_management/tests "$@"
+
+echo "== outside-in tests (tests/)"
+PM_ADDONS_PATH="$ADDONS" python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+    --junitxml="$VAR/junit-outside.xml" tests "$@"
+
+python3 scripts/summary.py "$GATES" "$VAR"/junit-*.xml

@@ -1,0 +1,39 @@
+"""The addon installs with pip as odoo-addon-performance_management."""
+
+import ast
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+
+
+def test_wheel_carries_the_addon(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "-w",
+            str(tmp_path),
+            str(ROOT / "performance_management"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    manifest = ast.literal_eval((ROOT / "performance_management/__manifest__.py").read_text())
+    assert wheel.name.startswith(f"odoo_addon_performance_management-{manifest['version']}")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata = next(n for n in names if n.endswith("METADATA"))
+        meta = archive.read(metadata).decode()
+    prefix = "odoo/addons/performance_management/"
+    for data_file in manifest["data"] + manifest.get("demo", []):
+        assert prefix + data_file in names, f"{data_file} is missing from the wheel"
+    assert prefix + "static/description/icon.png" in names
+    assert "Name: odoo-addon-performance_management" in meta
+    assert "Requires-Dist: odoo==19.0.*" in meta
