@@ -37,7 +37,7 @@ python3 -m pytest -p no:cacheprovider -q -o addopts="" \
     --junitxml="$VAR/junit-addon.xml" performance_management/tests "$@"
 
 echo "== outside-in tests (tests/)"
-PM_ADDONS_PATH="$ADDONS" python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+PM_ADDONS_PATH="$ADDONS" python3 -m pytest -p no:cacheprovider -p no:odoo -q -o addopts="" \
     --junitxml="$VAR/junit-outside.xml" tests "$@"
 
 python3 scripts/summary.py "$GATES" "$VAR"/junit-*.xml
