@@ -76,3 +76,113 @@ def odoo_db(tmp_path):
     db = f"pm_outside_{uuid.uuid4().hex[:8]}"
     yield Odoo(db, _addons_path(), tmp_path)
     subprocess.run(["dropdb", "--if-exists", "--force", db], check=False, capture_output=True)
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A real multi-worker Odoo on loopback, as production runs it."""
+
+    def __init__(self, odoo, workers=2):
+        self.odoo = odoo
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = odoo.logdir / f"{odoo.db}-server.log"
+        self.process = subprocess.Popen(
+            [
+                "odoo",
+                f"--addons-path={odoo.addons_path}",
+                "-d",
+                odoo.db,
+                f"--db-filter=^{odoo.db}$",
+                f"--workers={workers}",
+                "--max-cron-threads=1",
+                "--http-interface=127.0.0.1",
+                f"--http-port={self.port}",
+                f"--gevent-port={free_port()}",
+                f"--logfile={self.log}",
+            ],
+            cwd=odoo.logdir,
+        )
+        self._wait()
+
+    def _wait(self, seconds=90):
+        import time
+        import urllib.request
+
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"Odoo stopped: {self.log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/web/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError("Odoo did not answer on /web/health in time")
+
+    def jsonrpc(self, service, method, *args):
+        import json
+        import urllib.request
+
+        body = json.dumps(
+            {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"service": service, "method": method, "args": list(args)},
+                "id": 1,
+            }
+        ).encode()
+        request = urllib.request.Request(
+            f"{self.url}/jsonrpc", body, {"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return json.load(answer)
+
+    def json2(self, key, model, method, **params):
+        """Odoo 19's JSON-2 API: returns (HTTP status, decoded body)."""
+        import json
+        import urllib.error
+        import urllib.request
+
+        request = urllib.request.Request(
+            f"{self.url}/json/2/{model}/{method}",
+            json.dumps(params).encode(),
+            {"Content-Type": "application/json", "Authorization": f"bearer {key}"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return answer.status, json.load(answer)
+        except urllib.error.HTTPError as error:
+            return error.code, json.load(error)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def installed_db(tmp_path_factory):
+    """A database with the addon (no demo data), shared by the tests of one module."""
+    db = f"pm_outside_{uuid.uuid4().hex[:8]}"
+    odoo = Odoo(db, _addons_path(), tmp_path_factory.mktemp("odoo"))
+    odoo.server("-i", "performance_management", name="install")
+    yield odoo
+    subprocess.run(["dropdb", "--if-exists", "--force", db], check=False, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def server(installed_db):
+    running = Server(installed_db)
+    yield running
+    running.stop()
