@@ -36,6 +36,15 @@ python3 -m pytest -p no:cacheprovider -q -o addopts="" \
     --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http \
     --junitxml="$VAR/junit-addon.xml" performance_management/tests "$@"
 
+if [ "${PM_HOST_SUITES:-1}" = 1 ]; then
+    # Host regression: Odoo's own suites of the addons we extend still pass with ours installed.
+    ODOO_ADDONS=$(python3 -c "import sys; print(sys.argv[1].split(',')[-1])" "$ADDONS")
+    echo "== host regression: Odoo's hr and hr_skills suites with the addon installed"
+    python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+        --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http \
+        --junitxml="$VAR/junit-host.xml" "$ODOO_ADDONS/hr/tests" "$ODOO_ADDONS/hr_skills/tests"
+fi
+
 echo "== outside-in tests (tests/)"
 PM_ADDONS_PATH="$ADDONS" python3 -m pytest -p no:cacheprovider -p no:odoo -q -o addopts="" \
     --junitxml="$VAR/junit-outside.xml" tests "$@"
