@@ -1,12 +1,321 @@
-from odoo import fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL, html2plaintext
 
 
 class PerformanceFeedback(models.Model):
-    """Performance Feedback (stub: its feature fills it in)."""
+    """Continuous feedback, feedback requests and their answers."""
 
     _name = "performance.feedback"
     _description = "Performance Feedback"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date desc, id desc"
 
-    name = fields.Char(required=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="About",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+        check_company=True,
+    )
+    author_id = fields.Many2one(
+        "hr.employee",
+        string="From",
+        index=True,
+        ondelete="set null",
+        help="Left empty on anonymous answers: their author is never stored with them.",
+    )
+    requester_id = fields.Many2one(
+        "hr.employee",
+        string="Requested By",
+        index=True,
+        ondelete="set null",
+    )
+    date = fields.Date(default=fields.Date.context_today, required=True)
+    date_deadline = fields.Date(string="Deadline", tracking=True)
+    date_reminded = fields.Date(string="Last Reminder", readonly=True, copy=False)
+    anonymous = fields.Boolean(
+        help="The answer is stored without its author: nobody, HR included, can tell who wrote it."
+    )
+    message = fields.Html(sanitize_style=True)
+    request_message = fields.Text(string="Question")
+    feedback_type = fields.Selection(
+        [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
+        string="Type",
+        default="general",
+        required=True,
+    )
+    visibility = fields.Selection(
+        [
+            ("private", "Private to the manager chain"),
+            ("shared", "Shared with the receiver"),
+            ("public", "Public in the company"),
+        ],
+        default="shared",
+        required=True,
+        help="Private: the receiver's managers only. Shared: the receiver too. "
+        "Public: everyone in the company.",
+    )
+    state = fields.Selection(
+        help="An anonymous request, once answered, only says so: its answer is a separate "
+        "feedback, given, without author.",
+        selection=[
+            ("requested", "Requested"),
+            ("done", "Given"),
+            ("answered", "Answered Anonymously"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="done",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    is_request = fields.Boolean(readonly=True, copy=False)
+    anonymous_released = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Anonymous answers show only once enough of them came in for the same request.",
+    )
+    goal_id = fields.Many2one("performance.goal", ondelete="set null", index="btree_not_null")
+    value_id = fields.Many2one("performance.value", string="Value", ondelete="set null")
+    review_id = fields.Many2one("performance.review", ondelete="set null", index="btree_not_null")
+    color = fields.Integer(compute="_compute_color")
+    is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    can_answer = fields.Boolean(compute="_compute_can_answer")
+
+    @api.depends("employee_id", "feedback_type", "state", "is_request", "message")
+    def _compute_name(self):
+        types = dict(self._fields["feedback_type"]._description_selection(self.env))
+        for feedback in self:
+            if feedback.state in ("requested", "answered") or (
+                feedback.is_request and not feedback.message
+            ):
+                feedback.name = self.env._(
+                    "Feedback request about %(name)s", name=feedback.employee_id.name or ""
+                )
+            else:
+                feedback.name = self.env._(
+                    "%(type)s for %(name)s",
+                    type=types.get(feedback.feedback_type),
+                    name=feedback.employee_id.name or "",
+                )
+
+    @api.depends("feedback_type")
+    def _compute_color(self):
+        colors = {"praise": 10, "constructive": 2, "general": 4}
+        for feedback in self:
+            feedback.color = colors.get(feedback.feedback_type, 0)
+
+    @api.depends("state", "date_deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for feedback in self:
+            feedback.is_overdue = (
+                feedback.state == "requested"
+                and feedback.date_deadline
+                and feedback.date_deadline < today
+            )
+
+    @api.depends_context("uid")
+    @api.depends("state", "author_id")
+    def _compute_can_answer(self):
+        employees = self.env.user.employee_ids
+        for feedback in self:
+            feedback.can_answer = feedback.state == "requested" and feedback.author_id in employees
+
+    @api.constrains("employee_id", "author_id")
+    def _check_not_self(self):
+        for feedback in self:
+            if feedback.author_id and feedback.author_id == feedback.employee_id:
+                if feedback.state == "requested" and feedback.requester_id == feedback.author_id:
+                    raise ValidationError(
+                        self.env._("You cannot ask yourself for feedback about yourself.")
+                    )
+                if feedback.state != "requested" and not feedback.is_request:
+                    raise ValidationError(self.env._("You cannot give feedback to yourself."))
+
+    @api.constrains("message", "state")
+    def _check_message(self):
+        for feedback in self:
+            if feedback.state == "done" and not html2plaintext(feedback.message or "").strip():
+                raise ValidationError(self.env._("Feedback cannot be empty: write a message."))
+
+    def _check_deadline_vals(self, vals):
+        deadline = vals.get("date_deadline")
+        if deadline and fields.Date.to_date(deadline) < fields.Date.context_today(self):
+            raise ValidationError(
+                self.env._("The deadline of a feedback request cannot be in the past.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        my_employees = self.env.user.employee_ids
+        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        for vals in vals_list:
+            if vals.get("state") == "requested":
+                self._check_deadline_vals(vals)
+                vals["is_request"] = True
+                if not vals.get("requester_id") and my_employees:
+                    vals["requester_id"] = my_employees[:1].id
+            elif not vals.get("author_id") and not vals.get("anonymous") and my_employees:
+                vals["author_id"] = my_employees[:1].id
+            if self.env.su or is_officer:
+                continue
+            # Plain users write only in their own name.
+            own_field = "requester_id" if vals.get("state") == "requested" else "author_id"
+            if vals.get(own_field) not in my_employees.ids:
+                raise AccessError(self.env._("You can only give or request feedback yourself."))
+            if vals.get("anonymous") and vals.get("state") != "requested":
+                raise UserError(
+                    self.env._("Anonymous feedback is only given in answer to a request.")
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "date_deadline" in vals:
+            self._check_deadline_vals(vals)
+        return super().write(vals)
+
+    def _get_answer_visibility(self):
+        self.ensure_one()
+        return "shared" if self.requester_id == self.employee_id else "private"
+
+    def action_answer(self, message, feedback_type="general"):
+        """Answer a request; anonymous answers are split from their author."""
+        self.ensure_one()
+        if not self.can_answer:
+            raise UserError(self.env._("Only the person asked can answer an open request."))
+        if not html2plaintext(message or "").strip():
+            raise ValidationError(self.env._("Feedback cannot be empty: write a message."))
+        if not self.anonymous:
+            self.write(
+                {
+                    "message": message,
+                    "feedback_type": feedback_type,
+                    "state": "done",
+                    "date": fields.Date.context_today(self),
+                    "visibility": self._get_answer_visibility(),
+                }
+            )
+            return self
+        # The answer is written by the superuser, without author, follower or log, and
+        # is not linked to the request: nothing ties it back to whoever wrote it.
+        answer = (
+            self.with_user(SUPERUSER_ID)
+            .with_context(tracking_disable=True, mail_create_nosubscribe=True)
+            .create(
+                {
+                    "employee_id": self.employee_id.id,
+                    "company_id": self.company_id.id,
+                    "requester_id": self.requester_id.id,
+                    "review_id": self.review_id.id,
+                    "goal_id": self.goal_id.id,
+                    "anonymous": True,
+                    "is_request": True,
+                    "author_id": False,
+                    "message": message,
+                    "feedback_type": feedback_type,
+                    "visibility": self._get_answer_visibility(),
+                    "state": "done",
+                }
+            )
+        )
+        answer._release_anonymous_answers()
+        # Flush as superuser, or flushing later stamps the author as write_uid.
+        answer.env.flush_all()
+        # The request only records that it was answered; the answer lives on its own. Plain
+        # SQL leaves its write date and write user alone, which would match the answer's.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE performance_feedback SET state = 'answered' WHERE id = %s",
+                self.id,
+            )
+        )
+        self.invalidate_recordset(["state"])
+        self.activity_unlink(["performance_management.mail_activity_type_feedback_request"])
+        return answer.with_env(self.env)
+
+    def _get_anonymous_sibling_domain(self):
+        self.ensure_one()
+        return [
+            ("anonymous", "=", True),
+            ("author_id", "=", False),
+            ("state", "=", "done"),
+            ("employee_id", "=", self.employee_id.id),
+            ("requester_id", "=", self.requester_id.id),
+            ("review_id", "=", self.review_id.id),
+        ]
+
+    def _release_anonymous_answers(self):
+        """Show anonymous answers once the company's minimum number came in."""
+        for answer in self:
+            siblings = answer.sudo().search(answer._get_anonymous_sibling_domain())
+            if len(siblings) >= answer.company_id.performance_anonymity_threshold:
+                siblings.filtered(lambda s: not s.anonymous_released).write(
+                    {"anonymous_released": True}
+                )
+
+    def action_cancel(self):
+        if any(f.state != "requested" for f in self):
+            raise UserError(self.env._("Only open requests can be cancelled."))
+        self.write({"state": "cancelled"})
+
+    def action_open_answer_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Answer the request"),
+            "res_model": "performance.feedback.answer",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    @api.model
+    def _notify_requests(self, requests):
+        template = self.env.ref(
+            "performance_management.mail_template_feedback_request", raise_if_not_found=False
+        )
+        for request in requests.filtered(lambda r: r.author_id.user_id):
+            request.activity_schedule(
+                "performance_management.mail_activity_type_feedback_request",
+                date_deadline=request.date_deadline,
+                user_id=request.author_id.user_id.id,
+                summary=request.name,
+            )
+            if template and request.author_id.work_email:
+                template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
+
+    @api.model
+    def _get_overdue_request_domain(self):
+        return Domain.AND(
+            [
+                [("state", "=", "requested")],
+                [("date_deadline", "<", fields.Date.context_today(self))],
+                [("date_reminded", "=", False)],
+                [("author_id.user_id", "!=", False)],
+            ]
+        )
+
+    @api.model
+    def _cron_remind_overdue_requests(self, batch_size=200):
+        """Remind once the people whose feedback request is past due."""
+        template = self.env.ref("performance_management.mail_template_feedback_reminder")
+        domain = self._get_overdue_request_domain()
+        today = fields.Date.context_today(self)
+        while requests := self.search(domain, limit=batch_size):
+            for request in requests:
+                template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
+            requests.write({"date_reminded": today})
+            self.env["ir.cron"]._commit_progress(
+                len(requests), remaining=self.search_count(domain)
+            )

@@ -1,12 +1,469 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command, Domain
+
+CONFIDENCE = [
+    ("on_track", "On Track"),
+    ("at_risk", "At Risk"),
+    ("off_track", "Off Track"),
+]
+
+# Computed fields and reminder markers, written by the system whoever triggers it.
+SYSTEM_FIELDS = {
+    "progress",
+    "confidence",
+    "last_checkin_date",
+    "reminder_date",
+    "offtrack_warned",
+    "overdue_warned",
+    "approval_requested",
+}
 
 
 class PerformanceGoal(models.Model):
-    """Performance Goal (stub: its feature fills it in)."""
+    """An individual, team or company goal, measured by key results or aligned goals."""
 
     _name = "performance.goal"
     _description = "Performance Goal"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date_deadline, id desc"
+    _parent_store = True
+    _check_company_auto = True
 
-    name = fields.Char(required=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    name = fields.Char(required=True, tracking=True)
+    description = fields.Html()
+    active = fields.Boolean(default=True)
+    is_template = fields.Boolean(
+        string="Library Template",
+        help="A template of the goal library: it has no owner and is assigned to employees.",
+    )
+    scope = fields.Selection(
+        [("employee", "Individual"), ("department", "Team"), ("company", "Company")],
+        required=True,
+        default="employee",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", index=True, ondelete="cascade", tracking=True, check_company=True
+    )
+    department_id = fields.Many2one(
+        "hr.department", string="Team", index=True, tracking=True, check_company=True
+    )
+    manager_id = fields.Many2one(
+        "hr.employee",
+        compute="_compute_manager_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="Approves the goal and follows it; by default the employee's manager or the "
+        "team's manager.",
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", string="Owner User")
+    tag_ids = fields.Many2many("performance.goal.tag", string="Tags")
+    color = fields.Integer()
+    weight = fields.Float(default=1.0, help="Weight of the goal when rolled up into its parent.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("done", "Done"), ("cancel", "Cancelled")],
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+    )
+    approval_requested = fields.Boolean(
+        readonly=True, copy=False, help="The owner proposed this goal; the manager approves it."
+    )
+    date_start = fields.Date(string="Start Date", default=fields.Date.context_today, tracking=True)
+    date_deadline = fields.Date(string="Deadline", tracking=True, index=True)
+    parent_id = fields.Many2one(
+        "performance.goal",
+        string="Supports",
+        index=True,
+        ondelete="set null",
+        domain="[('is_template', '=', is_template), ('id', '!=', id), "
+        "('company_id', '=', company_id)]",
+        tracking=True,
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("performance.goal", "parent_id", string="Supporting Goals")
+    child_count = fields.Integer(compute="_compute_child_count")
+    progress_mode = fields.Selection(
+        [
+            ("key_results", "Key Results"),
+            ("children", "Supporting Goals"),
+            ("manual", "Manual"),
+        ],
+        string="Progress From",
+        required=True,
+        default="key_results",
+    )
+    manual_progress = fields.Float()
+    progress = fields.Float(
+        compute="_compute_progress",
+        store=True,
+        recursive=True,
+        aggregator="avg",
+        help="Achievement from 0 to 100.",
+    )
+    key_result_ids = fields.One2many("performance.key.result", "goal_id", copy=True)
+    checkin_ids = fields.One2many("performance.goal.checkin", "goal_id", string="Check-ins")
+    checkin_count = fields.Integer(compute="_compute_checkin_count")
+    last_checkin_date = fields.Date(compute="_compute_last_checkin", store=True)
+    confidence = fields.Selection(CONFIDENCE, compute="_compute_last_checkin", store=True)
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    can_manage = fields.Boolean(compute="_compute_can_manage")
+    is_mine = fields.Boolean(compute="_compute_is_mine", search="_search_is_mine")
+    is_my_team = fields.Boolean(compute="_compute_is_mine", search="_search_is_my_team")
+    owner_partner_id = fields.Many2one("res.partner", compute="_compute_partners")
+    manager_partner_id = fields.Many2one("res.partner", compute="_compute_partners")
+    # Reminder markers, so that running the cron twice sends nothing twice.
+    reminder_date = fields.Date(readonly=True, copy=False)
+    offtrack_warned = fields.Boolean(readonly=True, copy=False)
+    overdue_warned = fields.Boolean(readonly=True, copy=False)
+
+    @api.depends("employee_id", "department_id", "scope")
+    def _compute_manager_id(self):
+        for goal in self:
+            if goal.scope == "employee" and goal.employee_id:
+                goal.manager_id = goal.employee_id.parent_id
+            elif goal.scope == "department" and goal.department_id:
+                goal.manager_id = goal.department_id.manager_id
+            elif not goal.manager_id:
+                goal.manager_id = False
+
+    def _compute_child_count(self):
+        counts = dict(
+            self.env["performance.goal"]._read_group(
+                [("parent_id", "in", self.ids)], ["parent_id"], ["__count"]
+            )
+        )
+        for goal in self:
+            goal.child_count = counts.get(goal, 0)
+
+    def _compute_checkin_count(self):
+        counts = dict(
+            self.env["performance.goal.checkin"]._read_group(
+                [("goal_id", "in", self.ids)], ["goal_id"], ["__count"]
+            )
+        )
+        for goal in self:
+            goal.checkin_count = counts.get(goal, 0)
+
+    @api.depends(
+        "progress_mode",
+        "manual_progress",
+        "key_result_ids.progress",
+        "key_result_ids.weight",
+        "child_ids.progress",
+        "child_ids.weight",
+        "child_ids.state",
+    )
+    def _compute_progress(self):
+        for goal in self:
+            if goal.progress_mode == "manual":
+                goal.progress = goal.manual_progress
+                continue
+            if goal.progress_mode == "children":
+                parts = goal.child_ids.filtered(lambda child: child.state != "cancel")
+            else:
+                parts = goal.key_result_ids
+            goal.progress = self._weighted_average(parts)
+
+    @api.model
+    def _weighted_average(self, parts):
+        total_weight = sum(parts.mapped("weight"))
+        if not total_weight:
+            return 0.0
+        return sum(part.progress * part.weight for part in parts) / total_weight
+
+    @api.depends("checkin_ids.date", "checkin_ids.confidence")
+    def _compute_last_checkin(self):
+        for goal in self:
+            last = goal.checkin_ids.sorted(lambda c: (c.date, c.id))[-1:]
+            goal.last_checkin_date = last.date
+            goal.confidence = last.confidence
+
+    @api.depends("date_deadline", "state")
+    @api.depends_context("tz")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for goal in self:
+            goal.is_overdue = bool(
+                goal.state == "active" and goal.date_deadline and goal.date_deadline < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain(
+            [
+                ("state", "=", "active"),
+                ("date_deadline", "<", fields.Date.context_today(self)),
+            ]
+        )
+        return domain if operator == "in" else ~domain
+
+    @api.depends_context("uid")
+    def _compute_can_manage(self):
+        for goal in self:
+            goal.can_manage = goal._is_manager_of_goal()
+
+    @api.depends_context("uid")
+    def _compute_is_mine(self):
+        mine = self.filtered_domain(self._search_is_mine("in", [True]))
+        team = self.filtered_domain(self._search_is_my_team("in", [True]))
+        for goal in self:
+            goal.is_mine = goal in mine
+            goal.is_my_team = goal in team
+
+    def _search_is_mine(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain("employee_id.user_id", "=", self.env.uid) | Domain(
+            [("scope", "=", "department"), ("department_id.manager_id.user_id", "=", self.env.uid)]
+        )
+        return domain if operator == "in" else ~domain
+
+    def _search_is_my_team(self, operator, value):
+        """Goals of the employees below me, and the goals I am the manager of."""
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        employees = self.env.user.employee_ids
+        reports = (
+            self.env["hr.employee"].sudo().search([("id", "child_of", employees.ids)]) - employees
+        )
+        domain = Domain("employee_id", "in", reports.ids) | Domain(
+            "manager_id", "in", employees.ids
+        )
+        return domain if operator == "in" else ~domain
+
+    @api.depends("employee_id", "department_id", "manager_id")
+    def _compute_partners(self):
+        for goal in self:
+            owner = goal._get_owner_employee()
+            goal.owner_partner_id = owner.user_id.partner_id or owner.work_contact_id
+            manager = goal.manager_id
+            goal.manager_partner_id = manager.user_id.partner_id or manager.work_contact_id
+
+    @api.constrains("date_start", "date_deadline")
+    def _check_dates(self):
+        for goal in self:
+            if goal.date_start and goal.date_deadline and goal.date_deadline < goal.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The deadline of the goal %(goal)s cannot be before its start.",
+                        goal=goal.name,
+                    )
+                )
+
+    @api.constrains("weight", "manual_progress")
+    def _check_weight(self):
+        for goal in self:
+            if goal.weight < 0:
+                raise ValidationError(self.env._("The weight of a goal cannot be negative."))
+            if not 0 <= goal.manual_progress <= 100:
+                raise ValidationError(self.env._("A progress is between 0 and 100."))
+
+    @api.constrains("scope", "employee_id", "department_id", "is_template")
+    def _check_owner(self):
+        for goal in self:
+            if goal.is_template:
+                if goal.employee_id or goal.department_id:
+                    raise ValidationError(
+                        self.env._("A goal of the library has no owner: it is assigned.")
+                    )
+            elif goal.scope == "employee" and not goal.employee_id:
+                raise ValidationError(
+                    self.env._("The individual goal %(goal)s needs an employee.", goal=goal.name)
+                )
+            elif goal.scope == "department" and not goal.department_id:
+                raise ValidationError(
+                    self.env._("The team goal %(goal)s needs a department.", goal=goal.name)
+                )
+
+    @api.constrains("parent_id", "company_id")
+    def _check_parent(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A goal cannot support itself, even indirectly."))
+        for goal in self.filtered("parent_id"):
+            if goal.parent_id.company_id != goal.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The goal %(goal)s cannot support %(parent)s, a goal of another company.",
+                        goal=goal.name,
+                        parent=goal.parent_id.name,
+                    )
+                )
+            if goal.parent_id.is_template != goal.is_template:
+                raise ValidationError(
+                    self.env._("Goals of the library align only with goals of the library.")
+                )
+
+    def _check_parent_cycle(self, parent):
+        # The parent store refuses cycles too, but with a generic message: say it clearly.
+        ancestors = {int(part) for part in (parent.sudo().parent_path or "").split("/") if part}
+        if parent in self or ancestors & set(self.ids):
+            raise ValidationError(self.env._("A goal cannot support itself, even indirectly."))
+
+    @api.onchange("scope")
+    def _onchange_scope(self):
+        if self.scope != "employee":
+            self.employee_id = False
+        if self.scope != "department":
+            self.department_id = False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        goals = super().create(vals_list)
+        if not self.env.su:
+            goals._check_create_rights()
+        return goals
+
+    def write(self, vals):
+        checked = {
+            fname
+            for fname in vals
+            if fname not in SYSTEM_FIELDS and not fname.startswith(("message_", "activity_"))
+        }
+        if checked and not self.env.su:
+            self.check_access("write")
+            self._check_write_rights(checked)
+        if vals.get("parent_id"):
+            self._check_parent_cycle(self.browse(vals["parent_id"]))
+        if "date_deadline" in vals:
+            vals = dict(vals, overdue_warned=False)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_managed(self):
+        if self.env.su:
+            return
+        for goal in self:
+            if not goal._is_manager_of_goal() and not (
+                goal.state == "draft" and goal._is_owner_of_goal()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the goal %(goal)s may delete it.", goal=goal.name
+                    )
+                )
+
+    def action_propose(self):
+        for goal in self:
+            if goal.state != "draft":
+                raise UserError(self.env._("Only a draft goal can be proposed."))
+            if not (goal._is_owner_of_goal() or goal._is_manager_of_goal()):
+                raise UserError(
+                    self.env._("Only the owner of %(goal)s may propose it.", goal=goal.name)
+                )
+            manager_user = goal.manager_id.user_id
+            if manager_user:
+                goal.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Approve the goal %(goal)s", goal=goal.name),
+                    user_id=manager_user.id,
+                )
+        self.sudo().approval_requested = True
+
+    def action_activate(self):
+        self._check_manager_action()
+        if self.filtered(lambda goal: goal.state != "draft"):
+            raise UserError(self.env._("Only a draft goal can be approved."))
+        self.write({"state": "active"})
+        self.sudo().approval_requested = False
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_done(self):
+        self._check_manager_action()
+        if self.filtered(lambda goal: goal.state != "active"):
+            raise UserError(self.env._("Only an active goal can be completed."))
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        for goal in self:
+            if not goal._is_manager_of_goal() and not (
+                goal.state == "draft" and goal._is_owner_of_goal()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the goal %(goal)s may cancel it.", goal=goal.name
+                    )
+                )
+        self.sudo().write({"state": "cancel", "approval_requested": False})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_reset_draft(self):
+        self._check_manager_action()
+        self.write({"state": "draft"})
+
+    def action_open_children(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_goal_action"
+        )
+        action.update(
+            name=self.env._("Goals supporting %(goal)s", goal=self.name),
+            domain=[("parent_id", "=", self.id)],
+            context={
+                "default_parent_id": self.id,
+                "default_company_id": self.company_id.id,
+                "default_date_start": self.date_start,
+                "default_date_deadline": self.date_deadline,
+            },
+        )
+        return action
+
+    def action_open_checkins(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_goal_checkin_action"
+        )
+        # Progress over time first: the history plotted, then the list.
+        action.update(
+            domain=[("goal_id", "=", self.id)],
+            context={"default_goal_id": self.id},
+            views=[(False, "graph"), (False, "list"), (False, "form")],
+        )
+        return action
+
+    def action_checkin(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Check In"),
+            "res_model": "performance.goal.checkin",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_goal_id": self.id},
+        }
+
+    def action_compute_key_results(self):
+        self.check_access("read")
+        self.key_result_ids._update_automatic_value()
+
+    # Library -----------------------------------------------------------------------------
+
+    def _prepare_assignment_values(self, employee, date_start=False, date_deadline=False):
+        """Values of an employee's own copy of this library goal, key results included."""
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "description": self.description,
+            "scope": "employee",
+            "employee_id": employee.id,
+            "company_id": employee.company_id.id,
+            "tag_ids": [Command.set(self.tag_ids.ids)],
+            "weight": self.weight,
+            "progress_mode": self.progress_mode,
+            "date_start": date_start or self.date_start,
+            "date_deadline": date_deadline or self.date_deadline,
+            "key_result_ids": [
+                Command.create(kr._prepare_copy_values()) for kr in self.key_result_ids
+            ],
+        }

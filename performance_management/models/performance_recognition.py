@@ -1,12 +1,251 @@
-from odoo import fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 
 class PerformanceRecognition(models.Model):
-    """Recognition (stub: its feature fills it in)."""
+    """Kudos from one employee to colleagues, tied to a company value."""
 
     _name = "performance.recognition"
     _description = "Recognition"
+    _inherit = ("mail.thread",)
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _mail_post_access = "read"  # colleagues who see it may react and comment
 
-    name = fields.Char(required=True)
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    def _default_giver(self):
+        # sudo: portal employees cannot read hr.employee, yet give kudos.
+        employees = self.env.user.sudo().employee_ids
+        giver = employees.filtered(lambda e: e.company_id == self.env.company)[:1]
+        return (giver or employees[:1]).sudo(False)
+
+    name = fields.Char(
+        compute="_compute_name", store=True, readonly=False, required=True, precompute=True
+    )
+    giver_id = fields.Many2one(
+        "hr.employee",
+        string="From",
+        required=True,
+        index=True,
+        default=_default_giver,
+        check_company=True,
+    )
+    receiver_ids = fields.Many2many(
+        "hr.employee",
+        "performance_recognition_receiver_rel",
+        "recognition_id",
+        "employee_id",
+        string="To",
+        required=True,
+        check_company=True,
+    )
+    # The first receiver: the main one, kept for the models that point at one employee.
+    employee_id = fields.Many2one(
+        "hr.employee",
+        compute="_compute_employee_id",
+        store=True,
+        index=True,
+        ondelete="cascade",
+        string="Receiver",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        "performance_recognition_department_rel",
+        "recognition_id",
+        "department_id",
+        compute="_compute_department_ids",
+        store=True,
+        string="Teams",
+    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True, string="Team")
+    value_id = fields.Many2one("performance.value", string="Value", index=True, check_company=True)
+    value_color = fields.Integer(related="value_id.color")
+    value_icon = fields.Char(related="value_id.icon")
+    message = fields.Html(required=True)
+    visibility = fields.Selection(
+        [
+            ("company", "Whole Company"),
+            ("team", "Team"),
+            ("private", "Receiver and Manager"),
+        ],
+        default="company",
+        required=True,
+    )
+    date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
+    badge_id = fields.Many2one(
+        "gamification.badge",
+        string="Badge",
+        help="Granted to the receivers who have a user; the others get the recognition only.",
+    )
+    badge_user_ids = fields.Many2many(
+        "gamification.badge.user",
+        "performance_recognition_badge_user_rel",
+        "recognition_id",
+        "badge_user_id",
+        string="Badges Granted",
+        readonly=True,
+        copy=False,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    receiver_count = fields.Integer(compute="_compute_receiver_count")
+
+    @api.depends("receiver_ids", "value_id")
+    def _compute_name(self):
+        for recognition in self:
+            names = ", ".join(recognition.receiver_ids.mapped("name"))
+            if recognition.value_id:
+                recognition.name = self.env._(
+                    "Kudos to %(names)s for %(value)s",
+                    names=names,
+                    value=recognition.value_id.name,
+                )
+            else:
+                recognition.name = self.env._("Kudos to %(names)s", names=names)
+
+    @api.depends("receiver_ids")
+    def _compute_employee_id(self):
+        for recognition in self:
+            recognition.employee_id = recognition.receiver_ids[:1]
+
+    @api.depends("receiver_ids")
+    def _compute_receiver_count(self):
+        for recognition in self:
+            recognition.receiver_count = len(recognition.receiver_ids)
+
+    @api.depends("receiver_ids.department_id")
+    def _compute_department_ids(self):
+        for recognition in self:
+            recognition.department_ids = recognition.receiver_ids.department_id
+
+    @api.constrains("giver_id", "receiver_ids")
+    def _check_not_self(self):
+        for recognition in self:
+            if not recognition.receiver_ids:
+                raise ValidationError(self.env._("Recognise at least one colleague."))
+            if recognition.giver_id in recognition.receiver_ids:
+                raise ValidationError(self.env._("You cannot recognise yourself."))
+
+    @api.constrains("giver_id", "date")
+    def _check_quota(self):
+        for recognition in self:
+            quota = recognition.company_id.performance_recognition_quota
+            if not quota:
+                continue
+            start = recognition.date.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+            given = self.sudo().search_count(
+                [
+                    ("giver_id", "=", recognition.giver_id.id),
+                    ("date", ">=", start),
+                    ("date", "<", start + relativedelta(months=1)),
+                ]
+            )
+            if given > quota:
+                raise ValidationError(
+                    self.env._(
+                        "%(giver)s has already given %(quota)s recognitions this month, the "
+                        "monthly quota.",
+                        giver=recognition.giver_id.name,
+                        quota=quota,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.su:
+            recognitions = super().create(vals_list)
+        else:
+            # Receivers are hr.employee records, which plain and portal users may not read:
+            # Odoo refuses to link them. Create as superuser once the giver is checked.
+            self.check_access("create")
+            is_officer = self.env.user.has_group(
+                "performance_management.group_performance_officer"
+            )
+            mine = self.env.user.sudo().employee_ids
+            for vals in vals_list:
+                giver = vals.get("giver_id") or self._default_giver().id
+                if not is_officer and giver not in mine.ids:
+                    raise UserError(self.env._("You can only give recognition in your own name."))
+                vals["giver_id"] = giver
+            recognitions = super(PerformanceRecognition, self.sudo()).create(vals_list)
+            recognitions = recognitions.sudo(False)
+        recognitions._grant_badges()
+        recognitions._notify_receivers()
+        return recognitions
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        if {"giver_id", "badge_id", "date"} & set(vals):
+            raise UserError(
+                self.env._("The giver, the badge and the date of a recognition cannot change.")
+            )
+        if "receiver_ids" in vals:
+            self.check_access("write")
+            return super(PerformanceRecognition, self.sudo()).write(vals)
+        return super().write(vals)
+
+    def action_recommend_reward(self):
+        """Open a spot-award recommendation for the main receiver, from this recognition."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_reward_action"
+        )
+        action.update(
+            views=[(False, "form")],
+            view_mode="form",
+            context={
+                "default_source": "recognition",
+                "default_recognition_id": self.id,
+                "default_employee_id": self.employee_id.id,
+                "default_kind": "spot",
+            },
+        )
+        return action
+
+    def _grant_badges(self):
+        """Grant the badge to every receiver with a user, in the giver's name."""
+        BadgeUser = self.env["gamification.badge.user"]
+        for recognition in self.filtered("badge_id"):
+            if self.env.user.share:
+                raise UserError(self.env._("Badges are granted from the backend only."))
+            receivers = recognition.receiver_ids.sudo().filtered("user_id")
+            if not receivers:
+                continue
+            badge_users = BadgeUser.create(
+                [
+                    {
+                        "badge_id": recognition.badge_id.id,
+                        "user_id": employee.user_id.id,
+                        "employee_id": employee.id,
+                        "sender_id": self.env.user.id,
+                        "comment": recognition.name,
+                    }
+                    for employee in receivers
+                ]
+            )
+            badge_users._send_badge()
+            recognition.sudo().badge_user_ids = badge_users
+
+    def _notify_receivers(self):
+        """Receivers and their managers follow the recognition and are told about it."""
+        for recognition in self:
+            receivers = recognition.sudo().receiver_ids
+            partners = (receivers | receivers.parent_id).work_contact_id
+            if not partners:
+                continue
+            template = self.env.ref(
+                "performance_management.performance_recognition_mail_template_notify"
+            ).sudo()
+            body = template._render_field("body_html", recognition.ids)[recognition.id]
+            recognition = recognition.sudo()
+            recognition.message_subscribe(partner_ids=partners.ids)
+            recognition.message_post(
+                body=body,
+                subject=recognition.name,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+            )

@@ -7,6 +7,62 @@ class ResConfigSettings(models.TransientModel):
     performance_goal_proposal = fields.Boolean(
         related="company_id.performance_goal_proposal", readonly=False
     )
+    performance_goal_checkin_days = fields.Integer(
+        related="company_id.performance_goal_checkin_days", readonly=False
+    )
     performance_anonymity_threshold = fields.Integer(
         related="company_id.performance_anonymity_threshold", readonly=False
     )
+    performance_probation_review_days = fields.Integer(
+        related="company_id.performance_probation_review_days", readonly=False
+    )
+    performance_recurring_review_months = fields.Integer(
+        related="company_id.performance_recurring_review_months", readonly=False
+    )
+    performance_review_template_id = fields.Many2one(
+        related="company_id.performance_review_template_id", readonly=False
+    )
+    performance_review_skill_writeback = fields.Boolean(
+        related="company_id.performance_review_skill_writeback", readonly=False
+    )
+    performance_one_on_one_gap_days = fields.Integer(
+        related="company_id.performance_one_on_one_gap_days", readonly=False
+    )
+    performance_issue_rating = fields.Boolean(
+        related="company_id.performance_issue_rating", readonly=False
+    )
+    performance_issue_rating_threshold = fields.Float(
+        related="company_id.performance_issue_rating_threshold", readonly=False
+    )
+    performance_issue_goal = fields.Boolean(
+        related="company_id.performance_issue_goal", readonly=False
+    )
+    performance_issue_checkin = fields.Boolean(
+        related="company_id.performance_issue_checkin", readonly=False
+    )
+    performance_issue_checkin_days = fields.Integer(
+        related="company_id.performance_issue_checkin_days", readonly=False
+    )
+    performance_issue_feedback = fields.Boolean(
+        related="company_id.performance_issue_feedback", readonly=False
+    )
+    performance_issue_feedback_count = fields.Integer(
+        related="company_id.performance_issue_feedback_count", readonly=False
+    )
+    performance_issue_feedback_days = fields.Integer(
+        related="company_id.performance_issue_feedback_days", readonly=False
+    )
+    performance_readiness_skill_weight = fields.Integer(
+        related="company_id.performance_readiness_skill_weight", readonly=False
+    )
+    performance_recognition_quota = fields.Integer(
+        related="company_id.performance_recognition_quota", readonly=False
+    )
+    performance_reward_manager_approval = fields.Boolean(
+        related="company_id.performance_reward_manager_approval", readonly=False
+    )
+
+    def action_open_performance_merit_matrix(self):
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_merit_matrix_action"
+        )

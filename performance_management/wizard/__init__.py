@@ -1,1 +1,11 @@
-
+from . import (
+    performance_calibration_wizard,
+    performance_coaching_goal_checkin,
+    performance_feedback_answer,
+    performance_feedback_give,
+    performance_feedback_request,
+    performance_goal_assign,
+    performance_improvement_wizards,
+    performance_journal,
+    performance_review_acknowledge_wizard,
+)

@@ -1,0 +1,393 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.fields import Command, Domain
+from odoo.http import request, route
+from odoo.tools import html2plaintext, plaintext2html
+
+from .portal import FORM_ERRORS, PerformancePortal
+
+
+class PerformanceFeedbackPortal(PerformancePortal):
+    """Feedback, kudos and 1:1s in the portal."""
+
+    def _pm_colleagues(self):
+        """Who the user may give feedback or kudos to: the active colleagues of their
+        company. A fixed domain, no request input: posted ids are checked against it."""
+        employee = self._pm_employees()[:1]
+        if not employee:
+            return request.env["hr.employee"]
+        return (
+            request.env["hr.employee"]
+            .sudo()
+            .search(
+                [("company_id", "=", employee.company_id.id), ("id", "not in", employee.ids)],
+                order="name",
+            )
+        )
+
+    def _pm_colleague(self, raw_id):
+        colleague = self._pm_colleagues().filtered(lambda e: str(e.id) == str(raw_id or ""))
+        if not colleague:
+            raise ValidationError(request.env._("Choose a colleague from the list."))
+        return colleague
+
+    def _pm_message(self, message):
+        if not (message or "").strip():
+            raise ValidationError(request.env._("Write a message."))
+        return plaintext2html(message.strip())
+
+    # Feedback -----------------------------------------------------------------------------
+
+    def _pm_feedback_filters(self):
+        _ = request.env._
+        own = self._pm_own_domain()
+        authored = self._pm_own_domain("author_id")
+        return {
+            "requests": {
+                "label": _("Requests to Answer"),
+                "domain": authored & Domain("state", "=", "requested"),
+            },
+            "received": {
+                "label": _("Received"),
+                "domain": own
+                & Domain([("state", "=", "done"), ("visibility", "in", ("shared", "public"))]),
+            },
+            "given": {
+                "label": _("Given"),
+                "domain": authored & Domain("state", "=", "done"),
+            },
+        }
+
+    def _pm_feedback_sortings(self):
+        _ = request.env._
+        return {
+            "date": {"label": _("Newest"), "order": "date desc, id desc"},
+            "deadline": {"label": _("Deadline"), "order": "date_deadline asc, id desc"},
+        }
+
+    @route(
+        ["/my/performance/feedback", "/my/performance/feedback/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_feedback(self, page=1, sortby=None, filterby=None, **kw):
+        if not self._pm_employees():
+            raise NotFound()
+        filters = self._pm_feedback_filters()
+        listing = self._pm_list(
+            "performance.feedback",
+            Domain.TRUE,
+            "/my/performance/feedback",
+            page,
+            self._pm_feedback_sortings(),
+            sortby,
+            filters,
+            filterby,
+        )
+        feedbacks = listing.pop("records")
+        hidden = request.env["performance.feedback"]
+        if listing["filterby"] == "received":
+            hidden = self._pm_hidden_anonymous(feedbacks)
+        values = self._pm_values(
+            "performance_feedback_list",
+            [(request.env._("Feedback"), False)],
+            feedbacks=feedbacks - hidden,
+            hidden_count=len(hidden),
+            threshold=self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold,
+            **listing,
+        )
+        return request.render("performance_management.portal_my_feedback", values)
+
+    def _pm_hidden_anonymous(self, feedbacks):
+        """Anonymous answers stay hidden until enough have come in to protect authors."""
+        anonymous = feedbacks.filtered("anonymous")
+        if not anonymous:
+            return anonymous
+        threshold = self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold
+        total = request.env["performance.feedback"].search_count(
+            self._pm_feedback_filters()["received"]["domain"] & Domain("anonymous", "=", True)
+        )
+        return anonymous if total < threshold else anonymous.browse()
+
+    @route("/my/performance/feedback/<int:feedback_id>", type="http", auth="user", website=True)
+    def portal_my_feedback_detail(self, feedback_id, **kw):
+        employees = self._pm_employees()
+        if not employees:
+            raise NotFound()
+        filters = self._pm_feedback_filters()
+        feedback = request.env["performance.feedback"].search(
+            Domain("id", "=", feedback_id)
+            & Domain.OR(option["domain"] for option in filters.values()),
+            limit=1,
+        )
+        if not feedback or feedback in self._pm_hidden_anonymous(feedback):
+            raise NotFound()
+        values = self._pm_values(
+            "performance_feedback",
+            [(request.env._("Feedback"), "/my/performance/feedback"), (feedback.name, False)],
+            feedback=feedback,
+            is_request=feedback.state == "requested",
+            about_name=self._pm_names(feedback.employee_id),
+            author_name="" if feedback.anonymous else self._pm_names(feedback.author_id),
+            requester_name=self._pm_names(feedback.requester_id),
+            feedback_types=feedback._fields["feedback_type"]._description_selection(request.env),
+        )
+        return request.render("performance_management.portal_my_feedback_detail", values)
+
+    @route(
+        "/my/performance/feedback/<int:feedback_id>/answer",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_feedback_answer(self, feedback_id, message=None, feedback_type=None, **post):
+        feedback = self._pm_get(
+            "performance.feedback", feedback_id, [("state", "=", "requested")], field="author_id"
+        )
+        url = f"/my/performance/feedback/{feedback.id}"
+        try:
+            if feedback_type not in dict(feedback._fields["feedback_type"].selection):
+                raise ValidationError(request.env._("Choose the type of your feedback."))
+            with request.env.cr.savepoint():
+                # The user is the author asked (checked above); an anonymous answer is
+                # split from them by the model.
+                feedback.sudo().action_answer(self._pm_message(message), feedback_type)
+        except FORM_ERRORS as error:
+            self._pm_flash(error=self._pm_error_text(error))
+            return request.redirect(url)
+        self._pm_flash(success=request.env._("Thank you for your feedback."))
+        return request.redirect("/my/performance/feedback?filterby=given")
+
+    @route(
+        "/my/performance/feedback/give",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_my_feedback_give(self, **post):
+        employee = self._pm_employees()[:1]
+        if not employee:
+            raise NotFound()
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                if post.get("feedback_type") not in ("praise", "constructive", "general"):
+                    raise ValidationError(request.env._("Choose the type of your feedback."))
+                if post.get("visibility") not in ("private", "shared"):
+                    raise ValidationError(request.env._("Choose who may read your feedback."))
+                with request.env.cr.savepoint():
+                    request.env["performance.feedback"].sudo().create(
+                        {
+                            "employee_id": self._pm_colleague(post.get("employee_id")).id,
+                            "author_id": employee.id,
+                            "company_id": employee.company_id.id,
+                            "message": self._pm_message(post.get("message")),
+                            "feedback_type": post["feedback_type"],
+                            "visibility": post["visibility"],
+                            "state": "done",
+                        }
+                    )
+            except FORM_ERRORS as exc:
+                error = self._pm_error_text(exc)
+            else:
+                self._pm_flash(success=request.env._("Your feedback is sent."))
+                return request.redirect("/my/performance/feedback?filterby=given")
+        values = self._pm_values(
+            "performance_feedback_give",
+            [
+                (request.env._("Feedback"), "/my/performance/feedback"),
+                (request.env._("Give Feedback"), False),
+            ],
+            colleagues=self._pm_colleagues(),
+            form=post,
+        )
+        if error:
+            values["pm_error"] = error
+        return request.render("performance_management.portal_my_feedback_give", values)
+
+    # Recognition --------------------------------------------------------------------------
+
+    @route(
+        ["/my/performance/kudos", "/my/performance/kudos/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_kudos(self, page=1, sortby=None, filterby=None, **kw):
+        employees = self._pm_employees()
+        if not employees:
+            raise NotFound()
+        _ = request.env._
+        filters = {
+            "wall": {
+                "label": _("Company Wall"),
+                "domain": [
+                    ("visibility", "=", "company"),
+                    ("company_id", "in", employees.company_id.ids),
+                ],
+            },
+            "received": {
+                "label": _("Received"),
+                "domain": [("receiver_ids", "in", employees.ids)],
+            },
+            "given": {"label": _("Given"), "domain": [("giver_id", "in", employees.ids)]},
+        }
+        listing = self._pm_list(
+            "performance.recognition",
+            Domain.TRUE,
+            "/my/performance/kudos",
+            page,
+            {"date": {"label": _("Newest"), "order": "date desc, id desc"}},
+            sortby,
+            filters,
+            filterby,
+        )
+        values = self._pm_values(
+            "performance_kudos",
+            [(_("Kudos"), False)],
+            recognitions=listing.pop("records"),
+            colleagues=self._pm_colleagues(),
+            values_list=request.env["performance.value"].search(
+                [("company_id", "in", employees.company_id.ids)]
+            ),
+            **listing,
+        )
+        return request.render("performance_management.portal_my_kudos", values)
+
+    @route(
+        "/my/performance/kudos/give",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_kudos_give(self, **post):
+        employee = self._pm_employees()[:1]
+        if not employee:
+            raise NotFound()
+        try:
+            value = request.env["performance.value"]
+            if post.get("value_id"):
+                value = value.search(
+                    [
+                        ("id", "=", int(post["value_id"])),
+                        ("company_id", "=", employee.company_id.id),
+                    ]
+                )
+                if not value:
+                    raise ValidationError(request.env._("Choose one of the company values."))
+            if post.get("visibility") not in ("company", "team", "private"):
+                raise ValidationError(request.env._("Choose who may see your kudos."))
+            with request.env.cr.savepoint():
+                # Created with the user's rights: the model checks the giver and the quota.
+                request.env["performance.recognition"].with_company(employee.company_id).create(
+                    {
+                        "giver_id": employee.id,
+                        "receiver_ids": [
+                            Command.set(self._pm_colleague(post.get("receiver_id")).ids)
+                        ],
+                        "value_id": value.id,
+                        "message": self._pm_message(post.get("message")),
+                        "visibility": post["visibility"],
+                        "company_id": employee.company_id.id,
+                    }
+                )
+        except FORM_ERRORS as error:
+            self._pm_flash(error=self._pm_error_text(error))
+            return request.redirect("/my/performance/kudos")
+        self._pm_flash(success=request.env._("Your kudos are on their way."))
+        return request.redirect("/my/performance/kudos?filterby=given")
+
+    # 1:1s ---------------------------------------------------------------------------------
+
+    @route(
+        ["/my/performance/meetings", "/my/performance/meetings/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_meetings(self, page=1, sortby=None, filterby=None, **kw):
+        if not self._pm_employees():
+            raise NotFound()
+        _ = request.env._
+        now = fields.Datetime.now()
+        listing = self._pm_list(
+            "performance.coaching.log",
+            self._pm_own_domain() & Domain("state", "!=", "cancelled"),
+            "/my/performance/meetings",
+            page,
+            {
+                "date": {"label": _("Date"), "order": "date_start desc, id desc"},
+                "kind": {"label": _("Type"), "order": "kind, date_start desc"},
+            },
+            sortby,
+            {
+                "upcoming": {
+                    "label": _("Upcoming"),
+                    "domain": [("state", "=", "planned"), ("date_start", ">=", now)],
+                },
+                "past": {
+                    "label": _("Past"),
+                    "domain": ["|", ("state", "=", "done"), ("date_start", "<", now)],
+                },
+                "all": {"label": _("All"), "domain": []},
+            },
+            filterby,
+        )
+        values = self._pm_values(
+            "performance_meetings",
+            [(_("1:1s"), False)],
+            meetings=listing.pop("records"),
+            **listing,
+        )
+        return request.render("performance_management.portal_my_meetings", values)
+
+    def _pm_get_meeting(self, meeting_id):
+        return self._pm_get("performance.coaching.log", meeting_id, [("state", "!=", "cancelled")])
+
+    @route("/my/performance/meetings/<int:meeting_id>", type="http", auth="user", website=True)
+    def portal_my_meeting(self, meeting_id, **kw):
+        meeting = self._pm_get_meeting(meeting_id)
+        values = self._pm_values(
+            "performance_meeting",
+            [(request.env._("1:1s"), "/my/performance/meetings"), (meeting.name, False)],
+            meeting=meeting,
+            coach_name=self._pm_names(meeting.coach_id),
+            talking_points=meeting.talking_point_ids,
+            action_items=meeting.action_item_ids,
+            shared_notes=meeting.shared_notes
+            if html2plaintext(meeting.shared_notes or "").strip()
+            else False,
+        )
+        return request.render("performance_management.portal_my_meeting", values)
+
+    @route(
+        "/my/performance/meetings/<int:meeting_id>/talking_point",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_meeting_talking_point(self, meeting_id, name=None, **post):
+        meeting = self._pm_get_meeting(meeting_id)
+        url = f"/my/performance/meetings/{meeting.id}"
+        try:
+            if meeting.state != "planned":
+                raise ValidationError(request.env._("This meeting is over: add it to the next."))
+            if not (name or "").strip():
+                raise ValidationError(request.env._("Write the topic you want to talk about."))
+            with request.env.cr.savepoint():
+                # Created with the user's rights (portal: ACL and rule on their own 1:1s).
+                request.env["performance.coaching.talking.point"].create(
+                    {"log_id": meeting.id, "name": name.strip()[:200]}
+                )
+        except FORM_ERRORS as error:
+            self._pm_flash(error=self._pm_error_text(error))
+            return request.redirect(url)
+        self._pm_flash(success=request.env._("Your talking point is on the agenda."))
+        return request.redirect(url)

@@ -1,0 +1,21 @@
+from odoo import fields, models
+
+
+class PerformanceCalibrationLog(models.Model):
+    """Audit trail of final ratings changed during calibration."""
+
+    _name = "performance.calibration.log"
+    _description = "Calibration Change"
+    _order = "create_date desc, id desc"
+
+    assessment_id = fields.Many2one(
+        "performance.review.assessment", required=True, index=True, ondelete="cascade"
+    )
+    review_id = fields.Many2one(related="assessment_id.review_id", store=True)
+    cycle_id = fields.Many2one(related="assessment_id.cycle_id", store=True)
+    employee_id = fields.Many2one(related="assessment_id.employee_id", store=True)
+    company_id = fields.Many2one(related="assessment_id.company_id", store=True)
+    old_rating_id = fields.Many2one("performance.rating.scale.level", string="Before")
+    new_rating_id = fields.Many2one("performance.rating.scale.level", string="After")
+    user_id = fields.Many2one("res.users", string="Changed By", required=True)
+    reason = fields.Text(required=True)

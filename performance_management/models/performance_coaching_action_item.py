@@ -1,0 +1,50 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PerformanceCoachingActionItem(models.Model):
+    """A to-do agreed in a 1:1, followed as an activity of its owner."""
+
+    _name = "performance.coaching.action.item"
+    _description = "1:1 Action Item"
+    _order = "done, date_deadline, id"
+
+    log_id = fields.Many2one(
+        "performance.coaching.log", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="log_id.company_id", store=True)
+    name = fields.Char(string="Action", required=True)
+    owner_id = fields.Many2one("res.users", string="Owner", default=lambda self: self.env.user)
+    date_deadline = fields.Date(string="Deadline")
+    done = fields.Boolean()
+    activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
+
+    @api.constrains("name")
+    def _check_name(self):
+        if any(not (item.name or "").strip() for item in self):
+            raise ValidationError(self.env._("An action item needs a description."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        items = super().create(vals_list)
+        items._schedule_activity()
+        return items
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("done"):
+            self.sudo().activity_id.action_feedback(feedback=self.env._("Done"))
+        elif {"log_id", "owner_id", "date_deadline", "name"} & set(vals):
+            self.sudo().activity_id.unlink()
+            self._schedule_activity()
+        return res
+
+    def _schedule_activity(self):
+        for item in self.filtered(lambda i: not i.done and i.owner_id):
+            activity = item.log_id.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=item.date_deadline,
+                summary=item.name,
+                user_id=item.owner_id.id,
+            )
+            item.sudo().activity_id = activity

@@ -1,0 +1,287 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+
+CADENCE_DELTAS = {
+    "weekly": relativedelta(weeks=1),
+    "biweekly": relativedelta(weeks=2),
+    "monthly": relativedelta(months=1),
+}
+
+
+class PerformanceCoachingLog(models.Model):
+    """A 1:1 or coaching conversation between an employee and a coach."""
+
+    _name = "performance.coaching.log"
+    _description = "Coaching Log and 1:1"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+        check_company=True,
+    )
+    coach_id = fields.Many2one(
+        "hr.employee",
+        compute="_compute_coach_id",
+        store=True,
+        readonly=False,
+        required=True,
+        index=True,
+        tracking=True,
+        help="The employee's manager by default.",
+    )
+    kind = fields.Selection(
+        [
+            ("one_on_one", "1:1"),
+            ("coaching", "Coaching"),
+            ("career", "Career Conversation"),
+            ("feedback", "Feedback Conversation"),
+        ],
+        default="one_on_one",
+        required=True,
+        tracking=True,
+    )
+    date_start = fields.Datetime(
+        string="Date", required=True, default=fields.Datetime.now, tracking=True
+    )
+    duration = fields.Float(default=0.5, help="In hours.")
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+    )
+    cadence = fields.Selection(
+        [
+            ("none", "One-off"),
+            ("weekly", "Weekly"),
+            ("biweekly", "Every two weeks"),
+            ("monthly", "Monthly"),
+        ],
+        default="none",
+        required=True,
+        help="When this meeting is done, the next one is prepared with what is still open.",
+    )
+    shared_notes = fields.Html(help="Seen by both the employee and the coach.")
+    private_note = fields.Html(
+        compute="_compute_private_note",
+        inverse="_inverse_private_note",
+        string="My Private Notes",
+        help="Only you ever see these notes.",
+    )
+    talking_point_ids = fields.One2many(
+        "performance.coaching.talking.point", "log_id", string="Talking Points"
+    )
+    action_item_ids = fields.One2many(
+        "performance.coaching.action.item", "log_id", string="Action Items"
+    )
+    goal_ids = fields.Many2many("performance.goal", string="Goals")
+    previous_id = fields.Many2one("performance.coaching.log", readonly=True, copy=False)
+    next_id = fields.Many2one("performance.coaching.log", readonly=True, copy=False)
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    is_coach = fields.Boolean(compute="_compute_is_coach")
+
+    _check_duration = models.Constraint(
+        "CHECK(duration >= 0)", "The duration of a meeting cannot be negative."
+    )
+
+    @api.depends("employee_id", "kind")
+    def _compute_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for log in self:
+            log.name = self.env._(
+                "%(kind)s with %(name)s", kind=kinds.get(log.kind), name=log.employee_id.name or ""
+            )
+
+    @api.depends("employee_id")
+    def _compute_coach_id(self):
+        for log in self:
+            if not log.coach_id or log.coach_id == log.employee_id:
+                log.coach_id = log.employee_id.parent_id
+
+    @api.depends_context("uid")
+    def _compute_private_note(self):
+        # The record rule on the notes limits them to their author, superuser aside.
+        notes = self.env["performance.coaching.note"].search(
+            [("log_id", "in", self.ids), ("user_id", "=", self.env.uid)]
+        )
+        by_log = {note.log_id.id: note.note for note in notes}
+        for log in self:
+            log.private_note = by_log.get(log.id, False)
+
+    def _inverse_private_note(self):
+        Note = self.env["performance.coaching.note"]
+        for log in self:
+            note = Note.search([("log_id", "=", log.id), ("user_id", "=", self.env.uid)])
+            if note:
+                note.note = log.private_note
+            elif log.private_note:
+                Note.create({"log_id": log.id, "note": log.private_note})
+
+    @api.depends_context("uid")
+    @api.depends("coach_id")
+    def _compute_is_coach(self):
+        for log in self:
+            log.is_coach = log.coach_id.user_id == self.env.user
+
+    @api.constrains("employee_id", "coach_id")
+    def _check_coach(self):
+        for log in self:
+            if log.coach_id == log.employee_id:
+                raise ValidationError(
+                    self.env._("The coach and the employee of a 1:1 must be two people.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("coach_id") and vals.get("employee_id"):
+                employee = self.env["hr.employee"].browse(vals["employee_id"])
+                vals["coach_id"] = employee.parent_id.id
+            if not vals.get("coach_id"):
+                raise ValidationError(
+                    self.env._("A 1:1 needs a coach: the employee has no manager, pick one.")
+                )
+        logs = super().create(vals_list)
+        logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
+        return logs
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"date_start", "duration", "employee_id", "coach_id", "name"} & set(vals):
+            self.filtered(lambda log: log.state == "planned")._sync_calendar_event()
+        return res
+
+    def _get_attendee_partners(self):
+        self.ensure_one()
+        return (self.employee_id | self.coach_id).mapped("work_contact_id")
+
+    def _sync_calendar_event(self):
+        """One calendar event per meeting, with both people as attendees."""
+        for log in self:
+            vals = {
+                "name": log.name,
+                "start": log.date_start,
+                "stop": log.date_start + relativedelta(minutes=int((log.duration or 0.5) * 60)),
+                "partner_ids": [Command.set(log._get_attendee_partners().ids)],
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": log.id,
+                "privacy": "private",
+            }
+            if log.coach_id.user_id:
+                vals["user_id"] = log.coach_id.user_id.id
+            event = log.sudo().calendar_event_id
+            if event:
+                event.write(vals)
+            else:
+                event = self.env["calendar.event"].sudo().create(vals)
+                log.sudo().with_context(tracking_disable=True).calendar_event_id = event
+
+    def action_done(self):
+        if any(log.state != "planned" for log in self):
+            raise UserError(self.env._("Only planned meetings can be marked as done."))
+        self.write({"state": "done"})
+        for log in self.filtered(lambda log: log.cadence != "none" and not log.next_id):
+            log._prepare_next()
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        self.sudo().calendar_event_id.unlink()
+
+    def action_reset(self):
+        self.write({"state": "planned"})
+
+    def _prepare_next(self):
+        """Create the next meeting of the series and carry over what is still open."""
+        self.ensure_one()
+        next_log = self.create(
+            {
+                "employee_id": self.employee_id.id,
+                "coach_id": self.coach_id.id,
+                "company_id": self.company_id.id,
+                "kind": self.kind,
+                "cadence": self.cadence,
+                "duration": self.duration,
+                "date_start": self.date_start + CADENCE_DELTAS[self.cadence],
+                "previous_id": self.id,
+                "goal_ids": [Command.set(self.goal_ids.ids)],
+            }
+        )
+        self.next_id = next_log
+        self._carry_over_to(next_log)
+        return next_log
+
+    def _carry_over_to(self, next_log):
+        self.talking_point_ids.filtered(lambda p: not p.resolved).copy(
+            {"log_id": next_log.id, "carried_over": True}
+        )
+        self.action_item_ids.filtered(lambda a: not a.done).write({"log_id": next_log.id})
+
+    def action_checkin_goals(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Check in goals"),
+            "res_model": "performance.coaching.goal.checkin",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_log_id": self.id},
+        }
+
+    @api.model
+    def _get_gap_days(self, company):
+        return company.performance_one_on_one_gap_days
+
+    @api.model
+    def _cron_nudge_managers(self, batch_size=500):
+        """Ask managers to plan a 1:1 with reports they have not met for N days."""
+        activity_type = self.env.ref("performance_management.mail_activity_type_one_on_one")
+        Employee = self.env["hr.employee"]
+        for company in self.env["res.company"].search([]):
+            gap = self._get_gap_days(company)
+            if gap <= 0:
+                continue
+            since = fields.Datetime.now() - relativedelta(days=gap)
+            recent = self._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "!=", "cancelled"),
+                    ("date_start", ">=", since),
+                ],
+                ["employee_id"],
+            )
+            met = [employee.id for (employee,) in recent]
+            nudged = self.env["mail.activity"]._read_group(
+                [
+                    ("res_model", "=", "hr.employee"),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id"],
+            )
+            reports = Employee.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("parent_id.user_id", "!=", False),
+                    ("id", "not in", met + [res_id for (res_id,) in nudged]),
+                ]
+            )
+            for start in range(0, len(reports), batch_size):
+                batch = reports[start : start + batch_size]
+                for employee in batch:
+                    employee.activity_schedule(
+                        activity_type_id=activity_type.id,
+                        user_id=employee.parent_id.user_id.id,
+                        summary=self.env._("Plan a 1:1 with %(name)s", name=employee.name),
+                    )
+                self.env["ir.cron"]._commit_progress(len(batch))

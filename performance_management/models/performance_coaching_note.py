@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class PerformanceCoachingNote(models.Model):
+    """A private note on a 1:1: a global rule keeps it to its author alone."""
+
+    _name = "performance.coaching.note"
+    _description = "Private 1:1 Note"
+
+    log_id = fields.Many2one(
+        "performance.coaching.log", required=True, index=True, ondelete="cascade"
+    )
+    user_id = fields.Many2one(
+        "res.users", required=True, default=lambda self: self.env.user, ondelete="cascade"
+    )
+    note = fields.Html()
+
+    _log_user_uniq = models.UniqueIndex("(log_id, user_id)")

@@ -1,0 +1,307 @@
+from markupsafe import escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools.safe_eval import safe_eval
+
+# The deadlines of a cycle in the order its phases run.
+PHASE_DEADLINES = (
+    "date_self_deadline",
+    "date_peer_deadline",
+    "date_manager_deadline",
+    "date_calibration_deadline",
+    "date_release",
+    "date_acknowledge_deadline",
+)
+DEFAULT_LAUNCH_BATCH_SIZE = 500
+
+
+class PerformanceCycle(models.Model):
+    """A review program: who is reviewed, with which template and on which deadlines."""
+
+    _name = "performance.cycle"
+    _description = "Review Cycle"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("running", "Running"),
+            ("calibration", "Calibration"),
+            ("released", "Released"),
+            ("closed", "Closed"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    template_id = fields.Many2one(
+        "performance.review.template",
+        required=True,
+        check_company=True,
+        help="Default template; a template made for the employee's job or department wins.",
+    )
+    scale_id = fields.Many2one(related="template_id.scale_id")
+    date_start = fields.Date(string="Period Start", required=True)
+    date_end = fields.Date(string="Period End", required=True)
+    date_self_deadline = fields.Date(string="Self Review", tracking=True)
+    date_peer_deadline = fields.Date(string="Peer Feedback", tracking=True)
+    date_manager_deadline = fields.Date(string="Manager Review", tracking=True)
+    date_calibration_deadline = fields.Date(string="Calibration", tracking=True)
+    date_release = fields.Date(string="Release", tracking=True)
+    date_acknowledge_deadline = fields.Date(string="Acknowledgement", tracking=True)
+    participant_mode = fields.Selection(
+        [
+            ("all", "All Employees"),
+            ("department", "Departments"),
+            ("tag", "Tags"),
+            ("employee", "List of Employees"),
+            ("domain", "Custom Filter"),
+        ],
+        string="Participants",
+        default="all",
+        required=True,
+    )
+    department_ids = fields.Many2many("hr.department", string="Departments")
+    category_ids = fields.Many2many("hr.employee.category", string="Tags")
+    employee_ids = fields.Many2many("hr.employee", string="Employees")
+    participant_domain = fields.Char(string="Filter", default="[]")
+    peer_count = fields.Integer(
+        string="Peer Requests",
+        default=0,
+        help="Number of colleagues (same manager) asked for feedback on each employee at launch.",
+    )
+    peer_anonymous = fields.Boolean(string="Anonymous Peer Feedback", default=True)
+    review_ids = fields.One2many("performance.review", "cycle_id", string="Reviews")
+    review_count = fields.Integer(compute="_compute_progress")
+    self_done_count = fields.Integer(string="Self Reviews Done", compute="_compute_progress")
+    self_late_count = fields.Integer(string="Self Reviews Late", compute="_compute_progress")
+    manager_done_count = fields.Integer(string="Manager Reviews Done", compute="_compute_progress")
+    manager_late_count = fields.Integer(string="Manager Reviews Late", compute="_compute_progress")
+    released_count = fields.Integer(string="Released", compute="_compute_progress")
+    acknowledged_count = fields.Integer(string="Acknowledged", compute="_compute_progress")
+    no_manager_count = fields.Integer(string="Without Manager", compute="_compute_progress")
+    distribution_html = fields.Html(
+        string="Rating Distribution", compute="_compute_distribution_html", sanitize=False
+    )
+
+    _dates_in_order = models.Constraint(
+        "CHECK(date_start <= date_end)", "The period of a cycle must end after it starts."
+    )
+    _peer_count_positive = models.Constraint(
+        "CHECK(peer_count >= 0)", "The number of peer requests cannot be negative."
+    )
+
+    @api.depends("review_ids.state", "review_ids.manager_id")
+    def _compute_progress(self):
+        today = fields.Date.context_today(self)
+        Review = self.env["performance.review"]
+        groups = Review._read_group(
+            [("cycle_id", "in", self.ids)], ["cycle_id", "state"], ["__count"]
+        )
+        counts = {}
+        for cycle, state, count in groups:
+            counts.setdefault(cycle.id, {})[state] = count
+        no_manager = dict(
+            Review._read_group(
+                [("cycle_id", "in", self.ids), ("manager_id", "=", False)],
+                ["cycle_id"],
+                ["__count"],
+            )
+        )
+        after_self = ("manager_review", "calibration", "released", "done")
+        after_manager = ("calibration", "released", "done")
+        for cycle in self:
+            by_state = counts.get(cycle.id, {})
+            cycle.review_count = sum(
+                count for state, count in by_state.items() if state != "cancel"
+            )
+            cycle.self_done_count = sum(by_state.get(s, 0) for s in after_self)
+            cycle.manager_done_count = sum(by_state.get(s, 0) for s in after_manager)
+            cycle.released_count = by_state.get("released", 0) + by_state.get("done", 0)
+            cycle.acknowledged_count = by_state.get("done", 0)
+            late_self = cycle.date_self_deadline and cycle.date_self_deadline < today
+            late_manager = cycle.date_manager_deadline and cycle.date_manager_deadline < today
+            cycle.self_late_count = by_state.get("self_review", 0) if late_self else 0
+            cycle.manager_late_count = (
+                by_state.get("self_review", 0) + by_state.get("manager_review", 0)
+                if late_manager
+                else 0
+            )
+            cycle.no_manager_count = no_manager.get(cycle._origin, 0)
+
+    @api.depends("review_ids.state", "template_id.scale_id")
+    def _compute_distribution_html(self):
+        Assessment = self.env["performance.review.assessment"]
+        for cycle in self:
+            levels = cycle.scale_id.level_ids
+            if not levels or not cycle.id:
+                cycle.distribution_html = False
+                continue
+            counts = dict(
+                Assessment._read_group(
+                    [("cycle_id", "=", cycle.id), ("final_rating_id", "!=", False)],
+                    ["final_rating_id"],
+                    ["__count"],
+                )
+            )
+            total = sum(counts.values())
+            rows = []
+            for level in levels:
+                count = counts.get(level, 0)
+                actual = count * 100.0 / total if total else 0.0
+                rows.append(
+                    f"<tr><td>{escape(level.name)}</td><td>{level.target_percent:.0f}%</td>"
+                    f"<td>{count}</td><td>{actual:.0f}%</td></tr>"
+                )
+            cycle.distribution_html = (
+                "<table class='table table-sm o_performance_distribution'><thead><tr>"
+                f"<th>{self.env._('Rating')}</th><th>{self.env._('Target')}</th>"
+                f"<th>{self.env._('Reviews')}</th><th>{self.env._('Actual')}</th>"
+                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            )
+
+    @api.constrains(*PHASE_DEADLINES, "date_start")
+    def _check_deadlines(self):
+        labels = {
+            name: self._fields[name].get_description(self.env)["string"]
+            for name in PHASE_DEADLINES
+        }
+        for cycle in self:
+            previous = None
+            for name in PHASE_DEADLINES:
+                deadline = cycle[name]
+                if not deadline:
+                    continue
+                if deadline < cycle.date_start:
+                    raise ValidationError(
+                        self.env._(
+                            "The %(phase)s deadline of %(cycle)s falls before the period starts.",
+                            phase=labels[name],
+                            cycle=cycle.name,
+                        )
+                    )
+                if previous and deadline < cycle[previous]:
+                    raise ValidationError(
+                        self.env._(
+                            "Deadlines of %(cycle)s are out of order: %(phase)s comes before "
+                            "%(previous)s.",
+                            cycle=cycle.name,
+                            phase=labels[name],
+                            previous=labels[previous],
+                        )
+                    )
+                previous = name
+
+    @api.constrains("participant_domain")
+    def _check_participant_domain(self):
+        for cycle in self:
+            try:
+                Domain(safe_eval(cycle.participant_domain or "[]"))
+            except Exception as error:
+                raise ValidationError(
+                    self.env._("The participant filter is not a valid domain.")
+                ) from error
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_launched(self):
+        if any(cycle.state not in ("draft", "cancel") for cycle in self):
+            raise UserError(self.env._("Launched cycles cannot be deleted; archive them."))
+
+    def _get_participant_domain(self):
+        self.ensure_one()
+        domain = Domain("company_id", "=", self.company_id.id)
+        if self.participant_mode == "department":
+            domain &= Domain("department_id", "child_of", self.department_ids.ids)
+        elif self.participant_mode == "tag":
+            domain &= Domain("category_ids", "in", self.category_ids.ids)
+        elif self.participant_mode == "employee":
+            domain &= Domain("id", "in", self.employee_ids.ids)
+        elif self.participant_mode == "domain":
+            domain &= Domain(safe_eval(self.participant_domain or "[]"))
+        return domain
+
+    def _get_participants(self):
+        self.ensure_one()
+        return self.env["hr.employee"].sudo().search(self._get_participant_domain(), order="id")
+
+    def action_start_manager_phase(self):
+        """Close the self-review phase: pending self reviews move to the manager."""
+        self._check_officer()
+        reviews = self.review_ids.filtered(lambda review: review.state == "self_review")
+        reviews._move_to_manager_phase()
+
+    def action_start_calibration(self):
+        self._check_officer()
+        for cycle in self:
+            if cycle.state != "running":
+                raise UserError(self.env._("Only a running cycle can go to calibration."))
+        self.state = "calibration"
+
+    def action_release(self):
+        self._check_officer()
+        for cycle in self:
+            if cycle.state not in ("running", "calibration"):
+                raise UserError(self.env._("Only a running or calibrated cycle can be released."))
+        reviews = self.review_ids.filtered(lambda review: review.state == "calibration")
+        reviews.action_release()
+        self.state = "released"
+
+    def action_close(self):
+        self._check_officer()
+        if any(cycle.state != "released" for cycle in self):
+            raise UserError(self.env._("Only a released cycle can be closed."))
+        self.state = "closed"
+
+    def action_cancel(self):
+        self._check_officer()
+        if any(cycle.state == "closed" for cycle in self):
+            raise UserError(self.env._("A closed cycle cannot be cancelled."))
+        self.review_ids.filtered(lambda r: r.state not in ("released", "done")).sudo().write(
+            {"state": "cancel"}
+        )
+        self.state = "cancel"
+
+    def action_draft(self):
+        self._check_officer()
+        if any(cycle.state != "cancel" for cycle in self):
+            raise UserError(self.env._("Only a cancelled cycle can go back to draft."))
+        self.state = "draft"
+
+    def action_view_reviews(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_review_action"
+        )
+        action["domain"] = [("cycle_id", "=", self.id)]
+        action["context"] = {"default_cycle_id": self.id}
+        return action
+
+    def action_view_no_manager(self):
+        action = self.action_view_reviews()
+        action["domain"] = [("cycle_id", "=", self.id), ("manager_id", "=", False)]
+        action["name"] = self.env._("Reviews Without Reviewer")
+        return action
+
+    def action_view_calibration(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_review_assessment_action"
+        )
+        action["domain"] = [("cycle_id", "=", self.id)]
+        return action
+
+    def _check_officer(self):
+        if not self.env.is_superuser() and not self.env.user.has_group(
+            "performance_management.group_performance_officer"
+        ):
+            raise UserError(self.env._("Only performance officers can run review cycles."))

@@ -1,0 +1,247 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command, Domain
+
+from .performance_cycle import DEFAULT_LAUNCH_BATCH_SIZE
+
+_logger = logging.getLogger(__name__)
+
+
+class PerformanceCycle(models.Model):
+    """Launching a cycle: reviews, lines, peer requests, to-dos and invitations, in batches."""
+
+    _inherit = "performance.cycle"
+
+    launch_state = fields.Selection(
+        [("none", "Not Launched"), ("queued", "Launching"), ("done", "Launched")],
+        default="none",
+        required=True,
+        copy=False,
+    )
+
+    def _launch_batch_size(self):
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("performance_management.launch_batch_size")
+        )
+        return int(param or DEFAULT_LAUNCH_BATCH_SIZE)
+
+    def action_launch(self):
+        """Create the missing reviews; a small cycle at once, a large one through the cron.
+
+        Launching again (for late joiners) only creates what is missing.
+        """
+        self._check_officer()
+        for cycle in self:
+            if cycle.state not in ("draft", "running"):
+                raise UserError(self.env._("Only a draft or running cycle can be launched."))
+            pending = cycle._get_pending_participants()
+            if not pending and cycle.state == "draft":
+                raise UserError(
+                    self.env._("The cycle %(cycle)s has no participants.", cycle=cycle.name)
+                )
+            cycle.state = "running"
+            if len(pending) <= cycle._launch_batch_size():
+                cycle._launch_batch(pending)
+                cycle.launch_state = "done"
+            else:
+                cycle.launch_state = "queued"
+                self.env.ref("performance_management.ir_cron_performance_cycle_launch")._trigger()
+        return True
+
+    def action_add_late_joiners(self):
+        return self.action_launch()
+
+    def _get_pending_participants(self):
+        """Participants without a review in this cycle yet."""
+        self.ensure_one()
+        domain = self._get_participant_domain() & Domain(
+            "id",
+            "not in",
+            self.env["performance.review"]
+            .sudo()
+            ._search([("cycle_id", "=", self.id)], active_test=False)
+            .subselect("employee_id"),
+        )
+        return self.env["hr.employee"].sudo().search(domain, order="id")
+
+    @api.model
+    def _cron_launch_cycles(self):
+        cycles = self.search([("launch_state", "=", "queued")])
+        for cycle in cycles:
+            while True:
+                size = cycle._launch_batch_size()
+                pending = cycle._get_pending_participants()
+                batch = pending[:size]
+                if batch:
+                    cycle._launch_batch(batch)
+                if len(pending) <= size:
+                    cycle.launch_state = "done"
+                remaining = max(len(pending) - len(batch), 0)
+                if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
+                    return
+                if not remaining:
+                    break
+
+    def _launch_batch(self, employees):
+        """Create the reviews of a slice of employees with a fixed number of queries."""
+        self.ensure_one()
+        if not employees:
+            return self.env["performance.review"]
+        Review = (
+            self.env["performance.review"]
+            .sudo()
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                mail_notrack=True,
+            )
+        )
+        employees = employees.sudo()
+        employees.fetch(["parent_id", "job_id", "department_id", "user_id", "company_id"])
+        templates = (
+            self.env["performance.review.template"]
+            .sudo()
+            .search([("company_id", "in", [self.company_id.id, False])])
+        )
+        templates.fetch(["job_ids", "department_ids", "line_ids", "include_goals"])
+        templates.line_ids.fetch(
+            ["display_type", "name", "question_type", "answered_by", "weight", "sequence"]
+        )
+        job_skills = self._launch_job_skills(employees)
+        goals = self._launch_goals(employees)
+        vals_list, lines_list = [], []
+        for employee in employees:
+            template = self._launch_template(employee, templates)
+            vals_list.append(
+                {
+                    "cycle_id": self.id,
+                    "employee_id": employee.id,
+                    "manager_id": employee.parent_id.id,
+                    "template_id": template.id,
+                    "company_id": self.company_id.id,
+                    "date_start": self.date_start,
+                    "date_end": self.date_end,
+                    "assessment_ids": [Command.create({})],
+                }
+            )
+            lines_list.append(
+                template._prepare_review_lines(
+                    job_skills.get(employee.job_id.id, []), goals.get(employee.id, [])
+                )
+            )
+        reviews = Review.create(vals_list)
+        line_vals = []
+        for review, commands in zip(reviews, lines_list, strict=True):
+            for command in commands:
+                line_vals.append(
+                    dict(
+                        command[2],
+                        review_id=review.id,
+                        company_id=review.company_id.id,
+                        employee_id=review.employee_id.id,
+                    )
+                )
+        self.env["performance.review.line"]._bulk_insert(line_vals)
+        reviews.invalidate_recordset(["line_ids"])
+        reviews.modified(["line_ids"])
+        self._launch_peer_requests(reviews)
+        reviews._schedule_self_review_activities()
+        reviews._send_invitations()
+        return reviews
+
+    def _launch_template(self, employee, templates):
+        for template in templates:
+            if employee.job_id in template.job_ids:
+                return template
+        for template in templates:
+            if employee.department_id in template.department_ids:
+                return template
+        return self.template_id
+
+    def _launch_job_skills(self, employees):
+        jobs = employees.job_id
+        if not jobs:
+            return {}
+        result = {}
+        job_skills = self.env["hr.job.skill"].sudo().search([("job_id", "in", jobs.ids)])
+        job_skills.fetch(["job_id", "skill_id", "skill_level_id", "skill_type_id"])
+        for job_skill in job_skills:
+            result.setdefault(job_skill.job_id.id, []).append(job_skill)
+        return result
+
+    def _launch_goals(self, employees):
+        Goal = self.env["performance.goal"].sudo()
+        domain = Domain("employee_id", "in", employees.ids)
+        if "date_start" in Goal._fields and "date_deadline" in Goal._fields:
+            domain &= Domain.OR(
+                [
+                    Domain("date_start", "=", False),
+                    Domain("date_start", "<=", self.date_end),
+                ]
+            ) & Domain.OR(
+                [
+                    Domain("date_deadline", "=", False),
+                    Domain("date_deadline", ">=", self.date_start),
+                ]
+            )
+        if "state" in Goal._fields:
+            domain &= Domain("state", "not in", ("cancel", "cancelled", "draft"))
+        result = {}
+        for goal in Goal.search(domain):
+            result.setdefault(goal.employee_id.id, []).append(goal)
+        return result
+
+    def _launch_peer_requests(self, reviews):
+        """Ask up to peer_count colleagues of the same manager for feedback."""
+        Feedback = self.env["performance.feedback"].sudo()
+        needed = {"review_id", "author_id", "requester_id", "date_deadline", "anonymous"}
+        if not self.peer_count or not needed <= set(Feedback._fields):
+            return Feedback
+        managers = reviews.employee_id.parent_id
+        colleagues = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("parent_id", "in", managers.ids), ("user_id", "!=", False)], order="id")
+        )
+        by_manager = {}
+        for colleague in colleagues:
+            by_manager.setdefault(colleague.parent_id.id, []).append(colleague)
+        vals_list = []
+        for review in reviews:
+            peers = [
+                peer
+                for peer in by_manager.get(review.employee_id.parent_id.id, [])
+                if peer != review.employee_id
+            ][: self.peer_count]
+            vals_list += [
+                review._prepare_feedback_request(peer, review.manager_id or review.employee_id)
+                for peer in peers
+            ]
+        requests = Feedback.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(vals_list)
+        activity_type = self.env.ref(
+            "performance_management.mail_activity_type_feedback_request", raise_if_not_found=False
+        )
+        if activity_type and requests:
+            model_id = self.env["ir.model"]._get_id(Feedback._name)
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "res_model_id": model_id,
+                        "res_id": request.id,
+                        "user_id": request.author_id.user_id.id,
+                        "date_deadline": request.date_deadline,
+                        "summary": request.name,
+                        "automated": True,
+                    }
+                    for request in requests
+                ]
+            )
+        return requests

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+
+class PerformanceGoalCheckinLine(models.Model):
+    """The value of one key result reported in a check-in."""
+
+    _name = "performance.goal.checkin.line"
+    _description = "Check-in Key Result Value"
+    _order = "checkin_id, sequence, id"
+
+    checkin_id = fields.Many2one(
+        "performance.goal.checkin", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="checkin_id.company_id", store=True, index=True)
+    key_result_id = fields.Many2one(
+        "performance.key.result", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(related="key_result_id.sequence")
+    kind = fields.Selection(related="key_result_id.kind")
+    unit = fields.Char(related="key_result_id.unit")
+    target_value = fields.Float(related="key_result_id.target_value")
+    source = fields.Selection(related="key_result_id.source")
+    previous_value = fields.Float(readonly=True)
+    value = fields.Float()
+    is_reached = fields.Boolean(
+        string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
+    )
+    progress = fields.Float(readonly=True, help="Progress of the key result after the check-in.")
+
+    @api.depends("value")
+    def _compute_is_reached(self):
+        for line in self:
+            line.is_reached = line.value >= 1
+
+    def _inverse_is_reached(self):
+        for line in self.filtered(lambda line: line.kind == "milestone"):
+            line.value = 1.0 if line.is_reached else 0.0

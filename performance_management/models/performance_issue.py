@@ -1,0 +1,291 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import html_escape
+
+RULES = [
+    ("low_rating", "Low final rating"),
+    ("goal_off_track", "Goals off track or overdue"),
+    ("missed_checkin", "Missed check-ins"),
+    ("constructive_feedback", "Repeated constructive feedback"),
+]
+# Numeric review fields the low-rating rule understands, in order of preference.
+REVIEW_RATING_FIELDS = ("final_rating", "final_rating_value", "final_score")
+
+
+class PerformanceIssue(models.Model):
+    """A performance issue surfaced from the addon's signals."""
+
+    _name = "performance.issue"
+    _description = "Performance Issue"
+    _inherit = ("mail.thread",)
+    _order = "date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    manager_id = fields.Many2one(related="employee_id.parent_id", string="Manager")
+    rule = fields.Selection(RULES, required=True, index=True)
+    reason = fields.Text(required=True)
+    date = fields.Date(default=fields.Date.context_today, required=True)
+    state = fields.Selection(
+        [
+            ("open", "Open"),
+            ("plan", "Plan Opened"),
+            ("dismissed", "Dismissed"),
+            ("resolved", "Resolved"),
+        ],
+        default="open",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    dismiss_reason = fields.Text(tracking=True)
+    date_closed = fields.Date(readonly=True)
+    plan_id = fields.Many2one("performance.improvement.plan", ondelete="set null", tracking=True)
+
+    @api.depends("rule", "employee_id")
+    def _compute_name(self):
+        rules = dict(self._fields["rule"]._description_selection(self.env))
+        for issue in self:
+            issue.name = f"{issue.employee_id.name or ''}: {rules.get(issue.rule, '')}"
+
+    def action_dismiss(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give a reason to dismiss an issue."))
+        if any(issue.state != "open" for issue in self):
+            raise UserError(self.env._("Only open issues can be dismissed."))
+        self.write(
+            {"state": "dismissed", "dismiss_reason": reason, "date_closed": fields.Date.today()}
+        )
+
+    def action_open_dismiss_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dismiss"),
+            "res_model": "performance.issue.dismiss",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_issue_ids": self.ids},
+        }
+
+    def action_open_plan(self):
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(self.env._("This issue is already handled."))
+        today = fields.Date.context_today(self)
+        same = self.search([("employee_id", "=", self.employee_id.id), ("state", "=", "open")])
+        plan = self.env["performance.improvement.plan"].create(
+            {
+                "name": self.env._("Improvement plan of %(name)s", name=self.employee_id.name),
+                "employee_id": self.employee_id.id,
+                "company_id": self.company_id.id,
+                "date_start": today,
+                "date_end": today + relativedelta(days=60),
+                "reason": "<ul>{}</ul>".format(
+                    "".join(f"<li>{html_escape(issue.reason)}</li>" for issue in same)
+                ),
+            }
+        )
+        same.write({"state": "plan", "plan_id": plan.id, "date_closed": today})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "performance.improvement.plan",
+            "res_id": plan.id,
+            "view_mode": "form",
+        }
+
+    # --- detection -------------------------------------------------------------------------
+
+    @api.model
+    def _get_rating_source(self):
+        """(model, rating field) holding stored final ratings, or (None, None)."""
+        for model in ("performance.review.assessment", "performance.review"):
+            if model not in self.env:
+                continue
+            Model = self.env[model]
+            for name in REVIEW_RATING_FIELDS:
+                field = Model._fields.get(name)
+                if (
+                    field
+                    and field.store
+                    and field.type in ("float", "integer", "monetary")
+                    and {"employee_id", "company_id"} <= set(Model._fields)
+                ):
+                    return Model, name
+        return None, None
+
+    @api.model
+    def _signal_low_rating(self, company):
+        Model, field = self._get_rating_source()
+        if field is None:
+            return {}
+        threshold = company.performance_issue_rating_threshold
+        domain = [
+            ("company_id", "=", company.id),
+            (field, "!=", False),
+            (field, "<=", threshold),
+            ("write_date", ">=", fields.Datetime.now() - relativedelta(years=1)),
+        ]
+        if "final_rating_id" in Model._fields and Model._fields["final_rating_id"].store:
+            domain.append(("final_rating_id", "!=", False))
+        state_field = "review_state" if "review_state" in Model._fields else "state"
+        if state_field in Model._fields:
+            domain.append((state_field, "!=", "cancel"))
+        groups = Model.sudo()._read_group(domain, ["employee_id"], [f"{field}:min"])
+        return {
+            employee.id: self.env._(
+                "Final rating of %(rating)s, at or below %(threshold)s.",
+                rating=round(rating, 2),
+                threshold=threshold,
+            )
+            for employee, rating in groups
+        }
+
+    @api.model
+    def _signal_goal_off_track(self, company):
+        Goal = self.env["performance.goal"]
+        names = Goal._fields
+        today = fields.Date.context_today(self)
+        domains = []
+        if "confidence" in names:
+            domains.append([("confidence", "=", "off_track")])
+        if "date_deadline" in names:
+            late = [("date_deadline", "<", today)]
+            if "progress" in names:
+                late.append(("progress", "<", 100))
+            domains.append(late)
+        if not domains:
+            return {}
+        domain = Domain.OR(domains) & self._goal_open_domain(company)
+        groups = Goal._read_group(domain, ["employee_id"], ["__count"])
+        return {
+            employee.id: self.env._(
+                "%(count)s goal(s) off track or past their deadline.", count=count
+            )
+            for employee, count in groups
+        }
+
+    @api.model
+    def _goal_open_domain(self, company):
+        Goal = self.env["performance.goal"]
+        domain = Domain([("company_id", "=", company.id), ("employee_id", "!=", False)])
+        if "state" in Goal._fields:
+            domain &= Domain("state", "not in", ("done", "cancel", "cancelled", "draft"))
+        return domain
+
+    @api.model
+    def _signal_missed_checkin(self, company):
+        Goal = self.env["performance.goal"]
+        if "last_checkin_date" not in Goal._fields:
+            return {}
+        days = company.performance_issue_checkin_days
+        limit = fields.Date.context_today(self) - relativedelta(days=days)
+        started = "date_start" if "date_start" in Goal._fields else "create_date"
+        stale = Domain("last_checkin_date", "<", limit) | Domain(
+            [("last_checkin_date", "=", False), (started, "<", limit)]
+        )
+        domain = self._goal_open_domain(company) & stale
+        groups = Goal._read_group(domain, ["employee_id"], ["__count"])
+        return {
+            employee.id: self.env._(
+                "%(count)s goal(s) without a check-in for more than %(days)s days.",
+                count=count,
+                days=days,
+            )
+            for employee, count in groups
+        }
+
+    @api.model
+    def _signal_constructive_feedback(self, company):
+        days = company.performance_issue_feedback_days
+        minimum = company.performance_issue_feedback_count
+        groups = self.env["performance.feedback"]._read_group(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("feedback_type", "=", "constructive"),
+                ("date", ">=", fields.Date.context_today(self) - relativedelta(days=days)),
+            ],
+            ["employee_id"],
+            ["__count"],
+            having=[("__count", ">=", minimum)],
+        )
+        return {
+            employee.id: self.env._(
+                "%(count)s pieces of constructive feedback in %(days)s days.",
+                count=count,
+                days=days,
+            )
+            for employee, count in groups
+        }
+
+    @api.model
+    def _get_signals(self, company):
+        """{rule: {employee_id: reason}} for the rules the company switched on."""
+        switches = {
+            "low_rating": company.performance_issue_rating,
+            "goal_off_track": company.performance_issue_goal,
+            "missed_checkin": company.performance_issue_checkin,
+            "constructive_feedback": company.performance_issue_feedback,
+        }
+        return {
+            rule: getattr(self, f"_signal_{rule}")(company)
+            for rule, active in switches.items()
+            if active
+        }
+
+    @api.model
+    def _compute_issues(self, companies=None, commit=False):
+        """Raise new issues and resolve those whose signal is gone, a few queries per company."""
+        today = fields.Date.context_today(self)
+        for company in companies or self.env["res.company"].search([]):
+            signals = self._get_signals(company)
+            existing = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    "|",
+                    ("state", "=", "open"),
+                    "&",
+                    ("state", "in", ("dismissed", "plan")),
+                    ("date_closed", ">=", today - relativedelta(days=90)),
+                ]
+            )
+            known = {(issue.rule, issue.employee_id.id): issue for issue in existing}
+            vals_list = []
+            for rule, reasons in signals.items():
+                for employee_id, reason in reasons.items():
+                    issue = known.get((rule, employee_id))
+                    if not issue:
+                        vals_list.append(
+                            {
+                                "company_id": company.id,
+                                "employee_id": employee_id,
+                                "rule": rule,
+                                "reason": reason,
+                            }
+                        )
+                    elif issue.state == "open" and issue.reason != reason:
+                        issue.reason = reason
+            self.with_context(tracking_disable=True).create(vals_list)
+            gone = existing.filtered(
+                lambda i, signals=signals: (
+                    i.state == "open" and i.employee_id.id not in signals.get(i.rule, {})
+                )
+            )
+            gone.write({"state": "resolved", "date_closed": today})
+            if commit:
+                self.env["ir.cron"]._commit_progress(1)
+        return True
+
+    @api.model
+    def _cron_compute_issues(self):
+        return self._compute_issues(commit=True)
+
+    @api.model
+    def action_refresh(self):
+        self.check_access("read")
+        self.sudo()._compute_issues(self.env.companies)
+        return {"type": "ir.actions.client", "tag": "reload"}

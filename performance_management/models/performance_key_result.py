@@ -1,0 +1,309 @@
+from datetime import datetime, time
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import float_compare, float_is_zero
+from odoo.tools.safe_eval import safe_eval
+
+# Changing how an automatic key result reads Odoo data is for officers: it reads any model.
+AUTOMATIC_FIELDS = {
+    "source",
+    "model_id",
+    "computation_mode",
+    "field_id",
+    "domain",
+    "owner_field_id",
+    "date_field_id",
+}
+
+
+class PerformanceKeyResult(models.Model):
+    """A measurable result of a goal, entered by hand or computed from Odoo data."""
+
+    _name = "performance.key.result"
+    _description = "Key Result"
+    _order = "goal_id, sequence, id"
+
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True)
+    goal_id = fields.Many2one("performance.goal", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="goal_id.company_id", store=True, index=True)
+    employee_id = fields.Many2one(related="goal_id.employee_id", store=True, index=True)
+    goal_state = fields.Selection(related="goal_id.state", string="Goal Status")
+    kind = fields.Selection(
+        [
+            ("number", "Number"),
+            ("percentage", "Percentage"),
+            ("currency", "Amount"),
+            ("milestone", "Milestone"),
+        ],
+        required=True,
+        default="number",
+    )
+    direction = fields.Selection(
+        [("increase", "Increase"), ("decrease", "Decrease")],
+        required=True,
+        default="increase",
+        help="Decrease for results to bring down, e.g. a response time from 48 h to 12 h.",
+    )
+    unit = fields.Char(help="Unit shown next to the values, e.g. h or deals.")
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.company.currency_id
+    )
+    start_value = fields.Float()
+    target_value = fields.Float(default=100.0)
+    current_value = fields.Float(default=0.0)
+    is_reached = fields.Boolean(
+        string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
+    )
+    weight = fields.Float(default=1.0)
+    progress = fields.Float(compute="_compute_progress", store=True, aggregator="avg")
+    source = fields.Selection(
+        [("manual", "Manual"), ("automatic", "Computed from Odoo")],
+        required=True,
+        default="manual",
+    )
+    model_id = fields.Many2one(
+        "ir.model",
+        string="Model",
+        ondelete="cascade",
+        domain=[("transient", "=", False), ("abstract", "=", False)],
+    )
+    model_name = fields.Char(related="model_id.model", string="Model Name")
+    computation_mode = fields.Selection(
+        [("count", "Count of records"), ("sum", "Sum of a field")],
+        default="count",
+    )
+    field_id = fields.Many2one(
+        "ir.model.fields",
+        string="Field to Sum",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', 'in', ('integer', 'float', 'monetary'))]",
+    )
+    domain = fields.Char(default="[]", help="Records counted or summed.")
+    owner_field_id = fields.Many2one(
+        "ir.model.fields",
+        string="Owner Field",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', '=', 'many2one'), "
+        "('relation', 'in', ('res.users', 'hr.employee'))]",
+        help="The user or employee the records belong to, e.g. the salesperson.",
+    )
+    date_field_id = fields.Many2one(
+        "ir.model.fields",
+        string="Date Field",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', 'in', ('date', 'datetime'))]",
+        help="Only the records dated within the goal's period count.",
+    )
+    last_computed = fields.Datetime(readonly=True, copy=False)
+
+    @api.depends("current_value", "kind")
+    def _compute_is_reached(self):
+        for kr in self:
+            kr.is_reached = kr.kind == "milestone" and kr.current_value >= 1
+
+    def _inverse_is_reached(self):
+        for kr in self.filtered(lambda kr: kr.kind == "milestone"):
+            kr.current_value = 1.0 if kr.is_reached else 0.0
+
+    @api.depends("kind", "direction", "start_value", "target_value", "current_value")
+    def _compute_progress(self):
+        for kr in self:
+            kr.progress = kr._get_progress(kr.current_value)
+
+    def _get_progress(self, value):
+        """Progress (0-100) of the key result if its current value were ``value``."""
+        self.ensure_one()
+        if self.kind == "milestone":
+            return 100.0 if value >= 1 else 0.0
+        span = self.target_value - self.start_value
+        if float_is_zero(span, precision_digits=6):
+            sign = 1 if self.direction == "increase" else -1
+            reached = float_compare(value, self.target_value, precision_digits=6) * sign >= 0
+            return 100.0 if reached else 0.0
+        return min(max((value - self.start_value) / span, 0.0), 1.0) * 100.0
+
+    @api.constrains("weight")
+    def _check_weight(self):
+        if any(kr.weight < 0 for kr in self):
+            raise ValidationError(self.env._("The weight of a key result cannot be negative."))
+
+    @api.constrains("kind", "direction", "start_value", "target_value", "current_value")
+    def _check_values(self):
+        for kr in self:
+            if kr.kind == "milestone":
+                if kr.start_value != 0 or kr.target_value != 1:
+                    raise ValidationError(
+                        self.env._(
+                            "The milestone %(kr)s is reached or not: it takes no numeric "
+                            "start or target.",
+                            kr=kr.name,
+                        )
+                    )
+                if kr.current_value not in (0, 1):
+                    raise ValidationError(
+                        self.env._("The milestone %(kr)s is reached or not.", kr=kr.name)
+                    )
+            elif kr.direction == "increase" and kr.target_value < kr.start_value:
+                raise ValidationError(
+                    self.env._(
+                        "The key result %(kr)s increases: its target cannot be below its start.",
+                        kr=kr.name,
+                    )
+                )
+            elif kr.direction == "decrease" and kr.target_value > kr.start_value:
+                raise ValidationError(
+                    self.env._(
+                        "The key result %(kr)s decreases: its target cannot be above its start.",
+                        kr=kr.name,
+                    )
+                )
+
+    @api.constrains(*AUTOMATIC_FIELDS)
+    def _check_automatic(self):
+        for kr in self.filtered(lambda kr: kr.source == "automatic"):
+            if not kr.model_id:
+                raise ValidationError(
+                    self.env._("The automatic key result %(kr)s needs a model.", kr=kr.name)
+                )
+            for field in kr.field_id | kr.owner_field_id | kr.date_field_id:
+                if field.model_id != kr.model_id:
+                    raise ValidationError(
+                        self.env._(
+                            "The field %(field)s is not a field of %(model)s.",
+                            field=field.field_description,
+                            model=kr.model_id.name,
+                        )
+                    )
+            if kr.computation_mode == "sum" and kr.field_id.ttype not in (
+                "integer",
+                "float",
+                "monetary",
+            ):
+                raise ValidationError(
+                    self.env._("The key result %(kr)s needs a numeric field to sum.", kr=kr.name)
+                )
+            try:
+                kr._get_record_domain(kr.goal_id)
+            except Exception as error:
+                raise ValidationError(
+                    self.env._(
+                        "The domain of the key result %(kr)s is invalid: %(error)s",
+                        kr=kr.name,
+                        error=error,
+                    )
+                ) from error
+
+    @api.onchange("kind")
+    def _onchange_kind(self):
+        if self.kind == "milestone":
+            self.start_value, self.target_value, self.current_value = 0.0, 1.0, 0.0
+            self.direction = "increase"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("kind") == "milestone":
+                vals.setdefault("target_value", 1.0)
+        if not self.env.su and any(vals.get("source") == "automatic" for vals in vals_list):
+            self._check_automatic_rights()
+        krs = super().create(vals_list)
+        if not self.env.su:
+            krs.goal_id._check_key_result_rights()
+        krs.filtered(lambda kr: kr.source == "automatic")._update_automatic_value()
+        return krs
+
+    def write(self, vals):
+        if not self.env.su:
+            if AUTOMATIC_FIELDS & set(vals):
+                self._check_automatic_rights()
+            if set(vals) - {"last_computed"}:
+                self.goal_id._check_key_result_rights()
+        res = super().write(vals)
+        if AUTOMATIC_FIELDS & set(vals):
+            self.filtered(lambda kr: kr.source == "automatic")._update_automatic_value()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_goal_editable(self):
+        if not self.env.su:
+            self.goal_id._check_key_result_rights()
+
+    def _prepare_copy_values(self):
+        self.ensure_one()
+        return self.copy_data({"current_value": self.start_value})[0] | {"goal_id": False}
+
+    def _check_automatic_rights(self):
+        if not self.env.user.has_group("performance_management.group_performance_officer"):
+            raise UserError(
+                self.env._("Only performance officers define key results computed from Odoo.")
+            )
+
+    # Automatic values ----------------------------------------------------------------------
+
+    def _get_record_domain(self, goal):
+        """Domain of the records this key result counts or sums for ``goal``."""
+        self.ensure_one()
+        Model = self.env[self.model_id.model]
+        owner = goal._get_owner_employee() if goal.scope != "company" else False
+        context = {"user": owner.user_id if owner else self.env["res.users"]}
+        domain = Domain(safe_eval(self.domain or "[]", context))
+        if self.owner_field_id:
+            if goal.scope == "employee":
+                employees = goal.employee_id
+            elif goal.scope == "department":
+                employees = goal.department_id.member_ids
+            else:
+                employees = None
+            if employees is not None:
+                owners = (
+                    employees.user_id if self.owner_field_id.relation == "res.users" else employees
+                )
+                domain &= Domain(self.owner_field_id.name, "in", owners.ids)
+        if "company_id" in Model._fields and Model._fields["company_id"].store:
+            domain &= Domain("company_id", "in", [goal.company_id.id, False])
+        if self.date_field_id:
+            start, end = goal.date_start, goal.date_deadline
+            if self.date_field_id.ttype == "datetime":
+                start = start and datetime.combine(start, time.min)
+                end = end and datetime.combine(end, time.max)
+            if start:
+                domain &= Domain(self.date_field_id.name, ">=", start)
+            if end:
+                domain &= Domain(self.date_field_id.name, "<=", end)
+        domain.validate(Model)
+        return domain
+
+    def _update_automatic_value(self):
+        for kr in self.filtered(lambda kr: kr.source == "automatic" and kr.model_id).sudo():
+            Model = self.env[kr.model_id.model].sudo().with_context(active_test=True)
+            domain = kr._get_record_domain(kr.goal_id)
+            if kr.computation_mode == "sum" and kr.field_id:
+                value = Model._read_group(domain, [], [f"{kr.field_id.name}:sum"])[0][0] or 0.0
+            else:
+                value = Model.search_count(domain)
+            kr.write({"current_value": value, "last_computed": fields.Datetime.now()})
+
+    @api.model
+    def _cron_update_automatic_values(self, batch_size=200):
+        today_start = datetime.combine(fields.Date.today(), time.min)
+        domain = Domain(
+            [
+                ("source", "=", "automatic"),
+                ("goal_id.state", "=", "active"),
+                "|",
+                ("last_computed", "=", False),
+                ("last_computed", "<", today_start),
+            ]
+        )
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        while krs := self.search(domain, limit=batch_size, order="last_computed, id"):
+            krs._update_automatic_value()
+            if in_cron:
+                remaining = self.search_count(domain)
+                if not self.env["ir.cron"]._commit_progress(len(krs), remaining=remaining):
+                    break
+            else:
+                self.env.flush_all()

@@ -1,0 +1,184 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+# Columns a launch fills, with their SQL array types.
+_BULK_COLUMNS = {
+    "review_id": "int4",
+    "company_id": "int4",
+    "employee_id": "int4",
+    "sequence": "int4",
+    "display_type": "varchar",
+    "name": "varchar",
+    "description": "text",
+    "kind": "varchar",
+    "role": "varchar",
+    "weight": "float8",
+    "skill_id": "int4",
+    "skill_type_id": "int4",
+    "expected_level_id": "int4",
+    "goal_id": "int4",
+    "achievement": "float8",
+    "score": "float8",
+}
+
+
+class PerformanceReviewLine(models.Model):
+    """One answer of a review: a question, a competency or a goal, for one role.
+
+    The employee's and the manager's answers are separate lines, so record rules can hide
+    the manager's ratings from the employee until the review is released.
+    """
+
+    _name = "performance.review.line"
+    _description = "Review Line"
+    _order = "review_id, sequence, id"
+
+    review_id = fields.Many2one(
+        "performance.review", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="review_id.company_id", store=True)
+    employee_id = fields.Many2one(related="review_id.employee_id", store=True, index=True)
+    review_state = fields.Selection(related="review_id.state")
+    sequence = fields.Integer(default=10)
+    display_type = fields.Selection([("line_section", "Section")])
+    name = fields.Char(required=True)
+    description = fields.Text()
+    kind = fields.Selection(
+        [("rating", "Rating"), ("text", "Text"), ("competency", "Competency"), ("goal", "Goal")],
+        default="rating",
+    )
+    role = fields.Selection(
+        [("shared", "Shared"), ("employee", "Employee"), ("manager", "Manager")],
+        required=True,
+        default="employee",
+        index=True,
+    )
+    weight = fields.Float(default=1.0)
+    scale_id = fields.Many2one(related="review_id.template_id.scale_id")
+    rating_id = fields.Many2one(
+        "performance.rating.scale.level",
+        string="Rating",
+        domain="[('scale_id', '=', scale_id)]",
+    )
+    answer = fields.Text()
+    skill_id = fields.Many2one("hr.skill", string="Skill")
+    skill_type_id = fields.Many2one("hr.skill.type", string="Skill Type")
+    expected_level_id = fields.Many2one("hr.skill.level", string="Expected Level")
+    skill_level_id = fields.Many2one(
+        "hr.skill.level", string="Level", domain="[('skill_type_id', '=', skill_type_id)]"
+    )
+    goal_id = fields.Many2one("performance.goal", string="Goal")
+    achievement = fields.Float(string="Achievement (%)")
+    score = fields.Float(compute="_compute_score", store=True, help="Normalised 0-100.")
+
+    @api.depends("rating_id.value", "skill_level_id.level_progress", "achievement", "kind")
+    def _compute_score(self):
+        for line in self:
+            if line.kind == "rating" and line.rating_id:
+                line.score = line.rating_id.scale_id._normalize(line.rating_id.value)
+            elif line.kind == "competency" and line.skill_level_id:
+                line.score = line.skill_level_id.level_progress
+            elif line.kind == "goal":
+                line.score = line.achievement
+            else:
+                line.score = 0.0
+
+    @api.constrains("rating_id", "skill_level_id", "achievement")
+    def _check_rating(self):
+        for line in self:
+            if line.rating_id and line.rating_id.scale_id != line.scale_id:
+                raise ValidationError(
+                    self.env._(
+                        "The rating %(rating)s is not a level of the scale %(scale)s.",
+                        rating=line.rating_id.name,
+                        scale=line.scale_id.name,
+                    )
+                )
+            if line.skill_level_id and line.skill_level_id.skill_type_id != line.skill_type_id:
+                raise ValidationError(
+                    self.env._(
+                        "The level %(level)s does not belong to the skill %(skill)s.",
+                        level=line.skill_level_id.name,
+                        skill=line.name,
+                    )
+                )
+            if not 0 <= line.achievement <= 100:
+                raise ValidationError(self.env._("An achievement lies between 0 and 100%."))
+
+    @api.model
+    def _bulk_insert(self, vals_list):
+        """Insert the lines of a launch in one query, whatever the number of reviews.
+
+        The ORM inserts by chunks of a hundred rows; a cycle of thousands of reviews with a
+        dozen lines each would cost hundreds of queries per batch.
+        """
+        if not vals_list:
+            return
+        for vals in vals_list:
+            vals.setdefault(
+                "score", vals.get("achievement", 0.0) if vals.get("kind") == "goal" else 0.0
+            )
+        arrays = [
+            SQL(
+                "%s::" + sql_type + "[]",
+                [None if vals.get(column) is False else vals.get(column) for vals in vals_list],
+            )
+            for column, sql_type in _BULK_COLUMNS.items()
+        ]
+        now = self.env.cr.now()
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s, create_uid, create_date, write_uid, write_date) "
+                "SELECT *, %s, %s, %s, %s FROM unnest(%s)",
+                SQL.identifier(self._table),
+                SQL(", ").join(SQL.identifier(column) for column in _BULK_COLUMNS),
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
+                SQL(", ").join(arrays),
+            )
+        )
+
+    def write(self, vals):
+        self._check_can_edit()
+        return super().write(vals)
+
+    def _check_can_edit(self):
+        """Each part is written by its author, and only during its phase."""
+        if self.env.su:
+            return
+        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        for line in self:
+            review = line.review_id
+            if review.state in ("released", "done", "cancel"):
+                raise UserError(
+                    self.env._(
+                        "The review of %(employee)s is locked.", employee=review.employee_id.name
+                    )
+                )
+            if line.role == "employee":
+                allowed = review.state == "self_review" and (
+                    is_officer or review.employee_id.user_id == self.env.user
+                )
+                if not allowed:
+                    raise UserError(
+                        self.env._(
+                            "The self review can only be written by the employee "
+                            "during the self-review phase."
+                        )
+                    )
+            elif line.role == "manager":
+                allowed = (
+                    review.state == "manager_review" and (is_officer or review._is_reviewer())
+                ) or (review.state == "calibration" and is_officer)
+                if not allowed:
+                    raise UserError(
+                        self.env._(
+                            "The manager review can only be written by the reviewer "
+                            "during the manager-review phase."
+                        )
+                    )
+            elif not is_officer:
+                raise UserError(self.env._("Only performance officers can change this line."))

@@ -1,0 +1,154 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Command
+
+
+class PerformanceReviewTemplate(models.Model):
+    """The questionnaire of a review and how its parts weigh in the overall score."""
+
+    _name = "performance.review.template"
+    _description = "Review Template"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    scale_id = fields.Many2one("performance.rating.scale", string="Rating Scale", required=True)
+    line_ids = fields.One2many(
+        "performance.review.template.line", "template_id", string="Questions", copy=True
+    )
+    department_ids = fields.Many2many(
+        "hr.department", string="Departments", help="Leave empty to use it for every department."
+    )
+    job_ids = fields.Many2many(
+        "hr.job", string="Job Positions", help="Leave empty to use it for every job."
+    )
+    goal_weight = fields.Float(string="Goals (%)", default=40.0)
+    competency_weight = fields.Float(string="Competencies (%)", default=20.0)
+    question_weight = fields.Float(string="Questions (%)", default=40.0)
+    include_goals = fields.Boolean(string="Score Goals", default=True)
+    include_competencies = fields.Boolean(
+        string="Rate Job Competencies",
+        default=True,
+        help="The skills expected for the employee's job come in to be rated.",
+    )
+
+    @api.constrains("goal_weight", "competency_weight", "question_weight", "line_ids")
+    def _check_weights(self):
+        for template in self:
+            weights = (template.goal_weight, template.competency_weight, template.question_weight)
+            if any(weight < 0 for weight in weights) or round(sum(weights), 2) != 100:
+                raise ValidationError(
+                    self.env._(
+                        "The weights of goals, competencies and questions of the template "
+                        "%(template)s must add up to 100%%.",
+                        template=template.name,
+                    )
+                )
+            questions = template.line_ids.filtered(lambda line: line.question_type == "rating")
+            if questions and any(line.weight < 0 for line in questions):
+                raise ValidationError(self.env._("A question cannot weigh less than zero."))
+            if template.question_weight and not any(questions.mapped("weight")):
+                raise ValidationError(
+                    self.env._(
+                        "The template %(template)s gives weight to questions but has no "
+                        "weighted rating question.",
+                        template=template.name,
+                    )
+                )
+
+    @api.model
+    def _find_for_employee(self, employee, default=None):
+        """The most specific active template for the employee's job and department."""
+        templates = self.search([("company_id", "in", [employee.company_id.id, False])])
+        for template in templates:
+            if employee.job_id in template.job_ids:
+                return template
+        for template in templates:
+            if employee.department_id in template.department_ids:
+                return template
+        return default or templates.filtered(lambda t: not t.job_ids and not t.department_ids)[:1]
+
+    def _prepare_review_lines(self, job_skills, goals):
+        """Line commands of a new review: the questions, the job's skills and the goals."""
+        self.ensure_one()
+        commands = []
+        roles = {
+            "both": ("employee", "manager"),
+            "employee": ("employee",),
+            "manager": ("manager",),
+        }
+        sequence = 0
+        for line in self.line_ids:
+            sequence += 1
+            if line.display_type:
+                commands.append(
+                    Command.create(
+                        {
+                            "sequence": sequence,
+                            "display_type": "line_section",
+                            "name": line.name,
+                            "role": "shared",
+                        }
+                    )
+                )
+                continue
+            for role in roles[line.answered_by]:
+                commands.append(
+                    Command.create(
+                        {
+                            "sequence": sequence,
+                            "name": line.name,
+                            "description": line.description,
+                            "kind": line.question_type,
+                            "role": role,
+                            "weight": line.weight,
+                        }
+                    )
+                )
+        if self.include_competencies and job_skills:
+            sequence += 1
+            commands.append(
+                Command.create(
+                    {
+                        "sequence": sequence,
+                        "display_type": "line_section",
+                        "role": "shared",
+                        "name": self.env._("Competencies"),
+                    }
+                )
+            )
+            for job_skill in job_skills:
+                for role in ("employee", "manager"):
+                    commands.append(
+                        Command.create(
+                            {
+                                "sequence": sequence,
+                                "name": job_skill.skill_id.name,
+                                "kind": "competency",
+                                "role": role,
+                                "weight": 1.0,
+                                "skill_id": job_skill.skill_id.id,
+                                "skill_type_id": job_skill.skill_type_id.id,
+                                "expected_level_id": job_skill.skill_level_id.id,
+                            }
+                        )
+                    )
+        if self.include_goals and goals:
+            sequence += 1
+            for goal in goals:
+                commands.append(
+                    Command.create(
+                        {
+                            "sequence": sequence,
+                            "name": goal.name,
+                            "kind": "goal",
+                            "role": "shared",
+                            "goal_id": goal.id,
+                            "weight": 1.0,
+                            "achievement": goal["progress"] if "progress" in goal._fields else 0.0,
+                        }
+                    )
+                )
+        return commands

@@ -1,0 +1,325 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class PerformanceReward(models.Model):
+    """A reward recommended for an employee, approved by HR (or the recommender's manager)."""
+
+    _name = "performance.reward"
+    _description = "Reward Recommendation"
+    _inherit = ("mail.thread", "mail.activity.mixin")
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    # Moved only by the action_* buttons, which check who may do what.
+    _STATE_FIELDS = frozenset({"state", "approver_id", "date_approved"})
+
+    def _default_recommender(self):
+        return (
+            self.env.user.employee_ids.filtered(lambda e: e.company_id == self.env.company)[:1]
+            or self.env.user.employee_ids[:1]
+        )
+
+    name = fields.Char(
+        compute="_compute_name", store=True, readonly=False, required=True, precompute=True
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
+    )
+    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    source = fields.Selection(
+        [("none", "None"), ("review", "Review"), ("recognition", "Recognition")],
+        default="none",
+        required=True,
+    )
+    review_id = fields.Many2one("performance.review", index="btree_not_null", check_company=True)
+    recognition_id = fields.Many2one(
+        "performance.recognition", index="btree_not_null", check_company=True
+    )
+    kind = fields.Selection(
+        [
+            ("raise", "Raise"),
+            ("bonus", "Bonus"),
+            ("promotion", "Promotion"),
+            ("spot", "Spot Award"),
+            ("other", "Other"),
+        ],
+        default="raise",
+        required=True,
+        tracking=True,
+    )
+    raise_percent = fields.Float(string="Raise (%)", digits=(16, 2), tracking=True)
+    amount = fields.Monetary(tracking=True)
+    job_id = fields.Many2one("hr.job", string="New Job", check_company=True)
+    justification = fields.Html()
+    recommender_id = fields.Many2one(
+        "hr.employee",
+        string="Recommended By",
+        required=True,
+        index=True,
+        default=_default_recommender,
+        check_company=True,
+    )
+    merit_rating = fields.Float(string="Final Rating", digits=(16, 2))
+    merit_attainment = fields.Float(string="Goal Attainment (%)")
+    cycle_id = fields.Many2one(
+        "performance.cycle",
+        compute="_compute_cycle_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        check_company=True,
+    )
+    budget_id = fields.Many2one(
+        "performance.reward.budget",
+        compute="_compute_budget_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        groups="performance_management.group_performance_officer",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+            ("done", "Done"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        readonly=True,
+        copy=False,
+    )
+    approver_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    date_approved = fields.Date(readonly=True, copy=False)
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+
+    @api.depends("employee_id", "kind")
+    def _compute_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for reward in self:
+            if reward.employee_id:
+                reward.name = self.env._(
+                    "%(kind)s for %(employee)s",
+                    kind=labels.get(reward.kind),
+                    employee=reward.employee_id.name,
+                )
+
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for reward in self:
+            reward.company_id = reward.employee_id.company_id or reward.company_id
+
+    @api.depends("review_id")
+    def _compute_cycle_id(self):
+        for reward in self:
+            reward.cycle_id = reward.review_id.sudo().cycle_id or reward.cycle_id
+
+    @api.depends("cycle_id")
+    def _compute_budget_id(self):
+        Budget = self.env["performance.reward.budget"].sudo()
+        for reward in self:
+            if reward.cycle_id and reward.budget_id.cycle_id != reward.cycle_id:
+                reward.budget_id = Budget.search([("cycle_id", "=", reward.cycle_id.id)], limit=1)
+
+    @api.depends_context("uid")
+    @api.depends("state", "recommender_id", "employee_id")
+    def _compute_can_approve(self):
+        for reward in self:
+            reward.can_approve = reward.state == "submitted" and not reward._approval_error()
+
+    @api.constrains("amount", "raise_percent", "kind", "job_id")
+    def _check_amounts(self):
+        for reward in self:
+            if reward.amount < 0 or reward.raise_percent < 0:
+                raise ValidationError(self.env._("A reward amount or raise cannot be negative."))
+            if reward.kind == "promotion" and not reward.job_id:
+                raise ValidationError(self.env._("A promotion needs the job it promotes to."))
+
+    @api.constrains("source", "review_id", "recognition_id")
+    def _check_source(self):
+        for reward in self:
+            if reward.source == "review" and not reward.review_id:
+                raise ValidationError(self.env._("Pick the review this reward comes from."))
+            if reward.source == "recognition" and not reward.recognition_id:
+                raise ValidationError(self.env._("Pick the recognition this reward comes from."))
+
+    @api.onchange("review_id")
+    def _onchange_review_id(self):
+        if self.review_id:
+            self.source = "review"
+            self.employee_id = self.review_id.employee_id
+            if self.review_id.sudo().state in ("released", "done"):
+                self._apply_merit_matrix()
+
+    @api.onchange("recognition_id")
+    def _onchange_recognition_id(self):
+        if self.recognition_id:
+            self.source = "recognition"
+            self.employee_id = self.recognition_id.employee_id
+            self.kind = "spot"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if set(vals) & self._STATE_FIELDS and not self.env.su:
+                raise UserError(self.env._("A reward recommendation starts as a draft."))
+        rewards = super().create(vals_list)
+        if not self._is_officer():
+            mine = self.env.user.employee_ids
+            if rewards.recommender_id - mine:
+                raise UserError(self.env._("You can only recommend rewards in your own name."))
+            if rewards.employee_id & mine:
+                raise UserError(self.env._("You cannot recommend a reward for yourself."))
+            if not rewards._is_in_team_of(mine):
+                raise UserError(self.env._("You can only recommend rewards for your team."))
+        return rewards
+
+    def write(self, vals):
+        if set(vals) & self._STATE_FIELDS and not self.env.su:
+            raise UserError(self.env._("Use the buttons to submit, approve or refuse a reward."))
+        if not (self.env.su or self._is_officer()):
+            self.check_access("write")
+            if any(reward.state != "draft" for reward in self):
+                raise UserError(self.env._("Only a draft reward recommendation can be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(reward.state not in ("draft", "refused") for reward in self):
+            raise UserError(
+                self.env._("Only draft or refused reward recommendations can be deleted.")
+            )
+
+    def action_submit(self):
+        self._check_state("draft")
+        self.sudo().write({"state": "submitted"})
+
+    def action_approve(self):
+        self._check_state("submitted")
+        self._check_approver()
+        self.sudo().write(
+            {
+                "state": "approved",
+                "approver_id": self.env.uid,
+                "date_approved": fields.Date.context_today(self),
+            }
+        )
+
+    def action_refuse(self):
+        self._check_state("submitted")
+        self._check_approver()
+        self.sudo().write({"state": "refused", "approver_id": self.env.uid})
+
+    def action_done(self):
+        self._check_state("approved")
+        if not self._is_officer():
+            raise UserError(self.env._("Only performance officers mark rewards as done."))
+        self.sudo().write({"state": "done"})
+
+    def action_reset_draft(self):
+        self._check_state("refused")
+        self.sudo().write({"state": "draft", "approver_id": False, "date_approved": False})
+
+    def action_apply_merit_matrix(self):
+        for reward in self:
+            reward._apply_merit_matrix()
+
+    def _apply_merit_matrix(self):
+        """Pre-fill the raise from the merit matrix (final rating x goal attainment)."""
+        self.ensure_one()
+        if self.review_id:
+            self.merit_rating, self.merit_attainment = self._get_review_merit_inputs(
+                self.review_id
+            )
+        percent = self.env["performance.merit.matrix"]._get_raise_percent(
+            self.merit_rating, self.merit_attainment, self.company_id
+        )
+        if percent is not None:
+            self.kind = "raise"
+            self.raise_percent = percent
+
+    @api.model
+    def _get_review_merit_inputs(self, review):
+        """(final rating value, goal attainment %) of a released review."""
+        review = review.sudo()
+        if review.state not in ("released", "done"):
+            raise UserError(
+                self.env._(
+                    "The review %(review)s is not released yet: its final rating cannot feed "
+                    "a reward.",
+                    review=review.name,
+                )
+            )
+        return review.final_rating, review.goal_attainment
+
+    def _check_state(self, state):
+        if any(reward.state != state for reward in self):
+            raise UserError(
+                self.env._("This action is not possible in the reward's current state.")
+            )
+
+    def _is_officer(self):
+        return self.env.su or self.env.user.has_group(
+            "performance_management.group_performance_officer"
+        )
+
+    def _is_recommender_managed_by(self, recommender, employees):
+        manager, seen = recommender.parent_id, self.env["hr.employee"]
+        while manager and manager not in seen:
+            if manager in employees:
+                return True
+            seen |= manager
+            manager = manager.parent_id
+        return False
+
+    def _is_in_team_of(self, employees):
+        """Whether every reward's employee reports (directly or not) to one of employees."""
+        for reward in self:
+            manager = reward.employee_id.sudo().parent_id
+            seen = self.env["hr.employee"]
+            while manager and manager not in seen and manager not in employees:
+                seen |= manager
+                manager = manager.parent_id
+            if not manager or manager in seen:
+                return False
+        return True
+
+    def _approval_error(self):
+        """Why the current user may not approve this reward, or False."""
+        self.ensure_one()
+        mine = self.env.user.employee_ids
+        if self.recommender_id & mine:
+            return self.env._("You cannot approve your own recommendation.")
+        if self.employee_id & mine:
+            return self.env._("You cannot approve a reward for yourself.")
+        if self._is_officer():
+            return False
+        if self.company_id.performance_reward_manager_approval and mine:
+            recommender = self.recommender_id.sudo()
+            if recommender.parent_id and self.browse()._is_recommender_managed_by(
+                recommender, mine
+            ):
+                return False
+        return self.env._(
+            "Only performance officers (or, if the setting allows, the recommender's manager) "
+            "approve rewards."
+        )
+
+    def _check_approver(self):
+        for reward in self:
+            error = reward._approval_error()
+            if error:
+                raise UserError(error)

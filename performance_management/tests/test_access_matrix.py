@@ -1,0 +1,450 @@
+"""Who may read, write, create and delete what: every model of the addon x every role.
+
+The matrix is written once, below, and each cell runs as a subTest. A cell holds four
+characters, for read, write, create and unlink, each one of:
+
+  * the letter (r, w, c, u): allowed;
+  * ``-``: refused with an AccessError (ACL or record rule);
+  * ``!``: refused with a UserError / ValidationError (a business rule, e.g. an
+    employee cannot give themselves feedback or delete a launched cycle).
+
+The subject of every row is one employee's record (Eli, who reports to Mia the manager);
+the portal column works on the portal employee's own record (Paula, also Mia's report).
+"""
+
+from contextlib import closing
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .test_review_common import ReviewCase
+
+ROLES = ("portal", "employee", "manager", "other_manager", "officer", "admin", "officer_b")
+
+# fmt: off
+MATRIX = {
+    #                                 portal  employee manager other_mgr officer admin  officer_b
+    "performance.goal":               ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
+}
+# fmt: on
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(ReviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            "portal": cls.user_portal,
+            "employee": cls.user_employee,
+            "manager": cls.user_manager,
+            "other_manager": cls.user_other_manager,
+            "officer": cls.user_officer,
+            "admin": cls.user_admin,
+            "officer_b": cls.user_officer_b,
+        }
+        cls.skill_type_m = cls.env["hr.skill.type"].create(
+            {
+                "name": "Matrix Skills",
+                "skill_ids": [Command.create({"name": "Matrix Skill"})],
+                "skill_level_ids": [
+                    Command.create({"name": "Low", "level_progress": 10}),
+                    Command.create({"name": "High", "level_progress": 90}),
+                ],
+            }
+        )
+        cls.path = cls.env["performance.career.path"].create({"name": "Matrix Path"})
+        cls.job_a = cls.env["hr.job"].create({"name": "Matrix Job A"})
+        cls.job_b = cls.env["hr.job"].create({"name": "Matrix Job B"})
+        cls.step_a = cls.env["performance.career.step"].create(
+            {"path_id": cls.path.id, "job_id": cls.job_a.id, "level": 1}
+        )
+        cls.step_b = cls.env["performance.career.step"].create(
+            {"path_id": cls.path.id, "job_id": cls.job_b.id, "level": 2}
+        )
+        cls.step_a.next_step_ids = cls.step_b
+        cls.records = {
+            "employee": cls._build(cls.employee),
+            "portal": cls._build(cls.portal_employee),
+        }
+
+    @classmethod
+    def _build(cls, subject):
+        env = cls.env
+        rec = {}
+        rec["performance.rating.scale"] = cls.scale
+        rec["performance.rating.scale.level"] = cls.levels[0]
+        rec["performance.review.template"] = cls.template
+        rec["performance.review.template.line"] = cls.template.line_ids[1]
+        rec["performance.cycle"] = cls.cycle
+        goal = env["performance.goal"].create(
+            {"name": "Ship it", "employee_id": subject.id, "state": "active"}
+        )
+        rec["performance.goal"] = goal
+        kr = env["performance.key.result"].create({"name": "Releases", "goal_id": goal.id})
+        rec["performance.key.result"] = kr
+        checkin = env["performance.goal.checkin"].create(
+            {"goal_id": goal.id, "user_id": subject.user_id.id}
+        )
+        rec["performance.goal.checkin"] = checkin
+        rec["performance.goal.checkin.line"] = env["performance.goal.checkin.line"].create(
+            {"checkin_id": checkin.id, "key_result_id": kr.id, "value": 10}
+        )
+        rec["performance.goal.tag"] = env["performance.goal.tag"].create(
+            {"name": f"Tag {subject.name}"}
+        )
+        review = env["performance.review"].create(
+            {
+                "employee_id": subject.id,
+                "manager_id": cls.manager.id,
+                "template_id": cls.template.id,
+                "date_start": "2026-01-01",
+                "date_end": "2026-12-31",
+            }
+        )
+        rec["performance.review"] = review
+        rec["performance.review.line"] = review.line_ids.filtered(
+            lambda line: line.role == "employee" and not line.display_type
+        )[:1]
+        assessment = review.assessment_ids[:1] or env["performance.review.assessment"].create(
+            {"review_id": review.id}
+        )
+        rec["performance.review.assessment"] = assessment
+        rec["performance.review.note"] = env["performance.review.note"].create(
+            {"review_id": review.id, "note": "Private", "author_id": cls.user_manager.id}
+        )
+        rec["performance.calibration.log"] = env["performance.calibration.log"].create(
+            {"assessment_id": assessment.id, "user_id": cls.user_officer.id, "reason": "Shift"}
+        )
+        rec["performance.feedback"] = (
+            env["performance.feedback"]
+            .with_user(cls.user_peer)
+            .create(
+                {
+                    "employee_id": subject.id,
+                    "message": "<p>Good job</p>",
+                    "feedback_type": "praise",
+                    "visibility": "shared",
+                }
+            )
+            .with_env(env)
+        )
+        log = env["performance.coaching.log"].create(
+            {"employee_id": subject.id, "coach_id": cls.manager.id}
+        )
+        rec["performance.coaching.log"] = log
+        rec["performance.coaching.note"] = env["performance.coaching.note"].create(
+            {"log_id": log.id, "note": "<p>Mine</p>", "user_id": cls.user_manager.id}
+        )
+        rec["performance.coaching.talking.point"] = env["performance.coaching.talking.point"].create(
+            {"log_id": log.id, "name": "Topic"}
+        )
+        rec["performance.coaching.action.item"] = env["performance.coaching.action.item"].create(
+            {"log_id": log.id, "name": "Do it", "owner_id": cls.user_manager.id}
+        )
+        plan = env["performance.improvement.plan"].create(
+            {
+                "name": "Improve",
+                "employee_id": subject.id,
+                "manager_id": cls.manager.id,
+                "date_end": "2027-06-30",
+            }
+        )
+        rec["performance.improvement.plan"] = plan
+        rec["performance.improvement.objective"] = env["performance.improvement.objective"].create(
+            {"plan_id": plan.id, "name": "Objective"}
+        )
+        rec["performance.improvement.checkin"] = env["performance.improvement.checkin"].create(
+            {"plan_id": plan.id, "date": "2027-01-15"}
+        )
+        rec["performance.improvement.extension"] = env["performance.improvement.extension"].create(
+            {"plan_id": plan.id, "previous_date_end": "2027-03-31", "date_end": "2027-06-30"}
+        )
+        rec["performance.issue"] = env["performance.issue"].create(
+            {
+                "company_id": subject.company_id.id,
+                "employee_id": subject.id,
+                "rule": "low_rating",
+                "reason": "Low",
+            }
+        )
+        rec["performance.career.path"] = cls.path
+        rec["performance.career.step"] = cls.step_a
+        rec["performance.career.step.skill"] = env["performance.career.step.skill"].create(
+            {
+                "step_id": cls.step_b.id,
+                "skill_type_id": cls.skill_type_m.id,
+                "skill_id": cls.skill_type_m.skill_ids.id,
+                "skill_level_id": cls.skill_type_m.skill_level_ids[0].id,
+            }
+        )
+        dplan = env["performance.development.plan"].create(
+            {
+                "employee_id": subject.id,
+                "current_step_id": cls.step_a.id,
+                "target_step_id": cls.step_b.id,
+            }
+        )
+        rec["performance.development.plan"] = dplan
+        rec["performance.development.action"] = env["performance.development.action"].create(
+            {"name": "Course", "plan_id": dplan.id}
+        )
+        rec["performance.development.plan.skill"] = dplan.skill_line_ids[:1] or env[
+            "performance.development.plan.skill"
+        ].create(
+            {
+                "plan_id": dplan.id,
+                "skill_id": cls.skill_type_m.skill_ids.id,
+                "required_level_id": cls.skill_type_m.skill_level_ids[1].id,
+            }
+        )
+        value = env["performance.value"].create({"name": f"Value {subject.name}"})
+        rec["performance.value"] = value
+        rec["performance.recognition"] = (
+            env["performance.recognition"]
+            .with_user(cls.user_peer)
+            .create({"receiver_ids": [Command.set(subject.ids)], "message": "<p>Thanks</p>"})
+            .with_env(env)
+        )
+        rec["performance.reward"] = (
+            env["performance.reward"]
+            .with_user(cls.user_manager)
+            .create({"employee_id": subject.id, "kind": "bonus", "amount": 1000.0})
+            .with_env(env)
+        )
+        rec["performance.reward.budget"] = env["performance.reward.budget"].create(
+            {"name": f"Budget {subject.name}", "amount": 10000}
+        )
+        rec["performance.merit.matrix"] = env["performance.merit.matrix"].create(
+            {"rating_min": 3 + len(subject.name) / 100, "attainment_min": 0, "raise_percent": 2}
+        )
+        return rec
+
+    # what each role writes and creates, per model -----------------------------------
+    def _write_vals(self, model):
+        return {
+            "performance.goal": {"name": "Renamed"},
+            "performance.key.result": {"name": "Renamed"},
+            "performance.goal.checkin": {"note": "<p>Edited</p>"},
+            "performance.goal.checkin.line": {"value": 20},
+            "performance.goal.tag": {"name": "Renamed tag"},
+            "performance.rating.scale": {"name": "Renamed"},
+            "performance.rating.scale.level": {"name": "Renamed"},
+            "performance.review.template": {"name": "Renamed"},
+            "performance.review.template.line": {"name": "Renamed"},
+            "performance.cycle": {"name": "Renamed"},
+            "performance.review": {"manager_summary": "Edited"},
+            "performance.review.line": {"answer": "Edited"},
+            "performance.review.assessment": {"manager_summary": "Edited"},
+            "performance.review.note": {"note": "Edited"},
+            "performance.calibration.log": {"reason": "Edited"},
+            "performance.feedback": {"message": "<p>Edited</p>"},
+            "performance.coaching.log": {"shared_notes": "<p>Edited</p>"},
+            "performance.coaching.note": {"note": "<p>Edited</p>"},
+            "performance.coaching.talking.point": {"name": "Edited"},
+            "performance.coaching.action.item": {"name": "Edited"},
+            "performance.improvement.plan": {"support": "<p>Edited</p>"},
+            "performance.improvement.objective": {"name": "Edited"},
+            "performance.improvement.checkin": {"notes": "<p>Edited</p>"},
+            "performance.improvement.extension": {"reason": "Edited"},
+            "performance.issue": {"dismiss_reason": "Edited"},
+            "performance.career.path": {"name": "Renamed"},
+            "performance.career.step": {"level": 5},
+            "performance.career.step.skill": {
+                "skill_level_id": self.skill_type_m.skill_level_ids[1].id
+            },
+            "performance.development.plan": {"note": "<p>Edited</p>"},
+            "performance.development.action": {"name": "Edited"},
+            "performance.development.plan.skill": {
+                "required_level_id": self.skill_type_m.skill_level_ids[0].id
+            },
+            "performance.value": {"name": "Renamed"},
+            "performance.recognition": {"message": "<p>Edited</p>"},
+            "performance.reward": {"justification": "<p>Edited</p>"},
+            "performance.reward.budget": {"name": "Renamed"},
+            "performance.merit.matrix": {"raise_percent": 3},
+        }[model]
+
+    def _create_vals(self, model, subject, rec):
+        return {
+            "performance.goal": {"name": "New goal", "employee_id": subject.id},
+            "performance.key.result": {"name": "New", "goal_id": rec["performance.goal"].id},
+            "performance.goal.checkin": {"goal_id": rec["performance.goal"].id},
+            "performance.goal.checkin.line": {
+                "checkin_id": rec["performance.goal.checkin"].id,
+                "key_result_id": rec["performance.key.result"].id,
+            },
+            "performance.goal.tag": {"name": "New tag"},
+            "performance.rating.scale": {"name": "New scale"},
+            "performance.rating.scale.level": {
+                "scale_id": self.scale.id,
+                "name": "New",
+                "value": 6,
+            },
+            "performance.review.template": {"name": "New", "scale_id": self.scale.id},
+            "performance.review.template.line": {"template_id": self.template.id, "name": "Q"},
+            "performance.cycle": {
+                "name": "New cycle",
+                "template_id": self.template.id,
+                "date_start": "2027-01-01",
+                "date_end": "2027-12-31",
+            },
+            "performance.review": {
+                "employee_id": subject.id,
+                "template_id": self.template.id,
+                "date_start": "2027-01-01",
+                "date_end": "2027-12-31",
+            },
+            "performance.review.line": {"review_id": rec["performance.review"].id, "name": "Q"},
+            "performance.review.assessment": {"review_id": rec["performance.review"].id},
+            "performance.review.note": {"review_id": rec["performance.review"].id, "note": "N"},
+            "performance.calibration.log": {
+                "assessment_id": rec["performance.review.assessment"].id,
+                "user_id": self.env.uid,
+                "reason": "R",
+            },
+            "performance.feedback": {
+                "employee_id": subject.id,
+                "message": "<p>More</p>",
+                "feedback_type": "praise",
+                "visibility": "shared",
+            },
+            "performance.coaching.log": {"employee_id": subject.id},
+            "performance.coaching.note": {
+                "log_id": rec["performance.coaching.log"].id,
+                "note": "<p>N</p>",
+            },
+            "performance.coaching.talking.point": {
+                "log_id": rec["performance.coaching.log"].id,
+                "name": "T",
+            },
+            "performance.coaching.action.item": {
+                "log_id": rec["performance.coaching.log"].id,
+                "name": "A",
+            },
+            "performance.improvement.plan": {
+                "name": "New plan",
+                "employee_id": subject.id,
+                "date_end": "2027-09-30",
+            },
+            "performance.improvement.objective": {
+                "plan_id": rec["performance.improvement.plan"].id,
+                "name": "O",
+            },
+            "performance.improvement.checkin": {
+                "plan_id": rec["performance.improvement.plan"].id,
+                "date": "2027-02-15",
+            },
+            "performance.improvement.extension": {
+                "plan_id": rec["performance.improvement.plan"].id,
+                "previous_date_end": "2027-06-30",
+                "date_end": "2027-08-31",
+            },
+            "performance.issue": {
+                "company_id": subject.company_id.id,
+                "employee_id": subject.id,
+                "rule": rec["performance.issue"].rule,
+                "reason": "R",
+            },
+            "performance.career.path": {"name": "New path"},
+            "performance.career.step": {
+                "path_id": self.path.id,
+                "job_id": self.env["hr.job"].create({"name": "Matrix New Job"}).id,
+            },
+            "performance.career.step.skill": {
+                "step_id": self.step_a.id,
+                "skill_type_id": self.skill_type_m.id,
+                "skill_id": self.skill_type_m.skill_ids.id,
+                "skill_level_id": self.skill_type_m.skill_level_ids[1].id,
+            },
+            "performance.development.plan": {
+                "employee_id": subject.id,
+                "current_step_id": self.step_a.id,
+                "target_step_id": self.step_b.id,
+            },
+            "performance.development.action": {
+                "name": "A",
+                "plan_id": rec["performance.development.plan"].id,
+            },
+            "performance.development.plan.skill": {
+                "plan_id": rec["performance.development.plan"].id,
+                "skill_id": self.skill.id,
+                "required_level_id": self.skill_levels[2].id,
+            },
+            "performance.value": {"name": "New value"},
+            "performance.recognition": {
+                "receiver_ids": [Command.set(self.peer.ids)],
+                "message": "<p>Kudos</p>",
+            },
+            "performance.reward": {"employee_id": subject.id, "kind": "bonus", "amount": 10},
+            "performance.reward.budget": {"name": "New budget"},
+            "performance.merit.matrix": {
+                "rating_min": 4.5,
+                "attainment_min": 50,
+                "raise_percent": 5,
+            },
+        }[model]
+
+    # running one cell ----------------------------------------------------------------
+    def _attempt(self, action):
+        self.env.flush_all()
+        with closing(self.env.cr.savepoint()):
+            try:
+                action()
+                self.env.flush_all()
+                outcome = "ok"
+            except AccessError:
+                outcome = "-"
+            except (UserError, ValidationError):
+                outcome = "!"
+        self.env.invalidate_all()
+        self.env.transaction.clear()
+        return outcome
+
+    def _cell(self, model, role):
+        user = self.users[role]
+        subject = self.portal_employee if role == "portal" else self.employee
+        rec = self.records["portal" if role == "portal" else "employee"]
+        record = rec[model].with_user(user)
+        Model = self.env[model].with_user(user)
+
+        def read():
+            record.read(["display_name"])
+            if not Model.search([("id", "=", record.id)]):
+                raise AccessError("read but not found")
+
+        actions = (
+            read,
+            lambda: record.write(self._write_vals(model)),
+            lambda: Model.create(self._create_vals(model, subject, rec)),
+            lambda: record.unlink(),
+        )
+        return "".join(
+            letter if (outcome := self._attempt(action)) == "ok" else outcome
+            for letter, action in zip("rwcu", actions, strict=True)
+        )
+
+    def test_every_model_is_in_the_matrix(self):
+        models = {
+            name
+            for name, model in self.env.registry.items()
+            if name.startswith("performance.")
+            and not model._transient
+            and not model._abstract
+            and model._auto
+        }
+        self.assertEqual(set(MATRIX), models)
+
+    def test_access_matrix(self):
+        actual = {}
+        for model in sorted(self.records["employee"]):
+            actual[model] = tuple(self._cell(model, role) for role in ROLES)
+        for model, row in MATRIX.items():
+            for role, expected, got in zip(ROLES, row, actual.get(model, ()), strict=False):
+                with self.subTest(model=model, role=role):
+                    self.assertEqual(got, expected)
+        # printed once so a changed rule shows the whole picture
+        if any(actual.get(model) != row for model, row in MATRIX.items()):
+            lines = [f'    "{m}": {r},' for m, r in sorted(actual.items())]
+            print("\nACTUAL MATRIX\n" + "\n".join(lines))

@@ -1,0 +1,121 @@
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .test_review_common import ReviewCase
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestCycleLaunch(ReviewCase):
+    def run_launch_cron(self):
+        Cron = type(self.env["ir.cron"])
+        with patch.object(Cron, "_commit_progress", return_value=60.0):
+            self.env["performance.cycle"]._cron_launch_cycles()
+
+    def test_launch_twice_creates_nothing_twice_and_adds_late_joiners(self):
+        reviews = self.launch()
+        lines = reviews.line_ids
+        activities = self.env["mail.activity"].search([("res_model", "=", "performance.review")])
+        self.cycle.with_user(self.user_officer).action_add_late_joiners()
+        self.assertEqual(self.cycle.review_ids, reviews)
+        self.assertEqual(reviews.line_ids, lines)
+        self.assertEqual(
+            self.env["mail.activity"].search([("res_model", "=", "performance.review")]),
+            activities,
+        )
+        joiner = self.env["hr.employee"].create(
+            {
+                "name": "Late Joiner",
+                "department_id": self.department.id,
+                "parent_id": self.manager.id,
+            }
+        )
+        self.cycle.with_user(self.user_officer).action_add_late_joiners()
+        self.assertEqual(self.cycle.review_ids - reviews, self.review_of(joiner))
+        self.cycle.with_user(self.user_officer).action_launch()
+        self.assertEqual(len(self.cycle.review_ids), len(reviews) + 1)
+
+    def test_large_cycle_launches_in_batches_through_the_cron(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "performance_management.launch_batch_size", 3
+        )
+        self.launch()
+        self.assertEqual(self.cycle.launch_state, "queued")
+        self.assertFalse(self.cycle.review_ids)
+        self.run_launch_cron()
+        self.assertEqual(self.cycle.launch_state, "done")
+        participants = self.cycle._get_participants()
+        self.assertEqual(self.cycle.review_ids.employee_id, participants)
+        self.run_launch_cron()
+        self.assertEqual(len(self.cycle.review_ids), len(participants))
+
+    def test_participants_by_tag_list_and_domain(self):
+        tag = self.env["hr.employee.category"].create({"name": "Reviewed"})
+        self.peer.category_ids = tag
+        self.cycle.write({"participant_mode": "tag", "category_ids": [Command.set(tag.ids)]})
+        self.assertEqual(self.cycle._get_participants(), self.peer)
+        self.cycle.write(
+            {
+                "participant_mode": "employee",
+                "employee_ids": [Command.set((self.employee | self.peer).ids)],
+            }
+        )
+        self.assertEqual(self.cycle._get_participants(), self.employee | self.peer)
+        self.cycle.write(
+            {
+                "participant_mode": "domain",
+                "participant_domain": f"[('parent_id', '=', {self.other_manager.id})]",
+            }
+        )
+        self.assertEqual(self.cycle._get_participants(), self.other_employee)
+
+    def test_template_by_job_wins(self):
+        job_template = self.template.copy(
+            {"name": "Developers", "job_ids": [Command.set(self.job.ids)]}
+        )
+        self.launch()
+        self.assertEqual(self.review_of(self.employee).template_id, job_template)
+        self.assertEqual(self.review_of(self.peer).template_id, self.template)
+
+    def _bulk_employees(self, count, department):
+        return self.env["hr.employee"].create(
+            [
+                {
+                    "name": f"Bulk {department.name} {index}",
+                    "department_id": department.id,
+                    "parent_id": self.manager.id,
+                    "job_id": self.job.id,
+                    "work_email": f"bulk{index}.{department.id}@example.com",
+                }
+                for index in range(count)
+            ]
+        )
+
+    def _count_launch(self, employees, expected=None):
+        cycle = self.cycle.copy({"name": f"Bulk {len(employees)}"})
+        cycle.state = "running"
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        if expected is None:
+            cycle._launch_batch(employees)
+            self.env.flush_all()
+        else:
+            with self.assertQueryCount(expected):
+                cycle._launch_batch(employees)
+                self.env.flush_all()
+        count = self.cr.sql_log_count - start
+        self.assertEqual(len(cycle.review_ids), len(employees))
+        return count
+
+    def test_queries_per_batch_do_not_grow_with_employees(self):
+        small = self._bulk_employees(10, self.env["hr.department"].create({"name": "Ten"}))
+        large = self._bulk_employees(50, self.env["hr.department"].create({"name": "Fifty"}))
+        self._count_launch(self._bulk_employees(2, self.other_department))  # warm-up
+        queries_10 = self._count_launch(small)
+        queries_50 = self._count_launch(large, expected=queries_10)
+        self.assertEqual(queries_10, queries_50)

@@ -1,0 +1,32 @@
+import io
+
+from freezegun import freeze_time
+from PyPDF2 import PdfReader
+
+from odoo.tests import tagged
+
+from .test_review_common import ReviewCase
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestReviewReport(ReviewCase):
+    def test_pdf_holds_employee_and_final_rating(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        self.fill(review, "employee", self.user_employee)
+        review.with_user(self.user_employee).action_submit_self()
+        self.fill(review, "manager", self.user_manager, level_index=4)
+        review.with_user(self.user_manager).action_submit_manager()
+        review.with_user(self.user_officer).with_context(
+            force_report_rendering=True
+        ).action_release()
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "performance.review"), ("res_id", "=", review.id)]
+        )
+        self.assertEqual(attachment.mimetype, "application/pdf")
+        pdf = PdfReader(io.BytesIO(attachment.raw))
+        text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+        self.assertIn("Eli Employee", text)
+        self.assertIn(review.assessment_ids.final_rating_id.name, text)
+        self.assertIn("Final Rating", text)

@@ -1,0 +1,59 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Command
+
+CONFIDENCE = [("on_track", "On Track"), ("at_risk", "At Risk"), ("off_track", "Off Track")]
+
+
+class PerformanceCoachingGoalCheckin(models.TransientModel):
+    """Check in the goals of a 1:1 in one go, from the meeting."""
+
+    _name = "performance.coaching.goal.checkin"
+    _description = "Goal Check-in from a 1:1"
+
+    log_id = fields.Many2one("performance.coaching.log", required=True, ondelete="cascade")
+    line_ids = fields.One2many("performance.coaching.goal.checkin.line", "wizard_id")
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        log = self.env["performance.coaching.log"].browse(res.get("log_id"))
+        if log and "line_ids" in fields_list:
+            res["line_ids"] = [
+                Command.create({"goal_id": goal.id, "confidence": goal.confidence or "on_track"})
+                for goal in log.goal_ids.filtered(lambda g: g.state == "active")
+            ]
+        return res
+
+    def action_checkin(self):
+        self.ensure_one()
+        if not self.line_ids:
+            raise UserError(self.env._("Link active goals to the 1:1 to check them in."))
+        checkins = self.env["performance.goal.checkin"].create(
+            [
+                {"goal_id": line.goal_id.id, "confidence": line.confidence, "note": line.note}
+                for line in self.line_ids
+            ]
+        )
+        self.log_id.message_post(
+            body=self.env._(
+                "Goals checked in during the meeting: %(goals)s",
+                goals=", ".join(checkins.goal_id.mapped("name")),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return {"type": "ir.actions.act_window_close"}
+
+
+class PerformanceCoachingGoalCheckinLine(models.TransientModel):
+    """One goal to check in from a 1:1."""
+
+    _name = "performance.coaching.goal.checkin.line"
+    _description = "Goal Check-in Line from a 1:1"
+
+    wizard_id = fields.Many2one(
+        "performance.coaching.goal.checkin", required=True, ondelete="cascade"
+    )
+    goal_id = fields.Many2one("performance.goal", required=True)
+    confidence = fields.Selection(CONFIDENCE, required=True, default="on_track")
+    note = fields.Html()

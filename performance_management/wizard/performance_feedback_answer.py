@@ -1,0 +1,26 @@
+from odoo import fields, models
+
+
+class PerformanceFeedbackAnswer(models.TransientModel):
+    """Answer a feedback request; anonymous answers lose their author here."""
+
+    _name = "performance.feedback.answer"
+    _description = "Answer a Feedback Request"
+
+    request_id = fields.Many2one("performance.feedback", required=True, ondelete="cascade")
+    anonymous = fields.Boolean(related="request_id.anonymous")
+    request_message = fields.Text(related="request_id.request_message")
+    feedback_type = fields.Selection(
+        [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
+        string="Type",
+        default="general",
+        required=True,
+    )
+    message = fields.Html(required=True)
+
+    def action_answer(self):
+        self.ensure_one()
+        self.request_id.action_answer(self.message, self.feedback_type)
+        # Drop the draft: a transient record keeps create_uid next to the text.
+        self.sudo().unlink()
+        return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,67 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Command
+
+
+class PerformanceFeedbackGive(models.TransientModel):
+    """Give feedback to one or more colleagues at once."""
+
+    _name = "performance.feedback.give"
+    _description = "Give Feedback"
+
+    # Public profiles: employees without HR rights may not link hr.employee records.
+    employee_ids = fields.Many2many("hr.employee.public", string="To", required=True)
+    feedback_type = fields.Selection(
+        [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
+        string="Type",
+        default="praise",
+        required=True,
+    )
+    visibility = fields.Selection(
+        [
+            ("private", "Private to the manager chain"),
+            ("shared", "Shared with the receiver"),
+            ("public", "Public in the company"),
+        ],
+        default="shared",
+        required=True,
+    )
+    message = fields.Html(required=True)
+    goal_id = fields.Many2one("performance.goal")
+    value_id = fields.Many2one("performance.value", string="Value")
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        employee_id = self.env.context.get("default_employee_id")
+        if employee_id and "employee_ids" in fields_list:
+            res["employee_ids"] = [Command.set([employee_id])]
+        return res
+
+    def action_give(self):
+        self.ensure_one()
+        employees = self.env["hr.employee"].browse(self.employee_ids.ids)
+        if self.env.user.employee_ids & employees:
+            raise ValidationError(self.env._("You cannot give feedback to yourself."))
+        feedback = self.env["performance.feedback"].create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "company_id": employee.company_id.id,
+                    "feedback_type": self.feedback_type,
+                    "visibility": self.visibility,
+                    "message": self.message,
+                    "goal_id": self.goal_id.id,
+                    "value_id": self.value_id.id,
+                    "state": "done",
+                }
+                for employee in employees
+            ]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Feedback given"),
+            "res_model": "performance.feedback",
+            "view_mode": "list,form",
+            "domain": [("id", "in", feedback.ids)],
+        }
