@@ -79,9 +79,13 @@ class PerformancePortal(CustomerPortal):
         return result
 
     @staticmethod
-    def _pm_names(employees):
-        """Names of employees reached from a record the user may read."""
-        return ", ".join(employees.sudo().mapped("name"))
+    def _pm_names(record, fname):
+        """Names of the employees in ``record[fname]``, for a record the user may read.
+
+        Portal users cannot read hr.employee, even the ids of a many2many: the record
+        passed the access check, so its employees are read in sudo.
+        """
+        return ", ".join(record.sudo().mapped(f"{fname}.name"))
 
     def _pm_list(self, model, domain, url, page, sortings, sortby, filters, filterby):
         """One page of a sorted, filtered list, with Odoo's portal pager."""
@@ -118,7 +122,10 @@ class PerformancePortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         employees = self._pm_employees()
-        values["performance_employee"] = bool(employees)
+        if not counters:
+            # Rendering /my: show the entry to employees. /my/counters must only answer
+            # the counters asked for, the page looks each one up.
+            values["performance_employee"] = bool(employees)
         if "performance_todo_count" in counters:
             values["performance_todo_count"] = (
                 sum(len(todo) for todo in self._pm_todos().values()) if employees else 0

@@ -103,7 +103,10 @@ class PerformanceFeedbackPortal(PerformancePortal):
 
     def _pm_hidden_anonymous(self, feedbacks):
         """Anonymous answers stay hidden until enough have come in to protect authors."""
-        anonymous = feedbacks.filtered("anonymous")
+        employees = self._pm_employees()
+        anonymous = feedbacks.filtered(
+            lambda f: f.anonymous and f.state == "done" and f.employee_id in employees
+        )
         if not anonymous:
             return anonymous
         threshold = self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold
@@ -130,9 +133,9 @@ class PerformanceFeedbackPortal(PerformancePortal):
             [(request.env._("Feedback"), "/my/performance/feedback"), (feedback.name, False)],
             feedback=feedback,
             is_request=feedback.state == "requested",
-            about_name=self._pm_names(feedback.employee_id),
-            author_name="" if feedback.anonymous else self._pm_names(feedback.author_id),
-            requester_name=self._pm_names(feedback.requester_id),
+            about_name=self._pm_names(feedback, "employee_id"),
+            author_name="" if feedback.anonymous else self._pm_names(feedback, "author_id"),
+            requester_name=self._pm_names(feedback, "requester_id"),
             feedback_types=feedback._fields["feedback_type"]._description_selection(request.env),
         )
         return request.render("performance_management.portal_my_feedback_detail", values)
@@ -357,7 +360,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
             "performance_meeting",
             [(request.env._("1:1s"), "/my/performance/meetings"), (meeting.name, False)],
             meeting=meeting,
-            coach_name=self._pm_names(meeting.coach_id),
+            coach_name=self._pm_names(meeting, "coach_id"),
             talking_points=meeting.talking_point_ids,
             action_items=meeting.action_item_ids,
             shared_notes=meeting.shared_notes

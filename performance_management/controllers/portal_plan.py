@@ -51,7 +51,7 @@ class PerformancePlanPortal(PerformancePortal):
             plan=plan,
             objectives=plan.objective_ids,
             checkins=plan.checkin_ids,
-            manager_name=self._pm_names(plan.manager_id),
+            manager_name=self._pm_names(plan, "manager_id"),
             to_acknowledge=to_acknowledge,
         )
         return request.render("performance_management.portal_my_improvement_plan", values)
@@ -96,8 +96,10 @@ class PerformancePlanPortal(PerformancePortal):
             # users cannot read; the plan itself passed the check.
             skill_lines=plan_sudo.skill_line_ids,
             target_step=plan_sudo.target_step_id,
-            mentor_name=self._pm_names(plan.mentor_id),
-            owner_names={action.id: self._pm_names(action.owner_id) for action in plan.action_ids},
+            mentor_name=self._pm_names(plan, "mentor_id"),
+            owner_names={
+                action.id: self._pm_names(action, "owner_id") for action in plan.action_ids
+            },
             action_states=[
                 (key, label)
                 for key, label in plan.action_ids._fields["state"]._description_selection(

@@ -1,8 +1,10 @@
+import re
+
 from werkzeug.exceptions import NotFound
 
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.http import request, route
+from odoo.http import content_disposition, request, route
 
 from .portal import FORM_ERRORS, PerformancePortal
 
@@ -85,7 +87,7 @@ class PerformanceReviewPortal(PerformancePortal):
             levels=review.sudo().template_id.scale_id.level_ids,
             editable=review.state == "self_review",
             released=review.state in RELEASED_STATES,
-            reviewer_name=self._pm_names(review.manager_id),
+            reviewer_name=self._pm_names(review, "manager_id"),
         )
         return request.render("performance_management.portal_my_review", values)
 
@@ -181,9 +183,21 @@ class PerformanceReviewPortal(PerformancePortal):
         if review.state not in RELEASED_STATES:
             raise NotFound()
         # Released: everything in the report is the employee's to read.
-        return self._show_report(
-            review.sudo(),
-            "pdf",
-            "performance_management.action_report_performance_review",
-            download=bool(download),
+        pdf, _report_type = (
+            request.env["ir.actions.report"]
+            .sudo()
+            .with_company(review.company_id)
+            ._render_qweb_pdf(
+                "performance_management.action_report_performance_review", review.ids
+            )
+        )
+        filename = "{}.pdf".format(re.sub(r"\W+", "_", review.name))
+        disposition = "attachment" if download else "inline"
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Length", len(pdf)),
+                ("Content-Disposition", content_disposition(filename, disposition)),
+            ],
         )

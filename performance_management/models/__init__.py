@@ -8,6 +8,7 @@ from . import (
     performance_coaching_note,
     performance_coaching_talking_point,
     performance_cycle,
+    performance_cycle_evaluation,
     performance_cycle_launch,
     performance_development_action,
     performance_development_plan,
@@ -31,6 +32,7 @@ from . import (
     performance_recognition,
     performance_review,
     performance_review_assessment,
+    performance_review_evaluation,
     performance_review_line,
     performance_review_note,
     performance_review_template,
@@ -42,4 +44,12 @@ from . import (
     hr_employee,
     res_company,
     res_config_settings,
+)
+
+# SQL views and import templates last: they use the models above.
+from . import (
+    performance_activity_report,
+    performance_goal_report,
+    performance_import_template,
+    performance_report,
 )

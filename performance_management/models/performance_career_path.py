@@ -45,6 +45,10 @@ class PerformanceCareerPath(models.Model):
         for path in self:
             path.plan_count = counts.get(path, 0)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        self.step_ids._check_not_used()
+
     def action_open_plans(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class PerformanceCareerStep(models.Model):
@@ -111,6 +111,22 @@ class PerformanceCareerStep(models.Model):
                 )
                 for job_skill in self.job_id.sudo().current_job_skill_ids
             ]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        self._check_not_used()
+
+    def _check_not_used(self):
+        # sudo: plans of any employee count, readable or not; the database would refuse anyway
+        if self and self.env["performance.development.plan"].sudo().with_context(
+            active_test=False
+        ).search_count(
+            ["|", ("current_step_id", "in", self.ids), ("target_step_id", "in", self.ids)],
+            limit=1,
+        ):
+            raise UserError(
+                self.env._("Development plans use this career step: archive it instead.")
+            )
 
     def action_open_successors(self):
         self.ensure_one()

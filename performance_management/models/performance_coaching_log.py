@@ -18,6 +18,7 @@ class PerformanceCoachingLog(models.Model):
     _description = "Coaching Log and 1:1"
     _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -158,6 +159,10 @@ class PerformanceCoachingLog(models.Model):
         return logs
 
     def write(self, vals):
+        if {"employee_id", "coach_id"} & set(vals) and not self.env.su:
+            officer = self.env.user.has_group("performance_management.group_performance_officer")
+            if not officer and any(log.coach_id.user_id != self.env.user for log in self):
+                raise UserError(self.env._("Only the coach can change who meets in a 1:1."))
         res = super().write(vals)
         if {"date_start", "duration", "employee_id", "coach_id", "name"} & set(vals):
             self.filtered(lambda log: log.state == "planned")._sync_calendar_event()

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PerformanceCoachingNote(models.Model):
@@ -15,4 +15,14 @@ class PerformanceCoachingNote(models.Model):
     )
     note = fields.Html()
 
-    _log_user_uniq = models.UniqueIndex("(log_id, user_id)")
+    _log_user_uniq = models.UniqueIndex(
+        "(log_id, user_id)", "You already keep a private note on this 1:1."
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the global rule only checks the author: the 1:1 itself must be one you can see
+        self.env["performance.coaching.log"].browse(
+            {vals["log_id"] for vals in vals_list if vals.get("log_id")}
+        ).check_access("read")
+        return super().create(vals_list)

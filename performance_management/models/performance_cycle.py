@@ -24,6 +24,7 @@ class PerformanceCycle(models.Model):
     _description = "Review Cycle"
     _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)

@@ -11,6 +11,7 @@ class PerformanceFeedback(models.Model):
     _description = "Performance Feedback"
     _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -183,6 +184,15 @@ class PerformanceFeedback(models.Model):
     def write(self, vals):
         if "date_deadline" in vals:
             self._check_deadline_vals(vals)
+        protected = {"state", "anonymous", "anonymous_released", "is_request"}
+        if (
+            protected & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group("performance_management.group_performance_officer")
+        ):
+            # Through the actions only: reopening an answered request would allow a second
+            # anonymous answer.
+            raise UserError(self.env._("Use the buttons to answer or cancel a request."))
         return super().write(vals)
 
     def _get_answer_visibility(self):
@@ -197,7 +207,8 @@ class PerformanceFeedback(models.Model):
         if not html2plaintext(message or "").strip():
             raise ValidationError(self.env._("Feedback cannot be empty: write a message."))
         if not self.anonymous:
-            self.write(
+            self.check_access("write")
+            self.sudo().write(
                 {
                     "message": message,
                     "feedback_type": feedback_type,
@@ -267,7 +278,8 @@ class PerformanceFeedback(models.Model):
     def action_cancel(self):
         if any(f.state != "requested" for f in self):
             raise UserError(self.env._("Only open requests can be cancelled."))
-        self.write({"state": "cancelled"})
+        self.check_access("write")
+        self.sudo().write({"state": "cancelled"})
 
     def action_open_answer_wizard(self):
         self.ensure_one()

@@ -9,6 +9,7 @@ class PerformanceImprovementPlan(models.Model):
     _description = "Performance Improvement Plan"
     _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_start desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -120,6 +121,9 @@ class PerformanceImprovementPlan(models.Model):
                 raise ValidationError(self.env._("The end of a plan cannot be before its start."))
 
     def write(self, vals):
+        protected = {"state", "acknowledged_date", "outcome_acknowledged_date"}
+        if protected & set(vals) and not self.env.su:
+            raise UserError(self.env._("Use the plan's buttons to move it along."))
         res = super().write(vals)
         # Html fields cannot be tracked: log which ones changed (HR notes stay unlogged,
         # the employee reads this chatter).
@@ -136,6 +140,11 @@ class PerformanceImprovementPlan(models.Model):
                 )
         return res
 
+    def _write_state(self, vals):
+        # The state moves only through the actions, which check the rules first.
+        self.check_access("write")
+        return self.sudo().write(vals)
+
     def action_activate(self):
         for plan in self:
             if plan.state != "draft":
@@ -144,7 +153,7 @@ class PerformanceImprovementPlan(models.Model):
                 raise ValidationError(
                     self.env._("Add at least one objective before activating the plan.")
                 )
-        self.write({"state": "active"})
+        self._write_state({"state": "active"})
         for plan in self.filtered(lambda p: p.employee_id.user_id):
             plan.activity_schedule(
                 "performance_management.mail_activity_type_improvement_ack",
@@ -174,7 +183,7 @@ class PerformanceImprovementPlan(models.Model):
                 "reason": reason,
             }
         )
-        self.write({"state": "extended", "outcome": "extended", "date_end": date_end})
+        self._write_state({"state": "extended", "outcome": "extended", "date_end": date_end})
 
     def action_close(self):
         for plan in self:
@@ -184,7 +193,7 @@ class PerformanceImprovementPlan(models.Model):
                 raise ValidationError(
                     self.env._("Set the outcome (successful or unsuccessful) before closing.")
                 )
-        self.write({"state": "closed"})
+        self._write_state({"state": "closed"})
         for plan in self.filtered(lambda p: p.outcome == "unsuccessful"):
             plan.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -201,12 +210,12 @@ class PerformanceImprovementPlan(models.Model):
     def action_cancel(self):
         if any(plan.state == "closed" for plan in self):
             raise UserError(self.env._("A closed plan cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self._write_state({"state": "cancelled"})
 
     def action_draft(self):
         if any(plan.state != "cancelled" for plan in self):
             raise UserError(self.env._("Only cancelled plans go back to draft."))
-        self.write({"state": "draft"})
+        self._write_state({"state": "draft"})
 
     def _check_is_employee(self):
         self.ensure_one()

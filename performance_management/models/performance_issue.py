@@ -284,8 +284,7 @@ class PerformanceIssue(models.Model):
     def _cron_compute_issues(self):
         return self._compute_issues(commit=True)
 
-    @api.model
     def action_refresh(self):
-        self.check_access("read")
+        self.browse().check_access("read")
         self.sudo()._compute_issues(self.env.companies)
         return {"type": "ir.actions.client", "tag": "reload"}

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class PerformanceRatingScale(models.Model):
@@ -41,6 +41,17 @@ class PerformanceRatingScale(models.Model):
                         scale=scale.name,
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # sudo: templates of every company count, the database would refuse anyway
+        if (
+            self.env["performance.review.template"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("scale_id", "in", self.ids)], limit=1)
+        ):
+            raise UserError(self.env._("Review templates use this rating scale: archive it instead."))
 
     def _normalize(self, value):
         """Map a level value onto 0-100 so scales of any size weigh the same."""

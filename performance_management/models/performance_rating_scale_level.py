@@ -11,6 +11,7 @@ class PerformanceRatingScaleLevel(models.Model):
     scale_id = fields.Many2one(
         "performance.rating.scale", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="scale_id.company_id", store=True, index=True)
     name = fields.Char(required=True, translate=True)
     value = fields.Float(required=True, digits=(16, 2))
     description = fields.Text(translate=True)

@@ -166,6 +166,10 @@ class PerformanceRecognition(models.Model):
             mine = self.env.user.sudo().employee_ids
             for vals in vals_list:
                 giver = vals.get("giver_id") or self._default_giver().id
+                if not giver:
+                    raise UserError(
+                        self.env._("Link your user to an employee before giving recognition.")
+                    )
                 if not is_officer and giver not in mine.ids:
                     raise UserError(self.env._("You can only give recognition in your own name."))
                 vals["giver_id"] = giver

@@ -24,6 +24,7 @@ class PerformanceReview(models.Model):
     _description = "Performance Review"
     _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_end desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, required=True, precompute=True
@@ -33,7 +34,12 @@ class PerformanceReview(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, ondelete="cascade", tracking=True
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+        check_company=True,
     )
     employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
     manager_id = fields.Many2one(
@@ -41,18 +47,21 @@ class PerformanceReview(models.Model):
         string="Reviewer",
         index=True,
         tracking=True,
+        check_company=True,
         help="The manager by default; an officer can hand the review to someone else.",
     )
     manager_user_id = fields.Many2one(related="manager_id.user_id", string="Reviewer User")
     department_id = fields.Many2one(related="employee_id.department_id", store=True)
     job_id = fields.Many2one(related="employee_id.job_id", store=True)
-    cycle_id = fields.Many2one("performance.cycle", index=True, ondelete="restrict")
+    cycle_id = fields.Many2one(
+        "performance.cycle", index=True, ondelete="restrict", check_company=True
+    )
     review_type = fields.Selection(
         [("cycle", "Review Cycle"), ("probation", "Probation"), ("recurring", "Recurring")],
         default="cycle",
         required=True,
     )
-    template_id = fields.Many2one("performance.review.template", required=True)
+    template_id = fields.Many2one("performance.review.template", required=True, check_company=True)
     scale_id = fields.Many2one(related="template_id.scale_id")
     date_start = fields.Date(string="Period Start", required=True)
     date_end = fields.Date(string="Period End", required=True)
@@ -304,6 +313,8 @@ class PerformanceReview(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # who may not write at all learns it first, before any business rule
+            self.check_access("write")
             is_officer = self.env.user.has_group(
                 "performance_management.group_performance_officer"
             )
@@ -313,9 +324,19 @@ class PerformanceReview(models.Model):
                 raise UserError(
                     self.env._("Only performance officers can change the review itself.")
                 )
+            if (
+                not is_officer
+                and set(vals) & {"final_rating_id", "potential", "manager_summary"}
+                and not all(review._is_reviewer() for review in self)
+            ):
+                raise UserError(self.env._("Only the reviewer writes the manager's assessment."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_completed(self):
         if any(review.state in ("released", "done") for review in self):
             raise UserError(self.env._("Completed reviews cannot be deleted; archive them."))
+        if self.sudo().assessment_ids.calibration_log_ids:
+            raise UserError(
+                self.env._("Calibrated reviews keep their history: archive them instead.")
+            )

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
 
@@ -9,12 +9,15 @@ class PerformanceReviewTemplate(models.Model):
     _name = "performance.review.template"
     _description = "Review Template"
     _order = "sequence, name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    scale_id = fields.Many2one("performance.rating.scale", string="Rating Scale", required=True)
+    scale_id = fields.Many2one(
+        "performance.rating.scale", string="Rating Scale", required=True, check_company=True
+    )
     line_ids = fields.One2many(
         "performance.review.template.line", "template_id", string="Questions", copy=True
     )
@@ -56,6 +59,21 @@ class PerformanceReviewTemplate(models.Model):
                         "weighted rating question.",
                         template=template.name,
                     )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # sudo: cycles and reviews of every company count, the database would refuse anyway
+        domain = [("template_id", "in", self.ids)]
+        for model in ("performance.cycle", "performance.review"):
+            if (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count(domain, limit=1)
+            ):
+                raise UserError(
+                    self.env._("Cycles or reviews use this template: archive it instead.")
                 )
 
     @api.model

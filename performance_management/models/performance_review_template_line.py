@@ -11,6 +11,7 @@ class PerformanceReviewTemplateLine(models.Model):
     template_id = fields.Many2one(
         "performance.review.template", required=True, index=True, ondelete="cascade"
     )
+    company_id = fields.Many2one(related="template_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     display_type = fields.Selection([("line_section", "Section")])
     name = fields.Char(string="Question", required=True, translate=True)

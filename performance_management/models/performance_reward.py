@@ -176,6 +176,10 @@ class PerformanceReward(models.Model):
         for vals in vals_list:
             if set(vals) & self._STATE_FIELDS and not self.env.su:
                 raise UserError(self.env._("A reward recommendation starts as a draft."))
+            if not vals.get("recommender_id") and not self._default_recommender():
+                raise UserError(
+                    self.env._("Link your user to an employee before recommending a reward.")
+                )
         rewards = super().create(vals_list)
         if not self._is_officer():
             mine = self.env.user.employee_ids

@@ -21,3 +21,8 @@ from . import test_review_report
 from . import test_review_schedule
 from . import test_portal
 from . import test_portal_tour
+from . import test_ui_backend
+from . import test_report
+from . import test_report_activity
+from . import test_report_import
+from . import test_report_pdf

@@ -5,6 +5,7 @@ characters, for read, write, create and unlink, each one of:
 
   * the letter (r, w, c, u): allowed;
   * ``-``: refused with an AccessError (ACL or record rule);
+  * ``X`` never: a database error (IntegrityError) instead of a clear message;
   * ``!``: refused with a UserError / ValidationError (a business rule, e.g. an
     employee cannot give themselves feedback or delete a launched cycle).
 
@@ -13,6 +14,8 @@ the portal column works on the portal employee's own record (Paula, also Mia's r
 """
 
 from contextlib import closing
+
+import psycopg2
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
@@ -24,8 +27,50 @@ ROLES = ("portal", "employee", "manager", "other_manager", "officer", "admin", "
 
 # fmt: off
 MATRIX = {
-    #                                 portal  employee manager other_mgr officer admin  officer_b
-    "performance.goal":               ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
+    # model                                 portal  employee manager other_mgr officer admin officer_b
+    # configuration: everyone reads it, officers (admins for scales and merit) change it
+    "performance.rating.scale":             ("r---", "r---", "r---", "r---", "r---", "rwc!", "----"),
+    "performance.rating.scale.level":       ("r---", "r---", "r---", "r---", "r---", "rwcu", "----"),
+    "performance.review.template":          ("----", "r---", "r---", "r---", "rwc!", "rwc!", "--!-"),
+    "performance.review.template.line":     ("----", "r---", "r---", "r---", "rwcu", "rwcu", "----"),
+    "performance.cycle":                    ("r---", "r---", "r---", "r---", "rwc!", "rwc!", "--!-"),
+    "performance.career.path":              ("r---", "r---", "r---", "r---", "rwc!", "rwc!", "--c-"),
+    "performance.career.step":              ("r---", "r---", "r---", "r---", "rwc!", "rwc!", "----"),
+    "performance.career.step.skill":        ("----", "r---", "r---", "r---", "rwcu", "rwcu", "----"),
+    "performance.value":                    ("r---", "r---", "r---", "r---", "rwcu", "rwcu", "--c-"),
+    "performance.goal.tag":                 ("r---", "r---", "r---", "r---", "rwcu", "rwcu", "rwcu"),
+    "performance.merit.matrix":             ("----", "----", "----", "----", "r---", "rwcu", "----"),
+    "performance.reward.budget":            ("----", "----", "----", "----", "rwcu", "rwcu", "--c-"),
+    # goals: the manager runs them, the owner checks in
+    "performance.goal":                     ("r---", "r!c!", "rwcu", "----", "rwcu", "rwcu", "--!-"),
+    "performance.key.result":               ("r!--", "r!!!", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.goal.checkin":             ("r-c-", "rwc-", "rwc-", "----", "rwcu", "rwcu", "----"),
+    "performance.goal.checkin.line":        ("r---", "rwc-", "rwc-", "----", "rwcu", "rwcu", "----"),
+    # reviews (in the self-review phase, calibrated once): blind until released
+    "performance.review":                   ("r---", "r!--", "r!--", "----", "rwc!", "rwc!", "--!-"),
+    "performance.review.line":              ("r---", "rw--", "r!--", "----", "rwcu", "rwcu", "----"),
+    "performance.review.assessment":        ("----", "----", "r!--", "----", "rw!u", "rw!u", "--!-"),
+    "performance.review.note":              ("----", "----", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.calibration.log":          ("----", "----", "----", "----", "r---", "r---", "----"),
+    # feedback and 1:1s
+    "performance.feedback":                 ("r---", "r-!-", "r-c-", "--c-", "rwcu", "rwcu", "--!-"),
+    "performance.coaching.log":             ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "--!-"),
+    "performance.coaching.note":            ("----", "--c-", "rw!u", "----", "--c-", "--c-", "----"),
+    "performance.coaching.talking.point":   ("r-c-", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.coaching.action.item":     ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
+    # improvement plans and issues: HR, the manager chain, the employee reads
+    "performance.improvement.plan":         ("r---", "r---", "rwc-", "----", "rwcu", "rwcu", "--!-"),
+    "performance.improvement.objective":    ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.improvement.checkin":      ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.improvement.extension":    ("r---", "r---", "r-c-", "----", "rwcu", "rwcu", "----"),
+    "performance.issue":                    ("----", "----", "rw--", "----", "rwcu", "rwcu", "----"),
+    # career development
+    "performance.development.plan":         ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "--!-"),
+    "performance.development.action":       ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.development.plan.skill":   ("----", "r---", "r---", "----", "rwcu", "rwcu", "----"),
+    # recognition and rewards
+    "performance.recognition":              ("r-c-", "r-c-", "r-c-", "r-c-", "rwcu", "rwcu", "--!-"),
+    "performance.reward":                   ("----", "--!-", "rwcu", "--!-", "rwcu", "rwcu", "--!-"),
 }
 # fmt: on
 
@@ -64,6 +109,22 @@ class TestAccessMatrix(ReviewCase):
             {"path_id": cls.path.id, "job_id": cls.job_b.id, "level": 2}
         )
         cls.step_a.next_step_ids = cls.step_b
+        cls.step_skill = cls.env["performance.career.step.skill"].create(
+            {
+                "step_id": cls.step_b.id,
+                "skill_type_id": cls.skill_type_m.id,
+                "skill_id": cls.skill_type_m.skill_ids.id,
+                "skill_level_id": cls.skill_type_m.skill_level_ids[0].id,
+            }
+        )
+        cls.tag = cls.env["performance.goal.tag"].create({"name": "Matrix tag"})
+        cls.value = cls.env["performance.value"].create({"name": "Matrix value"})
+        cls.budget = cls.env["performance.reward.budget"].create(
+            {"name": "Matrix budget", "amount": 10000}
+        )
+        cls.merit = cls.env["performance.merit.matrix"].create(
+            {"rating_min": 3.3, "attainment_min": 0, "raise_percent": 2}
+        )
         cls.records = {
             "employee": cls._build(cls.employee),
             "portal": cls._build(cls.portal_employee),
@@ -91,18 +152,10 @@ class TestAccessMatrix(ReviewCase):
         rec["performance.goal.checkin.line"] = env["performance.goal.checkin.line"].create(
             {"checkin_id": checkin.id, "key_result_id": kr.id, "value": 10}
         )
-        rec["performance.goal.tag"] = env["performance.goal.tag"].create(
-            {"name": f"Tag {subject.name}"}
-        )
-        review = env["performance.review"].create(
-            {
-                "employee_id": subject.id,
-                "manager_id": cls.manager.id,
-                "template_id": cls.template.id,
-                "date_start": "2026-01-01",
-                "date_end": "2026-12-31",
-            }
-        )
+        rec["performance.goal.tag"] = cls.tag
+        if not cls.cycle.review_ids:
+            cls.cycle.with_user(cls.user_officer).action_launch()
+        review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == subject)
         rec["performance.review"] = review
         rec["performance.review.line"] = review.line_ids.filtered(
             lambda line: line.role == "employee" and not line.display_type
@@ -171,14 +224,7 @@ class TestAccessMatrix(ReviewCase):
         )
         rec["performance.career.path"] = cls.path
         rec["performance.career.step"] = cls.step_a
-        rec["performance.career.step.skill"] = env["performance.career.step.skill"].create(
-            {
-                "step_id": cls.step_b.id,
-                "skill_type_id": cls.skill_type_m.id,
-                "skill_id": cls.skill_type_m.skill_ids.id,
-                "skill_level_id": cls.skill_type_m.skill_level_ids[0].id,
-            }
-        )
+        rec["performance.career.step.skill"] = cls.step_skill
         dplan = env["performance.development.plan"].create(
             {
                 "employee_id": subject.id,
@@ -199,8 +245,7 @@ class TestAccessMatrix(ReviewCase):
                 "required_level_id": cls.skill_type_m.skill_level_ids[1].id,
             }
         )
-        value = env["performance.value"].create({"name": f"Value {subject.name}"})
-        rec["performance.value"] = value
+        rec["performance.value"] = cls.value
         rec["performance.recognition"] = (
             env["performance.recognition"]
             .with_user(cls.user_peer)
@@ -213,12 +258,8 @@ class TestAccessMatrix(ReviewCase):
             .create({"employee_id": subject.id, "kind": "bonus", "amount": 1000.0})
             .with_env(env)
         )
-        rec["performance.reward.budget"] = env["performance.reward.budget"].create(
-            {"name": f"Budget {subject.name}", "amount": 10000}
-        )
-        rec["performance.merit.matrix"] = env["performance.merit.matrix"].create(
-            {"rating_min": 3 + len(subject.name) / 100, "attainment_min": 0, "raise_percent": 2}
-        )
+        rec["performance.reward.budget"] = cls.budget
+        rec["performance.merit.matrix"] = cls.merit
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -282,7 +323,11 @@ class TestAccessMatrix(ReviewCase):
                 "name": "New",
                 "value": 6,
             },
-            "performance.review.template": {"name": "New", "scale_id": self.scale.id},
+            "performance.review.template": {
+                "name": "New",
+                "scale_id": self.scale.id,
+                "line_ids": [Command.create({"name": "Q", "question_type": "rating"})],
+            },
             "performance.review.template.line": {"template_id": self.template.id, "name": "Q"},
             "performance.cycle": {
                 "name": "New cycle",
@@ -398,9 +443,20 @@ class TestAccessMatrix(ReviewCase):
                 outcome = "-"
             except (UserError, ValidationError):
                 outcome = "!"
+            except psycopg2.IntegrityError as error:
+                # a named constraint with a message reaches the user as a ValidationError
+                outcome = "!" if self._constraint_message(error) else "X"  # a database error is a hole: it must never reach the user
         self.env.invalidate_all()
         self.env.transaction.clear()
         return outcome
+
+    def _constraint_message(self, error):
+        name = error.diag.constraint_name
+        for model in self.env.registry.values():
+            constraint = model._table_objects.get(name) if name else None
+            if constraint is not None and getattr(constraint, "message", None):
+                return constraint.message
+        return None
 
     def _cell(self, model, role):
         user = self.users[role]

@@ -45,6 +45,13 @@ class TestCoachingLog(PerformanceCase):
     def test_coach_and_employee_must_differ(self):
         with self.assertRaises(ValidationError):
             self._one_on_one(coach_id=self.employee.id)
+        log = self._one_on_one()
+        with self.assertRaises(ValidationError):
+            log.with_user(self.user_manager).coach_id = self.employee
+        with self.assertRaises(UserError):
+            log.with_user(self.user_employee).coach_id = self.director
+        log.with_user(self.user_manager).coach_id = self.director
+        self.assertEqual(log.coach_id, self.director)
 
     def test_access_by_role(self):
         log = self._one_on_one()

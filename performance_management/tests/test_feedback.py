@@ -230,6 +230,8 @@ class TestFeedbackRequests(PerformanceCase):
         # The answer cannot be answered twice, nor rewritten by the requester.
         with self.assertRaises(UserError):
             request.with_user(self.user_peer).action_answer("<p>again</p>")
+        with self.assertRaises(UserError):
+            request.with_user(self.user_peer).write({"state": "requested"})
         with self.assertRaises(AccessError):
             answer.with_user(self.user_employee).write({"message": "<p>edited</p>"})
 

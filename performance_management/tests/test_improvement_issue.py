@@ -198,3 +198,19 @@ class TestPerformanceIssues(PerformanceCase):
         # A dismissed issue is not raised again right away.
         self.env["performance.issue"]._compute_issues(self.env.company)
         self.assertFalse(self._issues())
+
+    @freeze_time("2026-03-01")
+    def test_refresh_from_the_list(self):
+        Feedback = self.env["performance.feedback"].with_user(self.user_peer)
+        for i in range(3):
+            Feedback.create(
+                {
+                    "employee_id": self.employee.id,
+                    "feedback_type": "constructive",
+                    "message": f"<p>x{i}</p>",
+                }
+            )
+        Issue = self.env["performance.issue"].with_user(self.user_manager)
+        action = Issue.browse().action_refresh()
+        self.assertEqual(action["tag"], "reload")
+        self.assertEqual(Issue.search([]).employee_id, self.employee)

@@ -56,6 +56,8 @@ class TestImprovementPlan(PerformanceCase):
         plan.action_activate()
         self.assertEqual(plan.state, "active")
         with self.assertRaises(UserError):
+            plan.write({"state": "closed"})
+        with self.assertRaises(UserError):
             plan.action_activate()
         with self.assertRaises(ValidationError):
             plan.action_close()  # no outcome yet
@@ -200,3 +202,18 @@ class TestImprovementPlan(PerformanceCase):
             {"objective_ids": [Command.create({"name": "Second objective"})]}
         )
         self.assertEqual(len(self.plan.objective_ids), 1)
+
+    def test_portal_employee_reads_own_plan_only(self):
+        own = self.env["performance.improvement.plan"].create(
+            {
+                "name": "Portal plan",
+                "employee_id": self.portal_employee.id,
+                "date_end": "2026-12-31",
+            }
+        )
+        Plan = self.env["performance.improvement.plan"].with_user(self.user_portal)
+        self.assertEqual(Plan.search([]), own)
+        with self.assertRaises(AccessError):
+            own.with_user(self.user_portal).write({"name": "Mine now"})
+        with self.assertRaises(AccessError):
+            self.plan.with_user(self.user_portal).read(["name"])

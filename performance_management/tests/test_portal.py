@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .test_portal_common import PerformancePortalCase
@@ -9,7 +10,7 @@ class TestPortalAccess(PerformancePortalCase):
     """Every /my/performance route answers only for the user's own records."""
 
     def _detail_urls(self, who):
-        rec = lambda key: getattr(self, f"{who}_{key}")  # noqa: E731
+        rec = lambda key: getattr(self, f"{who}_{key}")
         return [
             f"/my/performance/goals/{rec('goal').id}",
             f"/my/performance/reviews/{rec('review_self').id}",
@@ -24,7 +25,7 @@ class TestPortalAccess(PerformancePortalCase):
         ]
 
     def _form_posts(self, who):
-        rec = lambda key: getattr(self, f"{who}_{key}")  # noqa: E731
+        rec = lambda key: getattr(self, f"{who}_{key}")
         kr = rec("goal").key_result_ids[0]
         line = rec("review_self").line_ids.filtered(lambda line: line.role == "employee")[0]
         return [
@@ -45,7 +46,10 @@ class TestPortalAccess(PerformancePortalCase):
                 {"message": "hacked", "feedback_type": "general"},
             ),
             (f"/my/performance/meetings/{rec('meeting').id}/talking_point", {"name": "hacked"}),
-            (f"/my/performance/improvement/{rec('improvement').id}/acknowledge", {"comment": "hacked"}),
+            (
+                f"/my/performance/improvement/{rec('improvement').id}/acknowledge",
+                {"comment": "hacked"},
+            ),
             (f"/my/performance/development/action/{rec('action').id}", {"state": "done"}),
         ]
 
@@ -99,9 +103,11 @@ class TestPortalAccess(PerformancePortalCase):
                 self.assertNotIn("Secret Pat", response.text)
         self.assertFalse(self.peer_goal.checkin_ids)
         self.assertEqual(self.peer_review_self.state, "self_review")
-        self.assertFalse(self.peer_review_self.line_ids.filtered("answer").filtered(
-            lambda line: line.role == "employee"
-        ))
+        self.assertFalse(
+            self.peer_review_self.line_ids.filtered("answer").filtered(
+                lambda line: line.role == "employee"
+            )
+        )
         self.assertEqual(self.peer_review_released.state, "released")
         self.assertEqual(self.peer_request.state, "requested")
         self.assertEqual(len(self.peer_meeting.talking_point_ids), 0)
@@ -112,7 +118,8 @@ class TestPortalAccess(PerformancePortalCase):
         """A manager reads their team in the backend, but /my is their own employee side."""
         self.authenticate("pm_manager", "pm_manager")
         self.assertEqual(self.url_open("/my/performance").status_code, 200)
-        for url in self._detail_urls("portal"):
+        received = f"/my/performance/feedback/{self.portal_received.id}"  # given by the manager
+        for url in set(self._detail_urls("portal")) - {received}:
             with self.subTest(url=url):
                 self.assertEqual(self.url_open(url).status_code, 404, url)
 
@@ -131,7 +138,27 @@ class TestPortalAccess(PerformancePortalCase):
 
     def test_post_without_csrf_is_refused(self):
         self.authenticate("pm_portal", "pm_portal")
-        for url, data in self._form_posts("portal"):
+        creations = [
+            ("/my/performance/goals/new", {"name": "No token goal"}),
+            (
+                "/my/performance/feedback/give",
+                {
+                    "employee_id": str(self.employee.id),
+                    "message": "No token",
+                    "feedback_type": "praise",
+                    "visibility": "shared",
+                },
+            ),
+            (
+                "/my/performance/kudos/give",
+                {
+                    "receiver_id": str(self.employee.id),
+                    "message": "No token",
+                    "visibility": "company",
+                },
+            ),
+        ]
+        for url, data in self._form_posts("portal") + creations:
             with self.subTest(url=url):
                 response = self._post(url, data, csrf=False)
                 self.assertEqual(response.status_code, 400, url)
@@ -142,15 +169,49 @@ class TestPortalAccess(PerformancePortalCase):
         self.assertFalse(self.portal_meeting.talking_point_ids)
         self.assertFalse(self.portal_improvement.acknowledged_date)
         self.assertEqual(self.portal_action.state, "todo")
+        self.assertFalse(self.env["performance.goal"].search([("name", "=", "No token goal")]))
+        self.assertFalse(
+            self.env["performance.feedback"].search(
+                [("author_id", "=", self.portal_employee.id), ("state", "=", "done")]
+            )
+        )
+        self.assertFalse(
+            self.env["performance.recognition"].search(
+                [("giver_id", "=", self.portal_employee.id)]
+            )
+        )
+
+    def test_internal_employee_checks_in(self):
+        """Internal users use the same pages, with the same checks."""
+        goal = self.env["performance.goal"].create(
+            {
+                "name": "Eli goal",
+                "employee_id": self.employee.id,
+                "state": "active",
+                "key_result_ids": [Command.create({"name": "Eli result", "target_value": 4})],
+            }
+        )
+        self.authenticate("pm_employee", "pm_employee")
+        self.assertIn("Eli goal", self.url_open("/my/performance/goals").text)
+        self._post(
+            f"/my/performance/goals/{goal.id}/checkin",
+            {"confidence": "on_track", f"kr_{goal.key_result_ids.id}": "2"},
+        )
+        self.assertEqual(goal.checkin_ids.user_id, self.user_employee)
+        self.assertEqual(goal.progress, 50.0)
+        # Paula's goal is not Eli's, even though both report to the same manager.
+        response = self._post(
+            f"/my/performance/goals/{self.portal_goal.id}/checkin", {"confidence": "on_track"}
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.portal_goal.checkin_ids)
 
     def test_secrets_never_reach_the_page(self):
         self.authenticate("pm_portal", "pm_portal")
         review = self.url_open(f"/my/performance/reviews/{self.portal_review_self.id}").text
         self.assertNotIn("Paula manager says", review)
         self.assertNotIn("Paula summary", review)
-        released = self.url_open(
-            f"/my/performance/reviews/{self.portal_review_released.id}"
-        ).text
+        released = self.url_open(f"/my/performance/reviews/{self.portal_review_released.id}").text
         self.assertIn("Paula manager says Quality released", released)
         self.assertIn("Paula summary released", released)
         meeting = self.url_open(f"/my/performance/meetings/{self.portal_meeting.id}").text
@@ -195,7 +256,9 @@ class TestPortalAccess(PerformancePortalCase):
             self.assertFalse(lines[0].rating_id)
         self._post(save, {f"rating_{lines[0].id}": str(self.levels[4].id), "submit": "1"})
         self.assertEqual(review.state, "self_review", "Teamwork is not rated yet")
-        self.assertIn("Rate every question", self.url_open(f"/my/performance/reviews/{review.id}").text)
+        self.assertIn(
+            "Rate every question", self.url_open(f"/my/performance/reviews/{review.id}").text
+        )
         self._post(
             save,
             {
@@ -248,9 +311,13 @@ class TestPortalAccess(PerformancePortalCase):
         self.assertEqual(self.url_open("/my/performance/goals/new").status_code, 404)
 
         # Development action status and plan acknowledgement.
-        self._post(f"/my/performance/development/action/{self.portal_action.id}", {"state": "bogus"})
+        self._post(
+            f"/my/performance/development/action/{self.portal_action.id}", {"state": "bogus"}
+        )
         self.assertEqual(self.portal_action.state, "todo")
-        self._post(f"/my/performance/development/action/{self.portal_action.id}", {"state": "done"})
+        self._post(
+            f"/my/performance/development/action/{self.portal_action.id}", {"state": "done"}
+        )
         self.assertEqual(self.portal_action.state, "done")
         self._post(
             f"/my/performance/improvement/{self.portal_improvement.id}/acknowledge",
@@ -275,3 +342,38 @@ class TestPortalAccess(PerformancePortalCase):
         )
         # Two reviews, two feedback requests, one plan to acknowledge.
         self.assertEqual(counters["performance_todo_count"], 5)
+
+    def test_kudos(self):
+        self.authenticate("pm_portal", "pm_portal")
+        Recognition = self.env["performance.recognition"]
+        response = self._post(
+            "/my/performance/kudos/give",
+            {
+                "receiver_id": str(self.employee.id),
+                "value_id": str(self.value.id),
+                "visibility": "company",
+                "message": "Great hand over",
+            },
+        )
+        self.assertEqual(response.status_code, 303)
+        kudos = Recognition.search([("giver_id", "=", self.portal_employee.id)])
+        self.assertEqual(kudos.receiver_ids, self.employee)
+        self.assertEqual(kudos.value_id, self.value)
+        wall = self.url_open("/my/performance/kudos?filterby=wall")
+        self.assertEqual(wall.status_code, 200)
+        self.assertIn("Great hand over", wall.text)
+        self.assertIn("Eli Employee", wall.text)
+        # A value of another company, or oneself as receiver, is refused.
+        value_b = self.env["performance.value"].create(
+            {"name": "Elsewhere", "company_id": self.company_b.id}
+        )
+        for data in (
+            {"receiver_id": str(self.employee.id), "value_id": str(value_b.id)},
+            {"receiver_id": str(self.portal_employee.id)},
+            {"receiver_id": str(self.employee_b.id)},
+        ):
+            self._post(
+                "/my/performance/kudos/give",
+                dict(data, visibility="company", message="Again"),
+            )
+        self.assertEqual(Recognition.search_count([("giver_id", "=", self.portal_employee.id)]), 1)

@@ -1,0 +1,1 @@
+from . import performance_employee_summary
