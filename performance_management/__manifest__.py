@@ -67,6 +67,7 @@
         "views/portal_templates_review.xml",
         "views/portal_templates_feedback.xml",
         "views/portal_templates_plan.xml",
+        "views/hr_employee_public_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

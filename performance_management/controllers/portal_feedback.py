@@ -109,6 +109,9 @@ class PerformanceFeedbackPortal(PerformancePortal):
         )
         if not anonymous:
             return anonymous
+        if "anonymous_released" in anonymous._fields:
+            # The feedback model releases anonymous answers once enough have come in.
+            return anonymous.filtered(lambda f: not f.anonymous_released)
         threshold = self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold
         total = request.env["performance.feedback"].search_count(
             self._pm_feedback_filters()["received"]["domain"] & Domain("anonymous", "=", True)

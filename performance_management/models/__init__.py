@@ -13,6 +13,7 @@ from . import (
     performance_development_action,
     performance_development_plan,
     performance_development_plan_skill,
+    performance_employee_mixin,
     performance_feedback,
     performance_goal,
     performance_goal_checkin,
@@ -42,6 +43,7 @@ from . import (
     performance_reward_budget,
     performance_value,
     hr_employee,
+    hr_employee_public,
     res_company,
     res_config_settings,
 )

@@ -1,8 +1,9 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ("hr.employee", "performance.employee.mixin")
 
     # Each feature adds its counters and smart-button actions here. A field that plain
     # employees must not read carries groups="hr.group_hr_user"; any other is mirrored on
@@ -62,20 +63,11 @@ class HrEmployee(models.Model):
             employee.performance_development_plan_count = counts.get(employee, 0)
             employee.performance_skill_gap_ids = plan.skill_line_ids
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_recognition_count(self):
-        recognitions = dict(
-            self.env["performance.recognition"]._read_group(
-                [("receiver_ids", "in", self.ids)], ["receiver_ids"], ["__count"]
-            )
+        self._compute_performance_count_fields(
+            ["performance_recognition_count", "performance_reward_count"]
         )
-        rewards = dict(
-            self.env["performance.reward"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
-        for employee in self:
-            employee.performance_recognition_count = recognitions.get(employee, 0)
-            employee.performance_reward_count = rewards.get(employee, 0)
 
     def _performance_employee_action(self, xml_id, domain, context=None):
         self.ensure_one()
@@ -110,14 +102,9 @@ class HrEmployee(models.Model):
         compute="_compute_performance_review_count", groups="hr.group_hr_user"
     )
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_review_count(self):
-        counts = dict(
-            self.env["performance.review"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
-        for employee in self:
-            employee.performance_review_count = counts.get(employee, 0)
+        self._compute_performance_count_fields(["performance_review_count"])
 
     def action_open_performance_reviews(self):
         return self._performance_employee_action(
@@ -137,28 +124,24 @@ class HrEmployee(models.Model):
         compute="_compute_performance_feedback_counts", groups="hr.group_hr_user"
     )
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_feedback_counts(self):
         # Counted with the reader's rights: a plan nobody shows you is not counted either.
-        counts = {}
-        for model, field in (
-            ("performance.feedback", "performance_feedback_count"),
-            ("performance.coaching.log", "performance_coaching_count"),
-            ("performance.improvement.plan", "performance_improvement_plan_count"),
-        ):
-            domain = [("employee_id", "in", self.ids)]
-            if model == "performance.feedback":
-                domain.append(("state", "=", "done"))
-            counts[field] = dict(self.env[model]._read_group(domain, ["employee_id"], ["__count"]))
-        for employee in self:
-            for field, by_employee in counts.items():
-                employee[field] = by_employee.get(employee, 0)
+        self._compute_performance_count_fields(
+            [
+                "performance_feedback_count",
+                "performance_coaching_count",
+                "performance_improvement_plan_count",
+            ]
+        )
 
     def _performance_action(self, xmlid):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id, "search_default_employee_id": self.id}
-        return action
+        return self._performance_employee_action(
+            xmlid,
+            [("employee_id", "=", self.id)],
+            {"default_employee_id": self.id, "search_default_employee_id": self.id},
+        )
 
     def action_open_performance_feedback(self):
         return self._performance_action("performance_management.performance_feedback_action")
@@ -190,14 +173,9 @@ class HrEmployee(models.Model):
         compute="_compute_performance_goal_count", groups="hr.group_hr_user"
     )
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_goal_count(self):
-        counts = dict(
-            self.env["performance.goal"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
-        for employee in self:
-            employee.performance_goal_count = counts.get(employee, 0)
+        self._compute_performance_count_fields(["performance_goal_count"])
 
     def action_open_performance_goals(self):
         return self._performance_action("performance_management.performance_goal_action")

@@ -58,10 +58,12 @@ class PerformanceActivityReport(models.Model):
         return SQL(
             """
             SELECT 'feedback' AS kind, f.id AS res_id, f.feedback_type, f.date,
-                   f.employee_id, CASE WHEN f.anonymous THEN NULL ELSE f.author_id END AS author_id,
+                   f.employee_id,
+                   CASE WHEN f.anonymous THEN NULL ELSE f.author_id END AS author_id,
                    f.company_id, f.value_id, f.visibility = 'private' AS is_private
               FROM performance_feedback f
-             WHERE f.state = 'done' AND (NOT COALESCE(f.anonymous, FALSE) OR f.anonymous_released)
+             WHERE f.state = 'done'
+               AND (NOT COALESCE(f.anonymous, FALSE) OR f.anonymous_released)
             UNION ALL
             SELECT 'recognition', r.id, NULL, r.date::date, rel.employee_id, r.giver_id,
                    r.company_id, r.value_id, r.visibility = 'private'

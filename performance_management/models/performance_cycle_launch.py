@@ -147,9 +147,14 @@ class PerformanceCycle(models.Model):
                     )
                 )
         self.env["performance.review.line"]._bulk_insert(line_vals)
-        reviews.invalidate_recordset(["line_ids"])
+        reviews.invalidate_recordset(
+            ["line_ids", "self_line_ids", "manager_line_ids", "goal_line_ids"]
+        )
         reviews.modified(["line_ids"])
         self._launch_peer_requests(reviews)
+        self._launch_subscribe(
+            reviews, [review.employee_id.user_id.partner_id for review in reviews]
+        )
         reviews._schedule_self_review_activities()
         reviews._send_invitations()
         return reviews
@@ -229,6 +234,9 @@ class PerformanceCycle(models.Model):
             "performance_management.mail_activity_type_feedback_request", raise_if_not_found=False
         )
         if activity_type and requests:
+            self._launch_subscribe(
+                requests, [req.author_id.user_id.partner_id for req in requests]
+            )
             model_id = self.env["ir.model"]._get_id(Feedback._name)
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
                 [
@@ -245,3 +253,37 @@ class PerformanceCycle(models.Model):
                 ]
             )
         return requests
+
+    def _launch_subscribe(self, records, partners):
+        """Make partners[i] a follower of records[i], in one insert.
+
+        mail.activity subscribes each assignee with queries of its own; the activities
+        created next find their assignees already following.
+        """
+        pairs = {
+            (record.id, partner.id)
+            for record, partner in zip(records, partners, strict=True)
+            if partner
+        }
+        if not pairs:
+            return
+        Followers = self.env["mail.followers"].sudo()
+        existing = Followers.search_fetch(
+            [("res_model", "=", records._name), ("res_id", "in", records.ids)],
+            ["res_id", "partner_id"],
+        )
+        pairs -= {(follower.res_id, follower.partner_id.id) for follower in existing}
+        _all, internal, external = self.env["mail.message.subtype"].default_subtypes(records._name)
+        partners = self.env["res.partner"].browse({partner_id for _id, partner_id in pairs})
+        shared = set(partners.filtered("partner_share").ids)
+        Followers.create(
+            [
+                {
+                    "res_model": records._name,
+                    "res_id": res_id,
+                    "partner_id": partner_id,
+                    "subtype_ids": [Command.set((external if partner_id in shared else _all).ids)],
+                }
+                for res_id, partner_id in sorted(pairs)
+            ]
+        )

@@ -51,7 +51,9 @@ class PerformanceRatingScale(models.Model):
             .with_context(active_test=False)
             .search_count([("scale_id", "in", self.ids)], limit=1)
         ):
-            raise UserError(self.env._("Review templates use this rating scale: archive it instead."))
+            raise UserError(
+                self.env._("Review templates use this rating scale: archive it instead.")
+            )
 
     def _normalize(self, value):
         """Map a level value onto 0-100 so scales of any size weigh the same."""

@@ -97,14 +97,7 @@ class PerformanceReport(models.Model):
             r.id AS id,
             r.id AS review_id,
             r.cycle_id,
-            r.cycle_id IS NOT NULL AND r.cycle_id = (
-                SELECT c.id FROM performance_cycle c
-                 WHERE c.company_id = r.company_id
-                   AND c.active
-                   AND c.state NOT IN ('draft', 'cancel')
-                 ORDER BY c.state IN ('running', 'calibration') DESC, c.date_start DESC, c.id DESC
-                 LIMIT 1
-            ) AS is_current_cycle,
+            r.cycle_id IS NOT NULL AND r.cycle_id = current.id AS is_current_cycle,
             r.company_id,
             r.employee_id,
             r.manager_id,
@@ -150,6 +143,7 @@ class PerformanceReport(models.Model):
         return SQL(
             """
             performance_review r
+            LEFT JOIN current_cycle current ON current.company_id = r.company_id
             LEFT JOIN performance_review_assessment a ON a.review_id = r.id
             LEFT JOIN performance_rating_scale_level final_level
                    ON final_level.id = a.final_rating_id
@@ -159,7 +153,22 @@ class PerformanceReport(models.Model):
                  ORDER BY l.create_date, l.id
                  LIMIT 1
             ) calib ON TRUE
-            LEFT JOIN performance_rating_scale_level old_level ON old_level.id = calib.old_rating_id
+            LEFT JOIN performance_rating_scale_level old_level
+                   ON old_level.id = calib.old_rating_id
+            """
+        )
+
+    def _with(self):
+        # The current cycle of each company: the running one, else the latest launched.
+        return SQL(
+            """
+            current_cycle AS (
+                SELECT DISTINCT ON (c.company_id) c.id, c.company_id
+                  FROM performance_cycle c
+                 WHERE c.active AND c.state NOT IN ('draft', 'cancel')
+                 ORDER BY c.company_id, c.state IN ('running', 'calibration') DESC,
+                          c.date_start DESC, c.id DESC
+            )
             """
         )
 
@@ -170,8 +179,9 @@ class PerformanceReport(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
+                "CREATE OR REPLACE VIEW %s AS (WITH %s SELECT %s FROM %s WHERE %s)",
                 SQL.identifier(self._table),
+                self._with(),
                 self._select(),
                 self._from(),
                 self._where(),

@@ -44,9 +44,7 @@ class ReportPerformanceEmployeeSummary(models.AbstractModel):
             "reviews": reviews,
             "trend": self._get_trend(reviews),
             "goals": goals,
-            "goal_average": (
-                sum(goals.mapped("progress")) / len(goals) if goals else 0.0
-            ),
+            "goal_average": (sum(goals.mapped("progress")) / len(goals) if goals else 0.0),
             "recognition_count": Recognition.search_count(recognition_domain),
             "recognitions": Recognition.search(
                 recognition_domain, order="date desc, id desc", limit=self.RECOGNITION_LIMIT

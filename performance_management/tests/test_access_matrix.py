@@ -190,9 +190,9 @@ class TestAccessMatrix(ReviewCase):
         rec["performance.coaching.note"] = env["performance.coaching.note"].create(
             {"log_id": log.id, "note": "<p>Mine</p>", "user_id": cls.user_manager.id}
         )
-        rec["performance.coaching.talking.point"] = env["performance.coaching.talking.point"].create(
-            {"log_id": log.id, "name": "Topic"}
-        )
+        rec["performance.coaching.talking.point"] = env[
+            "performance.coaching.talking.point"
+        ].create({"log_id": log.id, "name": "Topic"})
         rec["performance.coaching.action.item"] = env["performance.coaching.action.item"].create(
             {"log_id": log.id, "name": "Do it", "owner_id": cls.user_manager.id}
         )
@@ -445,7 +445,9 @@ class TestAccessMatrix(ReviewCase):
                 outcome = "!"
             except psycopg2.IntegrityError as error:
                 # a named constraint with a message reaches the user as a ValidationError
-                outcome = "!" if self._constraint_message(error) else "X"  # a database error is a hole: it must never reach the user
+                outcome = (
+                    "!" if self._constraint_message(error) else "X"
+                )  # a database error is a hole: it must never reach the user
         self.env.invalidate_all()
         self.env.transaction.clear()
         return outcome

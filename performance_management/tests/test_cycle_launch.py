@@ -119,3 +119,50 @@ class TestCycleLaunch(ReviewCase):
         queries_10 = self._count_launch(small)
         queries_50 = self._count_launch(large, expected=queries_10)
         self.assertEqual(queries_10, queries_50)
+
+    def test_goals_of_the_period_come_in_with_their_achievement(self):
+        Goal = self.env["performance.goal"]
+        values = {"employee_id": self.employee.id, "progress_mode": "manual", "state": "active"}
+        in_period = Goal.create(
+            dict(
+                values,
+                name="Ship v2",
+                manual_progress=60,
+                date_start="2026-02-01",
+                date_deadline="2026-10-01",
+            )
+        )
+        Goal.create(
+            dict(
+                values,
+                name="Old goal",
+                manual_progress=100,
+                date_start="2024-01-01",
+                date_deadline="2024-12-31",
+            )
+        )
+        Goal.create(
+            dict(
+                values,
+                name="Dropped",
+                manual_progress=10,
+                state="cancel",
+                date_start="2026-02-01",
+                date_deadline="2026-10-01",
+            )
+        )
+        self.launch()
+        review = self.review_of(self.employee)
+        self.assertEqual(review.goal_line_ids.goal_id, in_period)
+        self.assertEqual(review.goal_line_ids.achievement, 60)
+        self.assertEqual(review.goal_attainment, 60)
+        # The goal weighs in the overall score once the manager has rated.
+        in_period.manual_progress = 80
+        self.fill(review, "employee", self.user_employee)
+        review.with_user(self.user_employee).action_submit_self()
+        self.fill(review, "manager", self.user_manager, level_index=4)
+        review.with_user(self.user_manager).action_submit_manager()
+        self.assertEqual(review.goal_attainment, 80)
+        self.assertAlmostEqual(
+            review.assessment_ids.overall_score, (60 * 100 + 20 * 100 + 20 * 80) / 100
+        )

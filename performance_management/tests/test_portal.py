@@ -377,3 +377,47 @@ class TestPortalAccess(PerformancePortalCase):
                 dict(data, visibility="company", message="Again"),
             )
         self.assertEqual(Recognition.search_count([("giver_id", "=", self.portal_employee.id)]), 1)
+
+    def test_anonymous_feedback_received(self):
+        Feedback = self.env["performance.feedback"]
+        answers = Feedback.create(
+            [
+                {
+                    "employee_id": self.portal_employee.id,
+                    "requester_id": self.portal_employee.id,
+                    "is_request": True,
+                    "anonymous": True,
+                    "state": "done",
+                    "visibility": "shared",
+                    "message": f"<p>Anonymous opinion {index}</p>",
+                }
+                for index in range(3)
+            ]
+        )
+        self.authenticate("pm_portal", "pm_portal")
+        if "anonymous_released" in Feedback._fields:
+            answers.anonymous_released = False
+        else:
+            answers[1:].unlink()
+            answers = answers[:1]
+        link = f"/my/performance/feedback/{answers[0].id}"
+        page = self.url_open("/my/performance/feedback?filterby=received").text
+        self.assertNotIn(link, page)
+        self.assertIn("Anonymous answers are shown once", page)
+        detail = self.url_open(f"/my/performance/feedback/{answers[0].id}")
+        self.assertEqual(detail.status_code, 404)
+        if "anonymous_released" in Feedback._fields:
+            answers.anonymous_released = True
+        else:
+            answers |= Feedback.create(
+                [
+                    dict(answers[0].copy_data()[0], message=f"<p>Anonymous opinion {index}</p>")
+                    for index in (1, 2)
+                ]
+            )
+        page = self.url_open("/my/performance/feedback?filterby=received").text
+        self.assertIn(link, page)
+        detail = self.url_open(link).text
+        self.assertIn("Anonymous opinion 0", detail)
+        self.assertIn("<em>Anonymous</em>", detail)
+        self.assertNotIn("Mia Manager", detail)

@@ -124,13 +124,15 @@ class TestRecognition(PerformanceCase):
         self.assertFalse(seen(self.user_employee_b))
 
     def test_portal_employee(self):
-        received = self._recognise(self.user_employee, self.portal_employee)
-        other = self._recognise(self.user_employee, self.peer)
+        received = self._recognise(self.user_employee, self.portal_employee, visibility="team")
+        other = self._recognise(self.user_employee, self.peer, visibility="team")
+        # The company wall is public to portal employees too (the /my portal shows it).
+        wall = self._recognise(self.user_employee, self.peer)
         Recognition = self.env["performance.recognition"].with_user(self.user_portal)
-        self.assertEqual(Recognition.search([]), received)
-        given = self._recognise(self.user_portal, self.employee)
+        self.assertEqual(Recognition.search([]), received | wall)
+        given = self._recognise(self.user_portal, self.employee, visibility="private")
         self.assertEqual(given.giver_id, self.portal_employee)
-        self.assertEqual(Recognition.search([]), received | given)
+        self.assertEqual(Recognition.search([]), received | given | wall)
         with self.assertRaises(AccessError):
             other.with_user(self.user_portal).read(["message"])
 

@@ -87,9 +87,7 @@ class TestActivityAndGoalAnalysis(PerformanceCase):
             by_kind[row.kind] |= row
         self.assertEqual(len(by_kind["feedback"]), 2)
         self.assertEqual(len(by_kind["recognition"]), 2)
-        self.assertEqual(
-            by_kind["recognition"].employee_id, self.employee | self.other_employee
-        )
+        self.assertEqual(by_kind["recognition"].employee_id, self.employee | self.other_employee)
         self.assertEqual(by_kind["recognition"].value_id, self.value)
         self.assertEqual(by_kind["recognition"].author_id, self.peer)
         counts = dict(

@@ -165,6 +165,13 @@ class TestReportPdf(ReportCase):
         self.assertIn("Outcome of your improvement plan", text)
         self.assertIn("Successful", text)
         self.assertIn("Olga Other", text)
+        # Her manager, without HR rights, prints it too, in her language.
+        text = self.render(
+            "performance_management.action_report_improvement_plan",
+            self.improvement_plan,
+            self.user_other_manager,
+        )
+        self.assertIn("Deliver every sprint on time", text)
 
     def test_cycle_evaluation_pdf(self):
         text = self.render(

@@ -7,9 +7,7 @@ from .common import PerformanceCase
 class TestBackendTours(PerformanceCase, HttpCase):
     def test_employee_proposes_and_manager_approves_a_goal(self):
         self.start_tour("/odoo", "performance_goal_propose_tour", login="pm_employee")
-        goal = self.env["performance.goal"].search(
-            [("name", "=", "Ship the self-service portal")]
-        )
+        goal = self.env["performance.goal"].search([("name", "=", "Ship the self-service portal")])
         self.assertEqual(goal.employee_id, self.employee)
         self.assertEqual(goal.state, "draft")
         self.assertTrue(goal.approval_requested)
