@@ -319,6 +319,11 @@ class PerformanceGoal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # one aligns only on goals one may read
+            self.browse(
+                {vals["parent_id"] for vals in vals_list if vals.get("parent_id")}
+            ).check_access("read")
         goals = super().create(vals_list)
         if not self.env.su:
             goals._check_create_rights()
@@ -334,6 +339,8 @@ class PerformanceGoal(models.Model):
             self.check_access("write")
             self._check_write_rights(checked)
         if vals.get("parent_id"):
+            if not self.env.su:
+                self.browse(vals["parent_id"]).check_access("read")
             self._check_parent_cycle(self.browse(vals["parent_id"]))
         if "date_deadline" in vals:
             vals = dict(vals, overdue_warned=False)

@@ -31,3 +31,4 @@ from . import test_access_matrix
 from . import test_field_secrecy
 from . import test_multi_company
 from . import test_hostile_input
+from . import test_scale_queries

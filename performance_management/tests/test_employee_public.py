@@ -257,10 +257,10 @@ class TestEmployeePublicForm(PerformanceCase):
                 | self.director
             ).ids
         )
-        with self.assertQueryCount(pm_manager=20, pm_officer=20):
+        with self.assertQueryCount(pm_manager=38, pm_officer=9):
             few.read(fields)
         self.env.invalidate_all()
-        with self.assertQueryCount(pm_manager=20, pm_officer=20):
+        with self.assertQueryCount(pm_manager=38, pm_officer=9):
             values = many.read(fields)
         if self.env.user == self.user_manager:
             self.assertEqual(
