@@ -112,7 +112,7 @@ def run_step(name, db, n, paths):
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     if done.returncode or not lines:
         raise RuntimeError(f"step {name} failed:\n{done.stdout[-3000:]}\n{done.stderr[-5000:]}")
-    log(f"step {name} on {db}: {time.perf_counter() - start:.1f} s")
+    log(f"step {name} on {db}: {time.perf_counter() - start:.1f} s {lines[-1][7:]}")
     return json.loads(lines[-1][len("RESULT ") :])
 
 

@@ -31,7 +31,7 @@ QUIET = {
 }
 # Odoo creates employees one avatar at a time (about 0.1 s each here): the reference is
 # measured on at most this many, its throughput (rows per second) does not depend on N.
-REFERENCE_CAP = 2000
+REFERENCE_CAP = 1000
 STEPS = {}
 
 

@@ -34,6 +34,7 @@ from . import (
     performance_review,
     performance_review_assessment,
     performance_review_evaluation,
+    performance_review_followers,
     performance_review_line,
     performance_review_note,
     performance_review_template,

@@ -26,9 +26,9 @@ class HrEmployeePublic(models.Model):
         if self.env.user.has_group("performance_management.group_performance_officer"):
             self.performance_show_private = True
             return
-        own = set(self.env.user.employee_ids.ids)
-        # sudo: walk up the hierarchy only to tell whether the reader is in it, even when
-        # an upper manager works in a company the reader cannot open.
+        # sudo, as in the record rules (user.employee_ids), and to walk up the hierarchy only
+        # to tell whether the reader is in it, even through a company the reader cannot open.
+        own = set(self.env.user.sudo().employee_ids.ids)
         for employee, employee_sudo in zip(self, self.sudo(), strict=True):
             seen = set()
             while employee_sudo and employee_sudo.id not in own | seen:

@@ -155,7 +155,7 @@ class PerformanceCycle(models.Model):
         self._launch_subscribe(
             reviews, [review.employee_id.user_id.partner_id for review in reviews]
         )
-        reviews._schedule_self_review_activities()
+        reviews.with_context(performance_followers_set=True)._schedule_self_review_activities()
         reviews._send_invitations()
         return reviews
 
@@ -238,7 +238,9 @@ class PerformanceCycle(models.Model):
                 requests, [req.author_id.user_id.partner_id for req in requests]
             )
             model_id = self.env["ir.model"]._get_id(Feedback._name)
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True, performance_followers_set=True
+            ).create(
                 [
                     {
                         "activity_type_id": activity_type.id,
@@ -273,7 +275,9 @@ class PerformanceCycle(models.Model):
             ["res_id", "partner_id"],
         )
         pairs -= {(follower.res_id, follower.partner_id.id) for follower in existing}
-        _all, internal, external = self.env["mail.message.subtype"].default_subtypes(records._name)
+        _all, _internal, external = self.env["mail.message.subtype"].default_subtypes(
+            records._name
+        )
         partners = self.env["res.partner"].browse({partner_id for _id, partner_id in pairs})
         shared = set(partners.filtered("partner_share").ids)
         Followers.create(

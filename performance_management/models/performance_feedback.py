@@ -175,6 +175,12 @@ class PerformanceFeedback(models.Model):
             own_field = "requester_id" if vals.get("state") == "requested" else "author_id"
             if vals.get(own_field) not in my_employees.ids:
                 raise AccessError(self.env._("You can only give or request feedback yourself."))
+            # feedback is tied only to goals and reviews its writer may read
+            for fname in ("goal_id", "review_id"):
+                if vals.get(fname):
+                    self.env[self._fields[fname].comodel_name].browse(vals[fname]).check_access(
+                        "read"
+                    )
             if vals.get("anonymous") and vals.get("state") != "requested":
                 raise UserError(
                     self.env._("Anonymous feedback is only given in answer to a request.")

@@ -153,6 +153,12 @@ class PerformanceReview(models.Model):
     _period_in_order = models.Constraint(
         "CHECK(date_start <= date_end)", "The period of a review must end after it starts."
     )
+    # a launch racing another launch (cron restarted, officer clicking again) fails, never
+    # doubles a review
+    _cycle_employee_unique = models.UniqueIndex(
+        "(cycle_id, employee_id) WHERE cycle_id IS NOT NULL",
+        "An employee has one review per cycle.",
+    )
 
     @api.depends("employee_id.name", "cycle_id.name", "review_type", "date_end")
     def _compute_name(self):

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the matrix is a table, one model a line)
 """Who may read, write, create and delete what: every model of the addon x every role.
 
 The matrix is written once, below, and each cell runs as a subTest. A cell holds four

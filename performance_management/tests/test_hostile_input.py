@@ -159,7 +159,9 @@ class TestMalformedValues(PerformanceCase):
             {"weight": -5},
         ):
             with self.subTest(vals=vals):
-                self.assertClean(lambda vals=vals: self.goal.with_user(self.user_manager).write(vals))
+                self.assertClean(
+                    lambda vals=vals: self.goal.with_user(self.user_manager).write(vals)
+                )
                 self.assertEqual(self.goal.name, "Solid goal")
         before = Goal.search_count([])
         # a batch with one bad value creates nothing at all
@@ -248,9 +250,11 @@ class TestMalformedValues(PerformanceCase):
         errors = (UserError, ValidationError, AccessError)
         # checking in on somebody else's goal
         self.assertClean(
-            lambda: self.env["performance.goal.checkin"]
-            .with_user(self.user_employee)
-            .create({"goal_id": other_goal.id}),
+            lambda: (
+                self.env["performance.goal.checkin"]
+                .with_user(self.user_employee)
+                .create({"goal_id": other_goal.id})
+            ),
             errors,
         )
         # aligning your goal on a goal you cannot read
@@ -260,15 +264,34 @@ class TestMalformedValues(PerformanceCase):
         )
         # a key result on a goal you cannot read
         self.assertClean(
-            lambda: self.env["performance.key.result"]
-            .with_user(self.user_employee)
-            .create({"name": "Sneaky", "goal_id": other_goal.id}),
+            lambda: (
+                self.env["performance.key.result"]
+                .with_user(self.user_employee)
+                .create({"name": "Sneaky", "goal_id": other_goal.id})
+            ),
+            errors,
+        )
+        # feedback tied to a goal you cannot read
+        self.assertClean(
+            lambda: (
+                self.env["performance.feedback"]
+                .with_user(self.user_peer)
+                .create(
+                    {
+                        "employee_id": self.employee.id,
+                        "message": "<p>About that goal</p>",
+                        "goal_id": other_goal.id,
+                    }
+                )
+            ),
             errors,
         )
         # ids that do not exist
         self.assertClean(
-            lambda: self.env["performance.goal"]
-            .with_user(self.user_manager)
-            .create({"name": "Ghost", "employee_id": 999_999_999}),
+            lambda: (
+                self.env["performance.goal"]
+                .with_user(self.user_manager)
+                .create({"name": "Ghost", "employee_id": 999_999_999})
+            ),
             (*errors, ValueError),
         )

@@ -77,10 +77,9 @@ class TestMultiCompany(ReviewCase):
 
     def assertRefused(self, action):
         # AccessError and ValidationError are UserErrors too
-        with self.assertRaises(UserError):
-            with self.env.cr.savepoint():
-                action()
-                self.env.flush_all()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            action()
+            self.env.flush_all()
 
     def test_other_company_records_are_invisible(self):
         for user in (
@@ -195,9 +194,11 @@ class TestMultiCompany(ReviewCase):
             "reward across companies": lambda: env["performance.reward"].create(
                 {"employee_id": self.employee_b.id, "kind": "bonus", "amount": 5}
             ),
-            "moving a review to another company": lambda: both["performance.review"]
-            .browse(self.launch()[:1].id)
-            .write({"company_id": self.company_b.id}),
+            "moving a review to another company": lambda: (
+                both["performance.review"]
+                .browse(self.launch()[:1].id)
+                .write({"company_id": self.company_b.id})
+            ),
         }
         for name, action in cases.items():
             with self.subTest(case=name):

@@ -99,7 +99,9 @@ class TestScaleQueries(ReviewCase):
         self.assertEqual(len(reviews), 4)
         for review in reviews:
             partner = review.employee_id.user_id.partner_id
-            followers = review.message_follower_ids.filtered(lambda f, p=partner: f.partner_id == p)
+            followers = review.message_follower_ids.filtered(
+                lambda f, p=partner: f.partner_id == p
+            )
             self.assertEqual(len(followers), 1, "followed once, not once per subscription")
             self.assertTrue(followers.subtype_ids)
             self.assertEqual(review.activity_ids.user_id, review.employee_id.user_id)

@@ -1,0 +1,296 @@
+"""Concurrency on a real multi-worker Odoo: simultaneous saves, the launch cron running while
+managers work, and a launch killed in the middle of a batch then restarted."""
+
+import signal
+import subprocess
+import threading
+import time
+
+import pytest
+
+PASSWORD = "conc_pw"
+TEAM = 120  # employees in the cycle
+BATCH = 15  # the launch batch size
+
+SETUP = f"""
+from odoo.fields import Command
+from odoo.tests import new_test_user
+company = env.company
+department = env['hr.department'].create({{'name': 'Concurrency Team'}})
+officer = new_test_user(env, 'conc_officer', password='{PASSWORD}',
+                        groups='performance_management.group_performance_officer')
+managers = []
+for index in (1, 2):
+    user = new_test_user(
+        env, f'conc_manager{{index}}', password='{PASSWORD}', groups='base.group_user')
+    managers.append(env['hr.employee'].create({{
+        'name': f'Conc Manager {{index}}', 'user_id': user.id, 'department_id': department.id}}))
+employees = env['hr.employee'].create([{{
+    'name': f'Conc Employee {{index:03d}}',
+    'parent_id': managers[index % 2].id,
+    'department_id': department.id,
+}} for index in range({TEAM - 2})])
+scale = env['performance.rating.scale'].create({{
+    'name': 'Conc scale',
+    'level_ids': [Command.create({{'name': str(v), 'value': v}}) for v in (1, 2, 3)],
+}})
+template = env['performance.review.template'].create({{
+    'name': 'Conc template', 'scale_id': scale.id,
+    'question_weight': 0, 'competency_weight': 0, 'goal_weight': 100,
+}})
+for name in ('Conc live', 'Conc killed'):
+    env['performance.cycle'].create({{
+        'name': name, 'template_id': template.id,
+        'date_start': '2026-01-01', 'date_end': '2026-12-31',
+        'participant_mode': 'department', 'department_ids': [Command.set(department.ids)],
+    }})
+goals = env['performance.goal'].create([{{
+    'name': f'Conc goal {{index}}', 'employee_id': employee.id, 'state': 'active',
+}} for index, employee in enumerate(employees[:6])])
+env['ir.config_parameter'].sudo().set_param('performance_management.launch_batch_size', {BATCH})
+env.cr.commit()
+print('READY', officer.id, managers[0].user_id.id, managers[1].user_id.id)
+"""
+
+
+@pytest.fixture(scope="module")
+def team(installed_db):
+    out = installed_db.shell(SETUP, name="concurrency-setup")
+    line = next((x for x in out.splitlines() if x.startswith("READY ")), None)
+    assert line, out[-3000:]
+    officer, manager1, manager2 = (int(x) for x in line.split()[1:])
+    return {"officer": officer, "managers": (manager1, manager2)}
+
+
+def call(server, uid, model, method, *args, **kw):
+    answer = server.jsonrpc(
+        "object", "execute_kw", server.odoo.db, uid, PASSWORD, model, method, list(args), kw
+    )
+    return answer
+
+
+def in_parallel(*calls):
+    """Run the calls at the same instant; return their answers in order."""
+    barrier = threading.Barrier(len(calls))
+    answers = [None] * len(calls)
+
+    def run(index, fn):
+        barrier.wait()
+        answers[index] = fn()
+
+    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    return answers
+
+
+def sql_int(odoo, query):
+    return int(odoo.sql(query) or 0)
+
+
+def test_two_users_saving_the_same_goal(server, team):
+    odoo = server.odoo
+    goal_id = sql_int(odoo, "SELECT id FROM performance_goal WHERE name = 'Conc goal 0'")
+    manager = next(
+        uid
+        for uid in team["managers"]
+        if sql_int(
+            odoo,
+            f"SELECT count(*) FROM performance_goal g JOIN hr_employee e ON e.id = g.employee_id "
+            f"JOIN hr_employee m ON m.id = e.parent_id WHERE g.id = {goal_id} "
+            f"AND m.user_id = {uid}",
+        )
+    )
+    officer = team["officer"]
+    for attempt in range(8):
+        # different fields at once: both saved, nothing lost
+        answers = in_parallel(
+            lambda a=attempt: call(
+                server,
+                manager,
+                "performance.goal",
+                "write",
+                [goal_id],
+                {"description": f"<p>manager {a}</p>"},
+            ),
+            lambda a=attempt: call(
+                server, officer, "performance.goal", "write", [goal_id], {"weight": a + 1}
+            ),
+        )
+        assert all(answer.get("result") is True for answer in answers), answers
+        description = odoo.sql(f"SELECT description FROM performance_goal WHERE id = {goal_id}")
+        assert f"manager {attempt}" in description
+        weight = odoo.sql(f"SELECT weight FROM performance_goal WHERE id = {goal_id}")
+        assert float(weight) == attempt + 1
+    # the same field at once: one wins whole, the other is not half-applied, no error leaks
+    answers = in_parallel(
+        lambda: call(server, manager, "performance.goal", "write", [goal_id], {"name": "M"}),
+        lambda: call(server, officer, "performance.goal", "write", [goal_id], {"name": "O"}),
+    )
+    for answer in answers:
+        assert answer.get("result") is True or answer["error"]["data"]["name"] in (
+            "odoo.exceptions.UserError",
+            "odoo.exceptions.ValidationError",
+        ), answer
+    assert odoo.sql(f"SELECT name FROM performance_goal WHERE id = {goal_id}") in ("M", "O")
+
+
+def test_launch_cron_while_managers_edit(server, team):
+    odoo = server.odoo
+    cycle_id = sql_int(odoo, "SELECT id FROM performance_cycle WHERE name = 'Conc live'")
+    answer = call(server, team["officer"], "performance.cycle", "action_launch", [cycle_id])
+    assert answer.get("result") is True, answer
+    assert odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") in (
+        "queued",
+        "done",
+    )
+    errors, written = [], []
+    deadline = time.monotonic() + 240
+
+    def manager_work(uid):
+        edited = set()
+        while time.monotonic() < deadline:
+            found = call(
+                server,
+                uid,
+                "performance.review",
+                "search",
+                [
+                    ("cycle_id", "=", cycle_id),
+                    ("employee_id.user_id", "!=", uid),
+                    ("id", "not in", sorted(edited)),
+                ],
+                limit=5,
+            )
+            if "error" in found:
+                errors.append(found)
+                return
+            for review_id in found["result"]:
+                note = call(
+                    server,
+                    uid,
+                    "performance.review.note",
+                    "create",
+                    {"review_id": review_id, "note": f"note {uid} {review_id}"},
+                )
+                if "error" in note:
+                    errors.append(note)
+                else:
+                    written.append((uid, review_id))
+                edited.add(review_id)
+            state = odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}")
+            if state == "done" and not found["result"]:
+                return
+
+    threads = [threading.Thread(target=manager_work, args=(uid,)) for uid in team["managers"]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(300)
+    assert not errors, errors[:3]
+    assert odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") == "done"
+    # one review per participant, none twice; every note the managers saved is there
+    assert (
+        sql_int(odoo, f"SELECT count(*) FROM performance_review WHERE cycle_id = {cycle_id}")
+        == TEAM
+    )
+    assert not odoo.sql(
+        f"SELECT employee_id FROM performance_review WHERE cycle_id = {cycle_id} "
+        "GROUP BY employee_id HAVING count(*) > 1"
+    )
+    notes = sql_int(
+        odoo,
+        "SELECT count(*) FROM performance_review_note n JOIN performance_review r "
+        f"ON r.id = n.review_id WHERE r.cycle_id = {cycle_id}",
+    )
+    assert notes == len(written) > 0
+    log = server.log.read_text(errors="replace")
+    assert "Traceback" not in log, log[-3000:]
+
+
+KILLED_RUN = """
+import time
+from odoo.addons.performance_management.models.performance_cycle_launch import PerformanceCycle
+original = PerformanceCycle._launch_batch
+def slow(self, employees):
+    result = original(self, employees)
+    self.env.flush_all()
+    print('BATCH', len(employees), flush=True)
+    time.sleep(3)  # killed here: this batch is written but not committed
+    return result
+PerformanceCycle._launch_batch = slow
+env['performance.cycle']._cron_launch_cycles()
+print('FINISHED', flush=True)
+"""
+
+
+def test_launch_killed_mid_batch_then_restarted(server, team):
+    odoo = server.odoo
+    # the server's own cron stays out of this: we run and kill the job ourselves
+    odoo.sql(
+        "UPDATE ir_cron SET active = false WHERE id = (SELECT res_id FROM ir_model_data "
+        "WHERE module = 'performance_management' AND name = 'ir_cron_performance_cycle_launch')"
+    )
+    cycle_id = sql_int(odoo, "SELECT id FROM performance_cycle WHERE name = 'Conc killed'")
+    odoo.sql(
+        f"UPDATE performance_cycle SET state = 'running', launch_state = 'queued' "
+        f"WHERE id = {cycle_id}"
+    )
+    process = subprocess.Popen(
+        [
+            "odoo",
+            "shell",
+            f"--addons-path={odoo.addons_path}",
+            "-d",
+            odoo.db,
+            "--no-http",
+            "--log-level=warn",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=odoo.logdir,
+    )
+    process.stdin.write(KILLED_RUN)
+    process.stdin.close()
+    batches = 0
+    for line in process.stdout:
+        if line.startswith("BATCH"):
+            batches += 1
+            if batches == 3:
+                process.send_signal(signal.SIGKILL)
+                break
+    process.wait(60)
+    assert batches == 3
+    # two batches committed, the third died with its transaction
+    done_before = sql_int(
+        odoo, f"SELECT count(*) FROM performance_review WHERE cycle_id = {cycle_id}"
+    )
+    assert done_before == 2 * BATCH
+    assert (
+        odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") == "queued"
+    )
+    # restarted: it finishes, and creates nothing twice
+    out = odoo.shell(
+        "env['performance.cycle']._cron_launch_cycles()\nenv.cr.commit()\nprint('FINISHED')",
+        name="restart",
+    )
+    assert "FINISHED" in out, out[-3000:]
+    assert odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") == "done"
+    assert (
+        sql_int(odoo, f"SELECT count(*) FROM performance_review WHERE cycle_id = {cycle_id}")
+        == TEAM
+    )
+    assert not odoo.sql(
+        f"SELECT employee_id FROM performance_review WHERE cycle_id = {cycle_id} "
+        "GROUP BY employee_id HAVING count(*) > 1"
+    )
+    # the to-dos of the launch are not doubled either
+    assert not odoo.sql(
+        "SELECT res_id FROM mail_activity WHERE res_model = 'performance.review' "
+        f"AND res_id IN (SELECT id FROM performance_review WHERE cycle_id = {cycle_id}) "
+        "GROUP BY res_id, user_id, activity_type_id HAVING count(*) > 1"
+    )
