@@ -150,6 +150,10 @@ class Server:
                 f"--logfile={logfile}",
                 "--log-level=warn",
             ],
+            # The cron worker wakes up on a trigger instead of its next minute.
+            env=dict(os.environ, ODOO_NOTIFY_CRON_CHANGES="1"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:

@@ -14,7 +14,7 @@ class PerformanceCoachingActionItem(models.Model):
     )
     company_id = fields.Many2one(related="log_id.company_id", store=True)
     name = fields.Char(string="Action", required=True)
-    owner_id = fields.Many2one("res.users", string="Owner", default=lambda self: self.env.user)
+    owner_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     date_deadline = fields.Date(string="Deadline")
     done = fields.Boolean()
     activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)

@@ -34,7 +34,6 @@ class PerformanceDevelopmentAction(models.Model):
     date_deadline = fields.Date(string="Deadline", tracking=True)
     owner_id = fields.Many2one(
         "hr.employee",
-        string="Owner",
         help="Who makes it happen: the employee, their manager, the mentor...",
     )
     state = fields.Selection(

@@ -87,7 +87,7 @@ class PerformanceFeedback(models.Model):
         help="Anonymous answers show only once enough of them came in for the same request.",
     )
     goal_id = fields.Many2one("performance.goal", ondelete="set null", index="btree_not_null")
-    value_id = fields.Many2one("performance.value", string="Value", ondelete="set null")
+    value_id = fields.Many2one("performance.value", ondelete="set null")
     review_id = fields.Many2one("performance.review", ondelete="set null", index="btree_not_null")
     color = fields.Integer(compute="_compute_color")
     is_overdue = fields.Boolean(compute="_compute_is_overdue")

@@ -71,5 +71,7 @@ class PerformanceGoal(models.Model):
                 self.env.flush_all()
 
     def _send_template(self, template, partner_field):
-        for goal in self.filtered(partner_field):
-            template.send_mail(goal.id, email_layout_xmlid="mail.mail_notification_light")
+        # One batch per slice: send_mail per goal costs a dozen queries for each.
+        goals = self.filtered(partner_field)
+        if goals:
+            template.send_mail_batch(goals.ids, email_layout_xmlid="mail.mail_notification_light")

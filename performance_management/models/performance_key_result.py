@@ -66,7 +66,6 @@ class PerformanceKeyResult(models.Model):
     )
     model_id = fields.Many2one(
         "ir.model",
-        string="Model",
         ondelete="cascade",
         domain=[("transient", "=", False), ("abstract", "=", False)],
     )
@@ -84,7 +83,6 @@ class PerformanceKeyResult(models.Model):
     domain = fields.Char(default="[]", help="Records counted or summed.")
     owner_field_id = fields.Many2one(
         "ir.model.fields",
-        string="Owner Field",
         ondelete="cascade",
         domain="[('model_id', '=', model_id), ('ttype', '=', 'many2one'), "
         "('relation', 'in', ('res.users', 'hr.employee'))]",
@@ -92,7 +90,6 @@ class PerformanceKeyResult(models.Model):
     )
     date_field_id = fields.Many2one(
         "ir.model.fields",
-        string="Date Field",
         ondelete="cascade",
         domain="[('model_id', '=', model_id), ('ttype', 'in', ('date', 'datetime'))]",
         help="Only the records dated within the goal's period count.",

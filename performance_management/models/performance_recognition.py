@@ -59,7 +59,7 @@ class PerformanceRecognition(models.Model):
         string="Teams",
     )
     department_id = fields.Many2one(related="employee_id.department_id", store=True, string="Team")
-    value_id = fields.Many2one("performance.value", string="Value", index=True, check_company=True)
+    value_id = fields.Many2one("performance.value", index=True, check_company=True)
     value_color = fields.Integer(related="value_id.color")
     value_icon = fields.Char(related="value_id.icon")
     message = fields.Html(required=True)
@@ -75,7 +75,6 @@ class PerformanceRecognition(models.Model):
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     badge_id = fields.Many2one(
         "gamification.badge",
-        string="Badge",
         help="Granted to the receivers who have a user; the others get the recognition only.",
     )
     badge_user_ids = fields.Many2many(

@@ -116,7 +116,6 @@ class PerformanceReview(models.Model):
     overall_score = fields.Float(compute="_compute_assessment", compute_sudo=False)
     final_rating_id = fields.Many2one(
         "performance.rating.scale.level",
-        string="Final Rating",
         compute="_compute_assessment",
         inverse="_inverse_assessment",
         search="_search_final_rating_id",

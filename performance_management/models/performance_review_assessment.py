@@ -34,7 +34,6 @@ class PerformanceReviewAssessment(models.Model):
     )
     final_rating_id = fields.Many2one(
         "performance.rating.scale.level",
-        string="Final Rating",
         domain="[('scale_id', '=', scale_id)]",
         index=True,
     )

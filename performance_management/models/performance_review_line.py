@@ -58,17 +58,16 @@ class PerformanceReviewLine(models.Model):
     scale_id = fields.Many2one(related="review_id.template_id.scale_id")
     rating_id = fields.Many2one(
         "performance.rating.scale.level",
-        string="Rating",
         domain="[('scale_id', '=', scale_id)]",
     )
     answer = fields.Text()
-    skill_id = fields.Many2one("hr.skill", string="Skill")
-    skill_type_id = fields.Many2one("hr.skill.type", string="Skill Type")
-    expected_level_id = fields.Many2one("hr.skill.level", string="Expected Level")
+    skill_id = fields.Many2one("hr.skill")
+    skill_type_id = fields.Many2one("hr.skill.type")
+    expected_level_id = fields.Many2one("hr.skill.level")
     skill_level_id = fields.Many2one(
         "hr.skill.level", string="Level", domain="[('skill_type_id', '=', skill_type_id)]"
     )
-    goal_id = fields.Many2one("performance.goal", string="Goal")
+    goal_id = fields.Many2one("performance.goal")
     achievement = fields.Float(string="Achievement (%)")
     score = fields.Float(compute="_compute_score", store=True, help="Normalised 0-100.")
 

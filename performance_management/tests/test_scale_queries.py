@@ -73,7 +73,7 @@ class TestScaleQueries(ReviewCase):
     def test_cycle_evaluation_does_not_grow_with_reviews(self):
         fields = ["review_count", "self_done_count", "no_manager_count", "distribution_html"]
         counts = []
-        for count in (3, 30):
+        for count in (2, 3, 30):  # the first one fills the caches
             department, employees = self._people(count, f"eval{count}")
             cycle = self.cycle.copy(
                 {"name": f"Scale {count}", "department_ids": [Command.set(department.ids)]}
@@ -87,7 +87,7 @@ class TestScaleQueries(ReviewCase):
             counts.append(self._queries(lambda as_officer=as_officer: as_officer.read(fields)))
             self.assertEqual(as_officer.review_count, count)
             self.assertIn("Outstanding", as_officer.distribution_html)
-        self.assertEqual(counts[0], counts[1])
+        self.assertEqual(counts[1], counts[2])
 
     @warmup
     def test_launch_makes_assignees_followers_once(self):

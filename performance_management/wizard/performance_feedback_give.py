@@ -28,7 +28,7 @@ class PerformanceFeedbackGive(models.TransientModel):
     )
     message = fields.Html(required=True)
     goal_id = fields.Many2one("performance.goal")
-    value_id = fields.Many2one("performance.value", string="Value")
+    value_id = fields.Many2one("performance.value")
 
     @api.model
     def default_get(self, fields_list):
