@@ -1,3 +1,10 @@
+# Mixins first: the models below inherit them.
+from . import (
+    performance_employee_mixin,
+    performance_goal_reminder,
+    performance_goal_rights,
+    performance_import_template,
+)
 from . import (
     performance_calibration_log,
     performance_career_path,
@@ -13,13 +20,10 @@ from . import (
     performance_development_action,
     performance_development_plan,
     performance_development_plan_skill,
-    performance_employee_mixin,
     performance_feedback,
     performance_goal,
     performance_goal_checkin,
     performance_goal_checkin_line,
-    performance_goal_reminder,
-    performance_goal_rights,
     performance_goal_tag,
     performance_improvement_checkin,
     performance_improvement_extension,
@@ -49,10 +53,9 @@ from . import (
     res_config_settings,
 )
 
-# SQL views and import templates last: they use the models above.
+# SQL views last: they use the models above.
 from . import (
     performance_activity_report,
     performance_goal_report,
-    performance_import_template,
     performance_report,
 )

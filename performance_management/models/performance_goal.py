@@ -25,7 +25,13 @@ class PerformanceGoal(models.Model):
 
     _name = "performance.goal"
     _description = "Performance Goal"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "performance.goal.rights.mixin",
+        "performance.goal.reminder.mixin",
+        "performance.import.template.mixin",
+    )
     _order = "date_deadline, id desc"
     _parent_store = True
     _check_company_auto = True

@@ -4,10 +4,11 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 
-class PerformanceGoal(models.Model):
+class PerformanceGoalReminderMixin(models.AbstractModel):
     """Check-in reminders to goal owners and warnings to their managers."""
 
-    _inherit = "performance.goal"
+    _name = "performance.goal.reminder.mixin"
+    _description = "Goal Reminders"
 
     def _get_checkin_reminder_domain(self, company):
         limit = fields.Date.context_today(self) - timedelta(

@@ -15,10 +15,11 @@ MANAGER_ONLY_FIELDS = {
 }
 
 
-class PerformanceGoal(models.Model):
+class PerformanceGoalRightsMixin(models.AbstractModel):
     """Who may do what on a goal: its owner, its manager chain and the officers."""
 
-    _inherit = "performance.goal"
+    _name = "performance.goal.rights.mixin"
+    _description = "Goal Rights"
 
     def _get_owner_employee(self):
         self.ensure_one()

@@ -1,40 +1,17 @@
 from odoo import api, models
 
 
-class PerformanceGoal(models.Model):
-    _inherit = "performance.goal"
+class PerformanceImportTemplateMixin(models.AbstractModel):
+    """Offers the model's sample file (static/import/<table>.csv) in Odoo's import dialog."""
+
+    _name = "performance.import.template.mixin"
+    _description = "Import Template"
 
     @api.model
     def get_import_templates(self):
         return [
             {
-                "label": self.env._("Import Template for Goals"),
-                "template": "/performance_management/static/import/performance_goal.csv",
-            }
-        ]
-
-
-class PerformanceKeyResult(models.Model):
-    _inherit = "performance.key.result"
-
-    @api.model
-    def get_import_templates(self):
-        return [
-            {
-                "label": self.env._("Import Template for Key Results"),
-                "template": "/performance_management/static/import/performance_key_result.csv",
-            }
-        ]
-
-
-class PerformanceRecognition(models.Model):
-    _inherit = "performance.recognition"
-
-    @api.model
-    def get_import_templates(self):
-        return [
-            {
-                "label": self.env._("Import Template for Recognition"),
-                "template": "/performance_management/static/import/performance_recognition.csv",
+                "label": self.env._("Import Template for %(model)s", model=self._description),
+                "template": f"/performance_management/static/import/{self._table}.csv",
             }
         ]

@@ -23,6 +23,7 @@ class PerformanceKeyResult(models.Model):
 
     _name = "performance.key.result"
     _description = "Key Result"
+    _inherit = ("performance.import.template.mixin",)
     _order = "goal_id, sequence, id"
 
     sequence = fields.Integer(default=10)

@@ -9,7 +9,7 @@ class PerformanceRecognition(models.Model):
 
     _name = "performance.recognition"
     _description = "Recognition"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "performance.import.template.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"  # colleagues who see it may react and comment
