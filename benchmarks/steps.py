@@ -340,12 +340,12 @@ def generate(env, n, results):
 @step("ref_employees")
 def ref_employees(env, n, results):
     """N hr.employee (at most REFERENCE_CAP) created in one create() call, rolled back."""
-    n = min(n, REFERENCE_CAP)
+    size, n = n, min(n, REFERENCE_CAP)
     env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True))
     department = env["hr.department"].search([], limit=1)
     env.cr.commit()
     before = inserted_rows(env.cr)
-    with measure(results, "reference: hr.employee batch create", n=n) as row:
+    with measure(results, "reference: hr.employee batch create", n=size, count=n) as row:
         env["hr.employee"].create(
             [
                 {
@@ -382,7 +382,7 @@ def ref_gamification(env, n, results):
     )
     env.flush_all()
     before = inserted_rows(env.cr)
-    with measure(results, "reference: gamification action_start", n=n) as row:
+    with measure(results, "reference: gamification action_start", n=n, count=len(users)) as row:
         challenge.action_start()
         env.flush_all()
     row["rows"] = inserted_rows(env.cr) - before

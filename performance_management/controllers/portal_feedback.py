@@ -89,17 +89,41 @@ class PerformanceFeedbackPortal(PerformancePortal):
         )
         feedbacks = listing.pop("records")
         hidden = request.env["performance.feedback"]
+        hidden_count = 0
         if listing["filterby"] == "received":
             hidden = self._pm_hidden_anonymous(feedbacks)
+            # Unreleased anonymous answers may be unreadable to their subject: only their
+            # number about the user's own employee is told, nothing of them.
+            hidden_count = max(len(hidden), self._pm_unreleased_anonymous_count())
         values = self._pm_values(
             "performance_feedback_list",
             [(request.env._("Feedback"), False)],
             feedbacks=feedbacks - hidden,
-            hidden_count=len(hidden),
+            hidden_count=hidden_count,
             threshold=self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold,
             **listing,
         )
         return request.render("performance_management.portal_my_feedback", values)
+
+    def _pm_unreleased_anonymous_count(self):
+        employees = self._pm_employees()
+        if (
+            not employees
+            or "anonymous_released" not in request.env["performance.feedback"]._fields
+        ):
+            return 0
+        return (
+            request.env["performance.feedback"]
+            .sudo()
+            .search_count(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("anonymous", "=", True),
+                    ("state", "=", "done"),
+                    ("anonymous_released", "=", False),
+                ]
+            )
+        )
 
     def _pm_hidden_anonymous(self, feedbacks):
         """Anonymous answers stay hidden until enough have come in to protect authors."""

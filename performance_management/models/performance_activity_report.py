@@ -1,5 +1,4 @@
 from odoo import fields, models, tools
-from odoo.fields import Domain
 from odoo.tools import SQL
 
 
@@ -11,6 +10,7 @@ class PerformanceActivityReport(models.Model):
 
     _name = "performance.activity.report"
     _description = "Feedback and Recognition Activity"
+    _inherit = ("performance.my.team.mixin",)
     _auto = False
     _order = "date desc, id desc"
 
@@ -32,27 +32,10 @@ class PerformanceActivityReport(models.Model):
     author_id = fields.Many2one("hr.employee", string="From", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    value_id = fields.Many2one("performance.value", string="Value", readonly=True)
+    value_id = fields.Many2one("performance.value", readonly=True)
     is_private = fields.Boolean(
         string="Private", readonly=True, help="Only the manager chain sees it."
     )
-    is_my_team = fields.Boolean(
-        string="My Team", compute="_compute_is_my_team", search="_search_is_my_team"
-    )
-
-    def _compute_is_my_team(self):
-        team = self.filtered_domain(self._search_is_my_team("in", [True]))
-        for row in self:
-            row.is_my_team = row in team
-
-    def _search_is_my_team(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        employees = self.env.user.employee_ids
-        domain = Domain("employee_id", "child_of", employees.ids) & Domain(
-            "employee_id", "not in", employees.ids
-        )
-        return domain if operator == "in" else ~domain
 
     def _union(self):
         return SQL(

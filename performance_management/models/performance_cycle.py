@@ -22,7 +22,7 @@ class PerformanceCycle(models.Model):
 
     _name = "performance.cycle"
     _description = "Review Cycle"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.cycle.evaluation.mixin")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

@@ -8,10 +8,11 @@ LENIENCY_THRESHOLD = 0.125
 LENIENCY_MIN_REVIEWS = 2
 
 
-class PerformanceCycle(models.Model):
+class PerformanceCycleEvaluationMixin(models.AbstractModel):
     """The evaluation of a review program: completion, distribution, calibration, bias."""
 
-    _inherit = "performance.cycle"
+    _name = "performance.cycle.evaluation.mixin"
+    _description = "Review Cycle Evaluation"
 
     evaluation_review_count = fields.Integer(
         string="Reviews Evaluated",

@@ -10,6 +10,7 @@ class PerformanceGoalReport(models.Model):
 
     _name = "performance.goal.report"
     _description = "Goal Attainment Analysis"
+    _inherit = ("performance.my.team.mixin",)
     _auto = False
     _order = "date_deadline desc, id desc"
     _rec_name = "goal_id"
@@ -42,24 +43,12 @@ class PerformanceGoalReport(models.Model):
     )
     key_result_count = fields.Integer(string="Key Results", readonly=True)
     checkin_count = fields.Integer(string="Check-ins", readonly=True)
-    is_my_team = fields.Boolean(
-        string="My Team", compute="_compute_is_my_team", search="_search_is_my_team"
-    )
 
-    def _compute_is_my_team(self):
-        team = self.filtered_domain(self._search_is_my_team("in", [True]))
-        for row in self:
-            row.is_my_team = row in team
-
-    def _search_is_my_team(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        employees = self.env.user.employee_ids
-        domain = (
-            Domain("employee_id", "child_of", employees.ids)
-            & Domain("employee_id", "not in", employees.ids)
-        ) | Domain("department_manager_id", "in", employees.ids)
-        return domain if operator == "in" else ~domain
+    def _get_my_team_domain(self, employees):
+        # a team goal belongs to the manager of its department
+        return super()._get_my_team_domain(employees) | Domain(
+            "department_manager_id", "in", employees.ids
+        )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -1,5 +1,4 @@
 from odoo import fields, models, tools
-from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .performance_review_assessment import POTENTIAL
@@ -18,12 +17,13 @@ class PerformanceReport(models.Model):
 
     _name = "performance.report"
     _description = "Review Analysis"
+    _inherit = ("performance.my.team.mixin",)
     _auto = False
     _order = "date_end desc, id desc"
     _rec_name = "review_id"
 
     review_id = fields.Many2one("performance.review", readonly=True)
-    cycle_id = fields.Many2one("performance.cycle", string="Cycle", readonly=True)
+    cycle_id = fields.Many2one("performance.cycle", readonly=True)
     is_current_cycle = fields.Boolean(string="Current Cycle", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
@@ -37,9 +37,7 @@ class PerformanceReport(models.Model):
     state = fields.Selection(REVIEW_STATES, string="Phase", readonly=True)
     date_start = fields.Date(string="Period Start", readonly=True)
     date_end = fields.Date(string="Period End", readonly=True)
-    final_rating_id = fields.Many2one(
-        "performance.rating.scale.level", string="Final Rating", readonly=True
-    )
+    final_rating_id = fields.Many2one("performance.rating.scale.level", readonly=True)
     initial_rating_id = fields.Many2one(
         "performance.rating.scale.level",
         string="Rating Before Calibration",
@@ -73,23 +71,6 @@ class PerformanceReport(models.Model):
     )
     has_goals = fields.Boolean(string="Goals Scored", readonly=True)
     is_raised = fields.Boolean(string="Raised in Calibration", readonly=True)
-    is_my_team = fields.Boolean(
-        string="My Team", compute="_compute_is_my_team", search="_search_is_my_team"
-    )
-
-    def _compute_is_my_team(self):
-        team = self.filtered_domain(self._search_is_my_team("in", [True]))
-        for row in self:
-            row.is_my_team = row in team
-
-    def _search_is_my_team(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        employees = self.env.user.employee_ids
-        domain = Domain("employee_id", "child_of", employees.ids) & Domain(
-            "employee_id", "not in", employees.ids
-        )
-        return domain if operator == "in" else ~domain
 
     def _select(self):
         return SQL(

@@ -22,7 +22,7 @@ class PerformanceReview(models.Model):
 
     _name = "performance.review"
     _description = "Performance Review"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.review.workflow.mixin")
     _order = "date_end desc, id desc"
     _check_company_auto = True
 

@@ -8,10 +8,15 @@ from odoo.exceptions import UserError
 REMINDER_DAYS = 3
 
 
-class PerformanceReview(models.Model):
+class PerformanceReviewWorkflowMixin(models.AbstractModel):
     """The review's way through its phases, from launch to acknowledgement."""
 
-    _inherit = "performance.review"
+    _name = "performance.review.workflow.mixin"
+    _description = "Review Workflow"
+
+    # when each phase was done, for the on-time rates of the cycle evaluation
+    date_self_done = fields.Date(string="Self Review Submitted", readonly=True, copy=False)
+    date_manager_done = fields.Date(string="Manager Review Submitted", readonly=True, copy=False)
 
     def _is_officer(self):
         return self.env.su or self.env.user.has_group(
@@ -25,6 +30,7 @@ class PerformanceReview(models.Model):
             if not (review.is_employee or self._is_officer()):
                 raise UserError(self.env._("Only the employee submits the self review."))
             review._check_answered("employee")
+        self.sudo().write({"date_self_done": fields.Date.context_today(self)})
         self._move_to_manager_phase()
         return True
 
@@ -41,7 +47,9 @@ class PerformanceReview(models.Model):
             assessment = review.assessment_ids[:1]
             if not assessment.final_rating_id:
                 assessment.final_rating_id = assessment.suggested_rating_id
-        reviews.write({"state": "calibration"})
+        reviews.write(
+            {"state": "calibration", "date_manager_done": fields.Date.context_today(self)}
+        )
         reviews.activity_feedback(["mail.mail_activity_data_todo"])
         return True
 

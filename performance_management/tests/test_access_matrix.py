@@ -14,6 +14,7 @@ The subject of every row is one employee's record (Eli, who reports to Mia the m
 the portal column works on the portal employee's own record (Paula, also Mia's report).
 """
 
+import logging
 from contextlib import closing
 
 import psycopg2
@@ -74,6 +75,8 @@ MATRIX = {
     "performance.reward":                   ("----", "--!-", "rwcu", "--!-", "rwcu", "rwcu", "--!-"),
 }
 # fmt: on
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -471,7 +474,7 @@ class TestAccessMatrix(ReviewCase):
         def read():
             record.read(["display_name"])
             if not Model.search([("id", "=", record.id)]):
-                raise AccessError("read but not found")
+                raise AccessError(self.env._("read but not found"))
 
         actions = (
             read,
@@ -506,4 +509,4 @@ class TestAccessMatrix(ReviewCase):
         # printed once so a changed rule shows the whole picture
         if any(actual.get(model) != row for model, row in MATRIX.items()):
             lines = [f'    "{m}": {r},' for m, r in sorted(actual.items())]
-            print("\nACTUAL MATRIX\n" + "\n".join(lines))
+            _logger.error("ACTUAL MATRIX\n%s", "\n".join(lines))
