@@ -18,6 +18,9 @@ class TestReportPdf(ReportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Assets from a closed port: the text does not need them, and wkhtmltopdf must not
+        # wait on whatever server happens to listen on the default port.
+        cls.env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:9")
         cls.goal = cls.env["performance.goal"].create(
             {
                 "name": "Publish the evaluation handbook",
