@@ -29,7 +29,7 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
     )
     performance_development_plan_count = fields.Integer(
-        compute="_compute_performance_career", groups="hr.group_hr_user"
+        compute="_compute_performance_development_plan_count"
     )
     performance_skill_gap_ids = fields.Many2many(
         "performance.development.plan.skill",
@@ -39,11 +39,9 @@ class HrEmployee(models.Model):
     )
     # Recognition & Rewards
     performance_recognition_count = fields.Integer(
-        compute="_compute_performance_recognition_count", groups="hr.group_hr_user"
+        compute="_compute_performance_recognition_count"
     )
-    performance_reward_count = fields.Integer(
-        compute="_compute_performance_recognition_count", groups="hr.group_hr_user"
-    )
+    performance_reward_count = fields.Integer(compute="_compute_performance_recognition_count")
 
     def _compute_performance_career(self):
         Plan = self.env["performance.development.plan"]
@@ -51,17 +49,17 @@ class HrEmployee(models.Model):
             [("employee_id", "in", self.ids), ("state", "in", ("draft", "active"))],
             order="state desc, date_start desc, id desc",
         )
-        counts = dict(
-            Plan._read_group([("employee_id", "in", self.ids)], ["employee_id"], ["__count"])
-        )
         for employee in self:
             plan = plans.filtered(lambda p, employee=employee: p.employee_id == employee)[:1]
             step = plan.current_step_id or Plan._guess_current_step(employee)
             employee.performance_development_plan_id = plan
             employee.performance_career_step_id = step
             employee.performance_next_step_ids = step.next_step_ids
-            employee.performance_development_plan_count = counts.get(employee, 0)
             employee.performance_skill_gap_ids = plan.skill_line_ids
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_performance_development_plan_count(self):
+        self._compute_performance_count_fields(["performance_development_plan_count"])
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_recognition_count(self):
@@ -98,9 +96,7 @@ class HrEmployee(models.Model):
         )
 
     # Reviews
-    performance_review_count = fields.Integer(
-        compute="_compute_performance_review_count", groups="hr.group_hr_user"
-    )
+    performance_review_count = fields.Integer(compute="_compute_performance_review_count")
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_review_count(self):
@@ -114,14 +110,10 @@ class HrEmployee(models.Model):
         )
 
     # Feedback & Coaching, Performance Issues
-    performance_feedback_count = fields.Integer(
-        compute="_compute_performance_feedback_counts", groups="hr.group_hr_user"
-    )
-    performance_coaching_count = fields.Integer(
-        compute="_compute_performance_feedback_counts", groups="hr.group_hr_user"
-    )
+    performance_feedback_count = fields.Integer(compute="_compute_performance_feedback_counts")
+    performance_coaching_count = fields.Integer(compute="_compute_performance_feedback_counts")
     performance_improvement_plan_count = fields.Integer(
-        compute="_compute_performance_feedback_counts", groups="hr.group_hr_user"
+        compute="_compute_performance_feedback_counts"
     )
 
     @api.depends_context("uid", "allowed_company_ids")
@@ -169,9 +161,7 @@ class HrEmployee(models.Model):
     performance_goal_ids = fields.One2many(
         "performance.goal", "employee_id", string="Goals", groups="hr.group_hr_user"
     )
-    performance_goal_count = fields.Integer(
-        compute="_compute_performance_goal_count", groups="hr.group_hr_user"
-    )
+    performance_goal_count = fields.Integer(compute="_compute_performance_goal_count")
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_goal_count(self):

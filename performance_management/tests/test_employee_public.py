@@ -286,3 +286,16 @@ class TestEmployeePublicForm(PerformanceCase):
                 [value["performance_show_private"] for value in values],
                 [True, True, True, True, True, False],
             )
+
+
+@tagged("post_install", "-at_install")
+class TestEmployeeMirroredFields(PerformanceCase):
+    def test_plain_user_reads_every_mirrored_field_of_another_employee(self):
+        # Odoo's rule (hr's test_self_user_access): what hr.employee.public offers, a plain
+        # user reads on hr.employee too; our counters must not break it.
+        public = self.env["hr.employee.public"]._fields
+        names = [name for name in self.env["hr.employee"]._fields if name in public]
+        self.assertIn("performance_goal_count", names)
+        other = self.other_employee.with_user(self.user_employee)
+        self.assertEqual(len(other.read(names)[0]), len(names))
+        self.assertEqual(other.performance_improvement_plan_count, 0)
