@@ -43,6 +43,18 @@ class HrEmployee(models.Model):
     )
     performance_reward_count = fields.Integer(compute="_compute_performance_recognition_count")
 
+    def _performance_reports_to(self, managers):
+        """Whether each of these employees reports, directly or not, to one of managers."""
+        for employee in self:
+            manager = employee.sudo().parent_id
+            seen = self.browse()
+            while manager and manager not in seen and manager not in managers:
+                seen |= manager
+                manager = manager.parent_id
+            if not manager or manager in seen:
+                return False
+        return True
+
     def _compute_performance_career(self):
         Plan = self.env["performance.development.plan"]
         plans = Plan.search(

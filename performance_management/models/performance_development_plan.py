@@ -268,13 +268,4 @@ class PerformanceDevelopmentPlan(models.Model):
             "performance_management.group_performance_officer"
         ):
             return True
-        mine = self.env.user.employee_ids
-        for plan in self:
-            manager = plan.employee_id.sudo().parent_id
-            seen = self.env["hr.employee"]
-            while manager and manager not in seen and manager not in mine:
-                seen |= manager
-                manager = manager.parent_id
-            if not manager or manager in seen:
-                return False
-        return True
+        return self.employee_id._performance_reports_to(self.env.user.employee_ids)

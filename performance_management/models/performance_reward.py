@@ -291,15 +291,7 @@ class PerformanceReward(models.Model):
 
     def _is_in_team_of(self, employees):
         """Whether every reward's employee reports (directly or not) to one of employees."""
-        for reward in self:
-            manager = reward.employee_id.sudo().parent_id
-            seen = self.env["hr.employee"]
-            while manager and manager not in seen and manager not in employees:
-                seen |= manager
-                manager = manager.parent_id
-            if not manager or manager in seen:
-                return False
-        return True
+        return self.employee_id._performance_reports_to(employees)
 
     def _approval_error(self):
         """Why the current user may not approve this reward, or False."""
