@@ -94,7 +94,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
             hidden = self._pm_hidden_anonymous(feedbacks)
             # Unreleased anonymous answers may be unreadable to their subject: only their
             # number about the user's own employee is told, nothing of them.
-            hidden_count = max(len(hidden), self._pm_unreleased_anonymous_count())
+            hidden_count = self._pm_unreleased_anonymous_count()
         values = self._pm_values(
             "performance_feedback_list",
             [(request.env._("Feedback"), False)],
@@ -107,10 +107,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
 
     def _pm_unreleased_anonymous_count(self):
         employees = self._pm_employees()
-        if (
-            not employees
-            or "anonymous_released" not in request.env["performance.feedback"]._fields
-        ):
+        if not employees:
             return 0
         return (
             request.env["performance.feedback"]
@@ -131,16 +128,8 @@ class PerformanceFeedbackPortal(PerformancePortal):
         anonymous = feedbacks.filtered(
             lambda f: f.anonymous and f.state == "done" and f.employee_id in employees
         )
-        if not anonymous:
-            return anonymous
-        if "anonymous_released" in anonymous._fields:
-            # The feedback model releases anonymous answers once enough have come in.
-            return anonymous.filtered(lambda f: not f.anonymous_released)
-        threshold = self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold
-        total = request.env["performance.feedback"].search_count(
-            self._pm_feedback_filters()["received"]["domain"] & Domain("anonymous", "=", True)
-        )
-        return anonymous if total < threshold else anonymous.browse()
+        # the feedback model releases anonymous answers once enough have come in
+        return anonymous.filtered(lambda f: not f.anonymous_released)
 
     @route("/my/performance/feedback/<int:feedback_id>", type="http", auth="user", website=True)
     def portal_my_feedback_detail(self, feedback_id, **kw):
