@@ -49,6 +49,7 @@ from . import (
     performance_value,
     hr_employee,
     hr_employee_public,
+    ir_actions_report,
     res_company,
     res_config_settings,
 )

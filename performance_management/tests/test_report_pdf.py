@@ -21,6 +21,12 @@ class TestReportPdf(ReportCase):
         # Assets from a closed port: the text does not need them, and wkhtmltopdf must not
         # wait on whatever server happens to listen on the default port.
         cls.env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:9")
+        cls.company.write(
+            {
+                "name": "Northwind Appraisals Ltd",
+                "report_footer": "Registered office: 4 Quay Street",
+            }
+        )
         cls.goal = cls.env["performance.goal"].create(
             {
                 "name": "Publish the evaluation handbook",
@@ -113,19 +119,35 @@ class TestReportPdf(ReportCase):
         self.assertIn("Recognitions received: 1", text)
         self.assertIn("Radical Candour", text)
         self.assertIn("Statistics course", text)
-        # The company header goes to wkhtmltopdf as a separate page header, which an
-        # unpatched-Qt wkhtmltopdf drops: check it in the HTML the PDF is made from.
-        html = (
-            self.env["ir.actions.report"]
-            .with_user(self.user_officer)
-            ._render_qweb_html(
-                "performance_management.action_report_performance_employee_summary",
-                self.employee.ids,
-            )[0]
-            .decode()
+
+    def test_company_header_and_footer_print_on_every_document(self):
+        # Whatever the wkhtmltopdf build (Debian's ignores separate header and footer pages),
+        # a document a company signs names the company at its top and ends on its footer.
+        for xmlid, record in (
+            ("performance_management.action_report_performance_review", self.review_eli),
+            ("performance_management.action_report_performance_employee_summary", self.employee),
+            ("performance_management.action_report_improvement_plan", self.improvement_plan),
+            ("performance_management.action_report_improvement_outcome", self.improvement_plan),
+            ("performance_management.action_report_performance_cycle_evaluation", self.cycle),
+        ):
+            with self.subTest(report=xmlid):
+                text = self.render(xmlid, record, self.user_officer)
+                self.assertIn("Northwind Appraisals Ltd", text)
+                self.assertIn("Registered office: 4 Quay Street", text)
+                self.assertLess(
+                    text.index("Northwind Appraisals Ltd"),
+                    text.index(record.display_name.split(" - ")[0].split(",")[0]),
+                )
+                self.assertTrue(text.endswith("Registered office: 4 Quay Street"), text[-80:])
+
+    def test_several_reviews_print_in_one_pdf(self):
+        reviews = self.review_eli | self.review_olga
+        text = self.render(
+            "performance_management.action_report_performance_review", reviews, self.user_officer
         )
-        self.assertIn('class="header', html)
-        self.assertIn(self.company.name, html)
+        self.assertIn("Eli Employee", text)
+        self.assertIn("Olga Other", text)
+        self.assertEqual(text.count("Registered office: 4 Quay Street"), 2)
 
     def test_employee_summary_shows_only_what_the_reader_may_see(self):
         hr_user = self.env["res.users"].create(
