@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 REMINDER_DAYS = 3
 
@@ -17,6 +18,16 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
     # when each phase was done, for the on-time rates of the cycle evaluation
     date_self_done = fields.Date(string="Self Review Submitted", readonly=True, copy=False)
     date_manager_done = fields.Date(string="Manager Review Submitted", readonly=True, copy=False)
+    # the deadlines as the reader's language writes dates, for the mails rendered by substitution
+    date_self_deadline_text = fields.Char(compute="_compute_deadline_texts")
+    date_manager_deadline_text = fields.Char(compute="_compute_deadline_texts")
+
+    @api.depends("date_self_deadline", "date_manager_deadline")
+    @api.depends_context("lang")
+    def _compute_deadline_texts(self):
+        for review in self:
+            review.date_self_deadline_text = format_date(self.env, review.date_self_deadline)
+            review.date_manager_deadline_text = format_date(self.env, review.date_manager_deadline)
 
     def _is_officer(self):
         return self.env.su or self.env.user.has_group(
@@ -270,8 +281,8 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             *super().mail_allowed_qweb_expressions(),
             "object.employee_id.name",
             "object.manager_id.name",
-            "object.date_self_deadline",
-            "object.date_manager_deadline",
+            "object.date_self_deadline_text",
+            "object.date_manager_deadline_text",
         )
 
     def _prepare_feedback_request(self, author, requester):

@@ -110,5 +110,5 @@ class TestScaleQueries(ReviewCase):
             [("model", "=", "performance.review"), ("res_id", "=", reviews[0].id)]
         )
         self.assertIn(reviews[0].employee_id.name, mail.body_html)
-        self.assertIn("2026-11-15", mail.body_html)
+        self.assertIn("11/15/2026", mail.body_html)
         self.assertIn(self.manager.name, mail.body_html)
