@@ -1,5 +1,6 @@
 # Mixins first: the models below inherit them.
 from . import (
+    performance_company_check_mixin,
     performance_employee_mixin,
     performance_goal_reminder,
     performance_goal_rights,

@@ -9,7 +9,7 @@ class PerformanceFeedback(models.Model):
 
     _name = "performance.feedback"
     _description = "Performance Feedback"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.company.check.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -22,7 +22,12 @@ class PerformanceReview(models.Model):
 
     _name = "performance.review"
     _description = "Performance Review"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.review.workflow.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "performance.review.workflow.mixin",
+        "performance.company.check.mixin",
+    )
     _order = "date_end desc, id desc"
     _check_company_auto = True
 
@@ -175,6 +180,15 @@ class PerformanceReview(models.Model):
 
     @api.depends("line_ids.achievement", "line_ids.kind", "line_ids.weight")
     def _compute_goal_attainment(self):
+        if self._in_database():
+            scores = self.env["performance.review.line"]._weighted_scores(self)
+            for review in self:
+                goals = [
+                    pair for (_role, kind), pair in scores[review.id].items() if kind == "goal"
+                ]
+                weight = sum(pair[1] for pair in goals)
+                review.goal_attainment = sum(pair[0] for pair in goals) / weight if weight else 0.0
+            return
         for review in self:
             goals = review.line_ids.filtered(lambda line: line.kind == "goal")
             weight = sum(goals.mapped("weight"))
@@ -336,6 +350,10 @@ class PerformanceReview(models.Model):
             ):
                 raise UserError(self.env._("Only the reviewer writes the manager's assessment."))
         return super().write(vals)
+
+    def _in_database(self):
+        """Every record is saved (no form draft): its lines can be summed in SQL."""
+        return len(self) > 1 and all(isinstance(record_id, int) for record_id in self._ids)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_completed(self):

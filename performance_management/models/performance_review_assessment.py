@@ -66,6 +66,35 @@ class PerformanceReviewAssessment(models.Model):
         "review_id.template_id",
     )
     def _compute_overall_score(self):
+        reviews = self.review_id
+        if not reviews._in_database():
+            return self._compute_overall_score_from_lines()
+        sums = self.env["performance.review.line"]._weighted_scores(reviews)
+        for assessment in self:
+            review = assessment.review_id
+            template = review.template_id
+            review_sums = sums[review.id]
+            parts = []
+            weighted, weight = review_sums.get(("manager", "rating"), (0.0, 0.0))
+            if weight:
+                parts.append((template.question_weight, weighted / weight))
+            if ("manager", "competency") in review_sums:
+                weighted, weight = review_sums["manager", "competency"]
+                parts.append((template.competency_weight, weighted / weight if weight else 0.0))
+            if any(kind == "goal" for _role, kind in review_sums):
+                parts.append((template.goal_weight, review.goal_attainment))
+            assessment._set_overall_score(parts)
+        return None
+
+    def _set_overall_score(self, parts):
+        total = sum(weight for weight, _score in parts)
+        score = sum(weight * value for weight, value in parts) / total if total else 0.0
+        self.overall_score = score
+        self.suggested_rating_id = (
+            self.review_id.template_id.scale_id._level_for_score(score) if parts else False
+        )
+
+    def _compute_overall_score_from_lines(self):
         for assessment in self:
             review = assessment.review_id
             template = review.template_id
@@ -79,12 +108,7 @@ class PerformanceReviewAssessment(models.Model):
                 parts.append((template.competency_weight, self._weighted(skills)))
             if review.goal_line_ids:
                 parts.append((template.goal_weight, review.goal_attainment))
-            total = sum(weight for weight, _score in parts)
-            score = sum(weight * value for weight, value in parts) / total if total else 0.0
-            assessment.overall_score = score
-            assessment.suggested_rating_id = (
-                template.scale_id._level_for_score(score) if parts else False
-            )
+            assessment._set_overall_score(parts)
 
     @api.model
     def _weighted(self, lines):

@@ -140,6 +140,35 @@ class PerformanceReviewLine(models.Model):
             )
         )
 
+    @api.model
+    def _weighted_scores(self, reviews):
+        """Per review, then role and kind of its scored lines: (sum of score x weight, of weight).
+
+        Scored lines are goals, rated questions and assessed competencies. One grouped
+        query for a batch instead of loading every line: the scores of a launch's thousands
+        of reviews are computed on lines inserted in SQL.
+        """
+        self.flush_model(["review_id", "role", "kind", "score", "weight", "rating_id"])
+        self.flush_model(["skill_level_id"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT review_id, role, kind, SUM(score * weight), SUM(weight)
+                  FROM performance_review_line
+                 WHERE review_id = ANY(%s)
+                   AND (kind = 'goal'
+                        OR (kind = 'rating' AND rating_id IS NOT NULL)
+                        OR (kind = 'competency' AND skill_level_id IS NOT NULL))
+                 GROUP BY review_id, role, kind
+                """,
+                list(reviews.ids),
+            )
+        )
+        result = {review_id: {} for review_id in reviews.ids}
+        for review_id, role, kind, weighted, weight in rows:
+            result[review_id][role, kind] = (weighted, weight)
+        return result
+
     def write(self, vals):
         self._check_can_edit()
         return super().write(vals)

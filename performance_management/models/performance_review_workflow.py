@@ -21,13 +21,25 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
     # the deadlines as the reader's language writes dates, for the mails rendered by substitution
     date_self_deadline_text = fields.Char(compute="_compute_deadline_texts")
     date_manager_deadline_text = fields.Char(compute="_compute_deadline_texts")
+    # who the open phase waits for: the employee, then the reviewer
+    phase_author_email = fields.Char(compute="_compute_phase_author_email")
 
     @api.depends("date_self_deadline", "date_manager_deadline")
     @api.depends_context("lang")
     def _compute_deadline_texts(self):
+        texts = {False: ""}  # the reviews of a cycle share their deadlines
         for review in self:
-            review.date_self_deadline_text = format_date(self.env, review.date_self_deadline)
-            review.date_manager_deadline_text = format_date(self.env, review.date_manager_deadline)
+            for date in (review.date_self_deadline, review.date_manager_deadline):
+                if date not in texts:
+                    texts[date] = format_date(self.env, date)
+            review.date_self_deadline_text = texts[review.date_self_deadline]
+            review.date_manager_deadline_text = texts[review.date_manager_deadline]
+
+    @api.depends("state", "employee_id.work_email", "manager_id.work_email")
+    def _compute_phase_author_email(self):
+        for review in self:
+            author = review.employee_id if review.state == "self_review" else review.manager_id
+            review.phase_author_email = author.work_email
 
     def _is_officer(self):
         return self.env.su or self.env.user.has_group(
@@ -275,10 +287,13 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             template.sudo().send_mail_batch(reviews.ids, email_layout_xmlid=False)
 
     def mail_allowed_qweb_expressions(self):
-        # Mail bodies made of these plain paths render by substitution instead of compiling
-        # QWeb once per review: a launch sends thousands of invitations.
+        # Mails made of these plain paths render by substitution instead of evaluating
+        # QWeb and inline templates once per review: a launch sends thousands of invitations.
         return (
             *super().mail_allowed_qweb_expressions(),
+            "object.company_id.email_formatted",
+            "object.employee_id.work_email",
+            "object.phase_author_email",
             "object.employee_id.name",
             "object.manager_id.name",
             "object.date_self_deadline_text",

@@ -120,6 +120,47 @@ class TestCycleLaunch(ReviewCase):
         queries_50 = self._count_launch(large, expected=queries_10)
         self.assertEqual(queries_10, queries_50)
 
+    def test_scores_summed_in_sql_for_a_batch_match_the_lines_one_by_one(self):
+        self.env["performance.goal"].create(
+            {
+                "name": "Ship v2",
+                "employee_id": self.employee.id,
+                "progress_mode": "manual",
+                "manual_progress": 70,
+                "state": "active",
+                "date_start": "2026-02-01",
+                "date_deadline": "2026-10-01",
+            }
+        )
+        reviews = self.launch()
+        review = self.review_of(self.employee)
+        self.fill(review, "employee", self.user_employee)
+        review.with_user(self.user_employee).action_submit_self()
+        delivery, teamwork = self.lines(review, "manager", "rating")
+        delivery.with_user(self.user_manager).rating_id = self.levels[4]
+        teamwork.with_user(self.user_manager).rating_id = self.levels[1]
+        self.lines(review, "manager", "competency").with_user(
+            self.user_manager
+        ).skill_level_id = self.skill_levels[1]
+        self.assertGreater(len(reviews), 2)
+        assessments = reviews.assessment_ids.sudo()
+
+        def scores():
+            return [
+                (a.review_id.goal_attainment, a.overall_score, a.suggested_rating_id)
+                for a in assessments
+            ]
+
+        reviews.sudo()._compute_goal_attainment()
+        assessments._compute_overall_score()
+        in_sql = scores()
+        for assessment in assessments:
+            assessment.review_id.sudo()._compute_goal_attainment()
+            assessment._compute_overall_score()
+        self.assertEqual(in_sql, scores())
+        # Questions (2 x 100 + 1 x 25) / 3 = 75, competency 50, goal 70; weights 60/20/20.
+        self.assertIn((70.0, (60 * 75 + 20 * 50 + 20 * 70) / 100, self.levels[3]), in_sql)
+
     def test_goals_of_the_period_come_in_with_their_achievement(self):
         Goal = self.env["performance.goal"]
         values = {"employee_id": self.employee.id, "progress_mode": "manual", "state": "active"}

@@ -161,6 +161,28 @@ class TestMultiCompany(ReviewCase):
                     "date_end": "2026-12-31",
                 }
             ),
+            "a batch of reviews, the second across companies": lambda: both[
+                "performance.review"
+            ].create(
+                [
+                    {
+                        "employee_id": employee.id,
+                        "company_id": self.company.id,
+                        "template_id": self.template.id,
+                        "date_start": "2026-01-01",
+                        "date_end": "2026-12-31",
+                    }
+                    for employee in (self.employee, self.employee_b)
+                ]
+            ),
+            "a batch of feedback, one across companies": lambda: env[
+                "performance.feedback"
+            ].create(
+                [
+                    {"employee_id": employee.id, "message": "<p>x</p>"}
+                    for employee in (self.employee, self.employee_b, self.manager)
+                ]
+            ),
             "cycle with another company's template": lambda: both["performance.cycle"].create(
                 {
                     "name": "x",
@@ -203,3 +225,29 @@ class TestMultiCompany(ReviewCase):
         for name, action in cases.items():
             with self.subTest(case=name):
                 self.assertRefused(action)
+
+    def test_a_batch_refused_across_companies_names_the_culprit(self):
+        officer = self.user_officer
+        officer.company_ids |= self.company_b
+        both = self.env(
+            user=officer,
+            context={"allowed_company_ids": (self.company | self.company_b).ids},
+        )
+        values = {
+            "company_id": self.company.id,
+            "template_id": self.template.id,
+            "date_start": "2026-01-01",
+            "date_end": "2026-12-31",
+        }
+        with self.assertRaisesRegex(UserError, "Pat Peer.*Bruno B"), self.env.cr.savepoint():
+            both["performance.review"].create(
+                [
+                    dict(values, employee_id=self.employee.id),
+                    dict(values, manager_id=self.manager_b.id, employee_id=self.peer.id),
+                ]
+            )
+        # The same batch within one company goes through, checked once per company.
+        reviews = both["performance.review"].create(
+            [dict(values, employee_id=employee.id) for employee in (self.employee, self.peer)]
+        )
+        self.assertEqual(reviews.company_id, self.company)
