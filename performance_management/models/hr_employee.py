@@ -4,6 +4,12 @@ from odoo import api, fields, models
 class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ("hr.employee", "performance.employee.mixin")
+    # Managers see their whole chain: every record rule of the addon reads "employee child_of
+    # me". Without a parent path Odoo resolves child_of with one query per level of the tree,
+    # again for each rule and each search; with it, a prefix match inside the same query.
+    _parent_store = True
+
+    parent_path = fields.Char(index=True)  # mirrored on hr.employee.public, as the manager is
 
     # Each feature adds its counters and smart-button actions here. A field that plain
     # employees must not read carries groups="hr.group_hr_user"; any other is mirrored on

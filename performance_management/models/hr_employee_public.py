@@ -5,6 +5,7 @@ class HrEmployeePublic(models.Model):
     _name = "hr.employee.public"
     _inherit = ("hr.employee.public", "performance.employee.mixin")
 
+    parent_path = fields.Char(readonly=True)  # the manager chain, readable as the manager is
     # The smart buttons of the public employee form, which managers without HR rights and
     # the employees themselves open. Every counter is computed with the reader's rights.
     performance_show_private = fields.Boolean(

@@ -31,6 +31,7 @@ class PerformanceGoal(models.Model):
         "performance.goal.rights.mixin",
         "performance.goal.reminder.mixin",
         "performance.import.template.mixin",
+        "performance.my.team.mixin",
     )
     _order = "date_deadline, id desc"
     _parent_store = True
@@ -235,18 +236,9 @@ class PerformanceGoal(models.Model):
         )
         return domain if operator == "in" else ~domain
 
-    def _search_is_my_team(self, operator, value):
-        """Goals of the employees below me, and the goals I am the manager of."""
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        employees = self.env.user.employee_ids
-        reports = (
-            self.env["hr.employee"].sudo().search([("id", "child_of", employees.ids)]) - employees
-        )
-        domain = Domain("employee_id", "in", reports.ids) | Domain(
-            "manager_id", "in", employees.ids
-        )
-        return domain if operator == "in" else ~domain
+    def _get_my_team_domain(self, employees):
+        # the goals of the employees below me, and the goals I am the manager of
+        return super()._get_my_team_domain(employees) | Domain("manager_id", "in", employees.ids)
 
     @api.depends("employee_id", "department_id", "manager_id")
     def _compute_partners(self):

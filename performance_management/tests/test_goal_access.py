@@ -56,6 +56,35 @@ class TestGoalAccess(GoalCase):
         with self.assertRaises(AccessError):
             self.own.with_user(self.user_other_manager).read(["name"])
 
+    def test_chain_follows_a_move_without_a_query_per_level(self):
+        Goal = self.env["performance.goal"].with_user(self.user_director)
+        domain = [("id", "in", self.all_goals.ids), ("is_my_team", "=", True)]
+        self.assertIn(self.own, Goal.search(domain))
+        # Moving the manager's team under another manager moves its whole subtree.
+        self.manager.parent_id = self.other_manager
+        self.assertNotIn(self.own, Goal.search(domain))
+        self.assertIn(
+            self.own,
+            self.env["performance.goal"].with_user(self.user_other_manager).search(domain),
+        )
+        self.manager.parent_id = self.director
+        self.env.invalidate_all()
+        Goal.search(domain)  # warm the rule cache
+        # the reader's employees and their place in the tree, then one search
+        with self.assertQueryCount(4):
+            Goal.search(domain)
+        # Three more levels below the employee: the same number of queries.
+        parent = self.employee
+        for level in range(3):
+            parent = self.env["hr.employee"].create(
+                {"name": f"Level {level}", "parent_id": parent.id}
+            )
+        self._goal(parent, name="Deep", state="active")
+        self.env.invalidate_all()
+        with self.assertQueryCount(4):
+            goals = Goal.search([("is_my_team", "=", True), ("name", "=", "Deep")])
+        self.assertEqual(len(goals), 1)
+
     def test_employee_cannot_change_active_goal_nor_shared_goals(self):
         with self.assertRaisesRegex(UserError, "Only the manager"):
             self.own.with_user(self.user_employee).write({"name": "Easier"})
