@@ -58,7 +58,11 @@ class PerformanceRecognition(models.Model):
         store=True,
         string="Teams",
     )
-    department_id = fields.Many2one(related="employee_id.department_id", store=True, string="Team")
+    # The teams when the kudos were given: history does not move with the people, and
+    # Odoo's employee writes do not search recognitions to update.
+    department_id = fields.Many2one(
+        "hr.department", compute="_compute_department_id", store=True, string="Team"
+    )
     value_id = fields.Many2one("performance.value", index=True, check_company=True)
     value_color = fields.Integer(related="value_id.color")
     value_icon = fields.Char(related="value_id.icon")
@@ -114,10 +118,15 @@ class PerformanceRecognition(models.Model):
         for recognition in self:
             recognition.receiver_count = len(recognition.receiver_ids)
 
-    @api.depends("receiver_ids.department_id")
+    @api.depends("receiver_ids")
     def _compute_department_ids(self):
         for recognition in self:
             recognition.department_ids = recognition.receiver_ids.department_id
+
+    @api.depends("employee_id")
+    def _compute_department_id(self):
+        for recognition in self:
+            recognition.department_id = recognition.employee_id.department_id
 
     @api.constrains("giver_id", "receiver_ids")
     def _check_not_self(self):

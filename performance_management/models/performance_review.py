@@ -56,8 +56,14 @@ class PerformanceReview(models.Model):
         help="The manager by default; an officer can hand the review to someone else.",
     )
     manager_user_id = fields.Many2one(related="manager_id.user_id", string="Reviewer User")
-    department_id = fields.Many2one(related="employee_id.department_id", store=True)
-    job_id = fields.Many2one(related="employee_id.job_id", store=True)
+    # The department and job the review was written in: history does not move with the
+    # employee, and Odoo's employee writes do not search reviews to update.
+    department_id = fields.Many2one(
+        "hr.department", compute="_compute_position", store=True, precompute=True
+    )
+    job_id = fields.Many2one(
+        "hr.job", string="Job Position", compute="_compute_position", store=True, precompute=True
+    )
     cycle_id = fields.Many2one(
         "performance.cycle", index=True, ondelete="restrict", check_company=True
     )
@@ -170,6 +176,12 @@ class PerformanceReview(models.Model):
         for review in self:
             title = review.cycle_id.name or labels.get(review.review_type, "")
             review.name = f"{review.employee_id.name} - {title}"
+
+    @api.depends("employee_id")
+    def _compute_position(self):
+        for review in self:
+            review.department_id = review.employee_id.department_id
+            review.job_id = review.employee_id.job_id
 
     @api.depends("cycle_id.date_self_deadline", "cycle_id.date_manager_deadline")
     def _compute_deadlines(self):

@@ -26,7 +26,10 @@ class PerformanceReward(models.Model):
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True, check_company=True
     )
-    department_id = fields.Many2one(related="employee_id.department_id", store=True)
+    # the department when the reward was recommended (history does not move with people)
+    department_id = fields.Many2one(
+        "hr.department", compute="_compute_department_id", store=True, precompute=True
+    )
     company_id = fields.Many2one(
         "res.company",
         compute="_compute_company_id",
@@ -116,6 +119,11 @@ class PerformanceReward(models.Model):
                     kind=labels.get(reward.kind),
                     employee=reward.employee_id.name,
                 )
+
+    @api.depends("employee_id")
+    def _compute_department_id(self):
+        for reward in self:
+            reward.department_id = reward.employee_id.department_id
 
     @api.depends("employee_id")
     def _compute_company_id(self):

@@ -3,6 +3,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo.fields import Command
+from odoo.sql_db import Cursor
 from odoo.tests import tagged
 
 from .test_review_common import ReviewCase
@@ -160,6 +161,57 @@ class TestCycleLaunch(ReviewCase):
         self.assertEqual(in_sql, scores())
         # Questions (2 x 100 + 1 x 25) / 3 = 75, competency 50, goal 70; weights 60/20/20.
         self.assertIn((70.0, (60 * 75 + 20 * 50 + 20 * 70) / 100, self.levels[3]), in_sql)
+
+    def test_history_keeps_the_department_it_was_written_in(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        reward = (
+            self.env["performance.reward"]
+            .with_user(self.user_manager)
+            .create({"employee_id": self.employee.id, "kind": "bonus", "amount": 100})
+            .sudo()
+        )
+        kudos = self.env["performance.recognition"].create(
+            {
+                "giver_id": self.peer.id,
+                "receiver_ids": [Command.set(self.employee.ids)],
+                "message": "<p>Thanks</p>",
+            }
+        )
+        self.assertEqual(review.department_id, self.department)
+        moved_to = self.env["hr.department"].create({"name": "Moved To"})
+        self.env.flush_all()
+        executed = []
+        original = Cursor.execute
+
+        def spy(cr, query, params=None, log_exceptions=True):
+            executed.append(str(getattr(query, "code", query)))
+            return original(cr, query, params, log_exceptions)
+
+        with patch.object(Cursor, "execute", spy):
+            self.employee.department_id = moved_to
+            self.env.flush_all()
+        # Odoo's write on the employee looks for no review, reward or kudos to update...
+        touched = ("performance_review", "performance_reward", "performance_recognition")
+        self.assertFalse([query for query in executed if any(t in query for t in touched)])
+        # ... and they keep the team they were written in, for the analyses by department.
+        for record in (review, reward, kudos):
+            self.assertEqual(record.department_id, self.department)
+        self.assertEqual(kudos.department_ids, self.department)
+        # A new review is written in the new department.
+        self.assertEqual(
+            self.env["performance.review"]
+            .create(
+                {
+                    "employee_id": self.employee.id,
+                    "template_id": self.template.id,
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-12-31",
+                }
+            )
+            .department_id,
+            moved_to,
+        )
 
     def test_goals_of_the_period_come_in_with_their_achievement(self):
         Goal = self.env["performance.goal"]
