@@ -95,6 +95,19 @@ def sql_int(odoo, query):
     return int(odoo.sql(query) or 0)
 
 
+def assert_launched_once(odoo, cycle_id):
+    """The launch is done: one review per participant of the team, none twice."""
+    assert odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") == "done"
+    assert (
+        sql_int(odoo, f"SELECT count(*) FROM performance_review WHERE cycle_id = {cycle_id}")
+        == TEAM
+    )
+    assert not odoo.sql(
+        f"SELECT employee_id FROM performance_review WHERE cycle_id = {cycle_id} "
+        "GROUP BY employee_id HAVING count(*) > 1"
+    )
+
+
 def test_two_users_saving_the_same_goal(server, team):
     odoo = server.odoo
     goal_id = sql_int(odoo, "SELECT id FROM performance_goal WHERE name = 'Conc goal 0'")
@@ -195,16 +208,8 @@ def test_launch_cron_while_managers_edit(server, team):
     for thread in threads:
         thread.join(300)
     assert not errors, errors[:3]
-    assert odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") == "done"
     # one review per participant, none twice; every note the managers saved is there
-    assert (
-        sql_int(odoo, f"SELECT count(*) FROM performance_review WHERE cycle_id = {cycle_id}")
-        == TEAM
-    )
-    assert not odoo.sql(
-        f"SELECT employee_id FROM performance_review WHERE cycle_id = {cycle_id} "
-        "GROUP BY employee_id HAVING count(*) > 1"
-    )
+    assert_launched_once(odoo, cycle_id)
     notes = sql_int(
         odoo,
         "SELECT count(*) FROM performance_review_note n JOIN performance_review r "
@@ -284,15 +289,7 @@ def test_launch_killed_mid_batch_then_restarted(server, team):
         name="restart",
     )
     assert "FINISHED" in out, out[-3000:]
-    assert odoo.sql(f"SELECT launch_state FROM performance_cycle WHERE id = {cycle_id}") == "done"
-    assert (
-        sql_int(odoo, f"SELECT count(*) FROM performance_review WHERE cycle_id = {cycle_id}")
-        == TEAM
-    )
-    assert not odoo.sql(
-        f"SELECT employee_id FROM performance_review WHERE cycle_id = {cycle_id} "
-        "GROUP BY employee_id HAVING count(*) > 1"
-    )
+    assert_launched_once(odoo, cycle_id)
     # the to-dos of the launch are not doubled either
     assert not odoo.sql(
         "SELECT res_id FROM mail_activity WHERE res_model = 'performance.review' "

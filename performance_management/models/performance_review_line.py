@@ -148,8 +148,9 @@ class PerformanceReviewLine(models.Model):
         query for a batch instead of loading every line: the scores of a launch's thousands
         of reviews are computed on lines inserted in SQL.
         """
-        self.flush_model(["review_id", "role", "kind", "score", "weight", "rating_id"])
-        self.flush_model(["skill_level_id"])
+        self.flush_model(
+            ["review_id", "role", "kind", "score", "weight", "rating_id", "skill_level_id"]
+        )
         rows = self.env.execute_query(
             SQL(
                 """
