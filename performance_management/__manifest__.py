@@ -30,6 +30,7 @@
         "views/performance_goal_checkin_views.xml",
         "security/performance_feedback_security.xml",
         "security/performance_improvement_plan_security.xml",
+        "security/performance_improvement_plan_subject_security.xml",
         "data/performance_feedback_data.xml",
         "data/performance_improvement_plan_data.xml",
         "views/performance_feedback_views.xml",

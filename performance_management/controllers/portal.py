@@ -274,7 +274,7 @@ class PerformancePortal(CustomerPortal):
                         continue
                     try:
                         value = float_round(float(raw), precision_digits=6)
-                    except ValueError:
+                    except (ValueError, OverflowError):  # "nan", "inf" are no values either
                         raise ValidationError(
                             request.env._("The value of %(kr)s must be a number.", kr=kr.name)
                         ) from None

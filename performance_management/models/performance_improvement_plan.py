@@ -125,8 +125,8 @@ class PerformanceImprovementPlan(models.Model):
         if protected & set(vals) and not self.env.su:
             raise UserError(self.env._("Use the plan's buttons to move it along."))
         res = super().write(vals)
-        # Html fields cannot be tracked: log which ones changed (HR notes stay unlogged,
-        # the employee reads this chatter).
+        # Html fields cannot be tracked: log which ones changed (HR notes stay unlogged). A
+        # shared log, not an internal note: the employee reads it, internal notes he does not.
         changed = [
             self._fields[name].get_description(self.env)["string"]
             for name in ("reason", "support", "outcome_note")
@@ -136,7 +136,7 @@ class PerformanceImprovementPlan(models.Model):
             for plan in self:
                 plan.message_post(
                     body=self.env._("Updated: %(fields)s", fields=", ".join(changed)),
-                    subtype_xmlid="mail.mt_note",
+                    subtype_xmlid="performance_management.mt_improvement_plan_update",
                 )
         return res
 

@@ -1,12 +1,13 @@
 from datetime import datetime, time
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import float_compare, float_is_zero
 from odoo.tools.safe_eval import safe_eval
 
-# Changing how an automatic key result reads Odoo data is for officers: it reads any model.
+# How an automatic key result reads Odoo data is for Performance administrators: it counts
+# or sums the records of an allowed model, with its definer's rights.
 AUTOMATIC_FIELDS = {
     "source",
     "model_id",
@@ -96,6 +97,16 @@ class PerformanceKeyResult(models.Model):
         help="Only the records dated within the goal's period count.",
     )
     last_computed = fields.Datetime(readonly=True, copy=False)
+    definer_id = fields.Many2one(
+        "res.users",
+        string="Defined By",
+        readonly=True,
+        copy=False,
+        help="The value is counted with this administrator's rights, in the goal's company.",
+    )
+    allowed_model_ids = fields.Many2many(
+        related="company_id.performance_kr_model_ids", string="Allowed Models"
+    )
 
     @api.depends("current_value", "kind")
     def _compute_is_reached(self):
@@ -159,12 +170,20 @@ class PerformanceKeyResult(models.Model):
                     )
                 )
 
-    @api.constrains(*AUTOMATIC_FIELDS)
+    @api.constrains(*AUTOMATIC_FIELDS, "goal_id")
     def _check_automatic(self):
         for kr in self.filtered(lambda kr: kr.source == "automatic"):
             if not kr.model_id:
                 raise ValidationError(
                     self.env._("The automatic key result %(kr)s needs a model.", kr=kr.name)
+                )
+            if kr.model_id not in kr.goal_id.company_id.performance_kr_model_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s is not among the models an administrator allows key "
+                        "results to count (Settings, Goals).",
+                        model=kr.model_id.name,
+                    )
                 )
             for field in kr.field_id | kr.owner_field_id | kr.date_field_id:
                 if field.model_id != kr.model_id:
@@ -205,23 +224,34 @@ class PerformanceKeyResult(models.Model):
         for vals in vals_list:
             if vals.get("kind") == "milestone":
                 vals.setdefault("target_value", 1.0)
+            if not self.env.su or not vals.get("definer_id"):
+                vals.pop("definer_id", None)
+                if vals.get("source") == "automatic":
+                    vals["definer_id"] = self.env.uid
         if not self.env.su and any(vals.get("source") == "automatic" for vals in vals_list):
             self._check_automatic_rights()
         krs = super().create(vals_list)
         if not self.env.su:
             krs.goal_id._check_key_result_rights()
-        krs.filtered(lambda kr: kr.source == "automatic")._update_automatic_value()
+        krs.filtered(lambda kr: kr.source == "automatic")._update_automatic_value(
+            check=not self.env.su
+        )
         return krs
 
     def write(self, vals):
         if not self.env.su:
-            if AUTOMATIC_FIELDS & set(vals):
+            if AUTOMATIC_FIELDS & set(vals) or "definer_id" in vals:
                 self._check_automatic_rights()
             if set(vals) - {"last_computed"}:
                 self.goal_id._check_key_result_rights()
+        if AUTOMATIC_FIELDS & set(vals) and not (self.env.su and vals.get("definer_id")):
+            # whoever changes what is counted counts it with his own rights from now on
+            vals = dict(vals, definer_id=self.env.uid)
         res = super().write(vals)
         if AUTOMATIC_FIELDS & set(vals):
-            self.filtered(lambda kr: kr.source == "automatic")._update_automatic_value()
+            self.filtered(lambda kr: kr.source == "automatic")._update_automatic_value(
+                check=not self.env.su
+            )
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -231,12 +261,16 @@ class PerformanceKeyResult(models.Model):
 
     def _prepare_copy_values(self):
         self.ensure_one()
-        return self.copy_data({"current_value": self.start_value})[0] | {"goal_id": False}
+        # a copy counts as its original did, with the rights of the same administrator
+        values = self.copy_data({"current_value": self.start_value})[0]
+        return values | {"goal_id": False, "definer_id": self.definer_id.id}
 
     def _check_automatic_rights(self):
-        if not self.env.user.has_group("performance_management.group_performance_officer"):
+        if not self.env.user.has_group("performance_management.group_performance_admin"):
             raise UserError(
-                self.env._("Only performance officers define key results computed from Odoo.")
+                self.env._(
+                    "Only performance administrators define key results computed from Odoo."
+                )
             )
 
     # Automatic values ----------------------------------------------------------------------
@@ -274,15 +308,63 @@ class PerformanceKeyResult(models.Model):
         domain.validate(Model)
         return domain
 
-    def _update_automatic_value(self):
-        for kr in self.filtered(lambda kr: kr.source == "automatic" and kr.model_id).sudo():
-            Model = self.env[kr.model_id.model].sudo().with_context(active_test=True)
-            domain = kr._get_record_domain(kr.goal_id)
-            if kr.computation_mode == "sum" and kr.field_id:
-                value = Model._read_group(domain, [], [f"{kr.field_id.name}:sum"])[0][0] or 0.0
-            else:
-                value = Model.search_count(domain)
-            kr.write({"current_value": value, "last_computed": fields.Datetime.now()})
+    def _update_automatic_value(self, check=False):
+        """Recompute the automatic values; with ``check``, say why one cannot be computed."""
+        now = fields.Datetime.now()
+        for kr in self.filtered(lambda kr: kr.source == "automatic" and kr.model_id):
+            value = kr._get_automatic_value(check=check)
+            vals = {"last_computed": now}
+            if value is not None:
+                vals["current_value"] = value
+            # sudo: only the value computed with the definer's rights, on this key result
+            kr.sudo().write(vals)
+
+    def _get_automatic_value(self, check=False):
+        """Count or sum of the records, read as the definer in the goal's company, never in
+        sudo; None when the definer may no longer count them."""
+        self.ensure_one()
+        kr = self.sudo()
+        goal, definer = kr.goal_id, kr.definer_id
+        company = goal.company_id
+        if not definer or not definer.active or definer._is_superuser():
+            error = self.env._(
+                "The key result %(kr)s has no administrator to count it.", kr=kr.name
+            )
+        elif not definer.has_group("performance_management.group_performance_admin"):
+            error = self.env._(
+                "The key result %(kr)s was defined by someone who is no longer a performance "
+                "administrator.",
+                kr=kr.name,
+            )
+        elif kr.model_id not in company.performance_kr_model_ids:
+            error = self.env._(
+                "The key result %(kr)s counts a model that is no longer allowed.", kr=kr.name
+            )
+        elif company not in definer.company_ids:
+            error = self.env._(
+                "The key result %(kr)s belongs to a company its administrator has no access to.",
+                kr=kr.name,
+            )
+        else:
+            env = self.env(
+                user=definer.id,
+                su=False,
+                context=dict(self.env.context, allowed_company_ids=[company.id], active_test=True),
+            )
+            Model = env[kr.model_id.model]
+            try:
+                domain = kr._get_record_domain(goal)
+                if kr.computation_mode == "sum" and kr.field_id:
+                    return Model._read_group(domain, [], [f"{kr.field_id.name}:sum"])[0][0] or 0.0
+                return Model.search_count(domain)
+            except AccessError:
+                error = self.env._(
+                    "The key result %(kr)s counts records its administrator may not read.",
+                    kr=kr.name,
+                )
+        if check:
+            raise UserError(error)
+        return None
 
     @api.model
     def _cron_update_automatic_values(self, batch_size=200):

@@ -301,32 +301,50 @@ class PerformanceReview(models.Model):
             or self.env.user.has_group("performance_management.group_performance_officer")
         ):
             return False
-        feedback = Feedback.sudo().search(
-            [("review_id", "=", self.id), ("state", "!=", "cancelled")], order="id"
+        domain = [("review_id", "=", self.id), ("state", "!=", "cancelled")]
+        # sudo: counts only (how many asked, how many answered), never a text nor a name
+        counts = Feedback.sudo()._read_group(domain, ["state"], ["__count", "author_id:count"])
+        done = sum(count for state, count, __ in counts if state == "done")
+        requested = sum(with_author for __, __, with_author in counts)
+        # The answers quoted are those the reader's own rights reach, anonymous ones only
+        # once released: private feedback stays with the manager chain.
+        answers = Feedback.search(domain).sudo()
+        # sudo: released anonymous answers carry no author; the aggregate is the review's,
+        # its employee and reviewers read it even where an answer is private to the chain.
+        answers |= Feedback.sudo().search(
+            domain + [("anonymous", "=", True), ("anonymous_released", "=", True)]
         )
-        answers = feedback.filtered(
-            lambda f: f.state == "done" and html2plaintext(f.message or "").strip()
+        answers = answers.sorted("id").filtered(
+            lambda f: (
+                f.state == "done"
+                and (not f.anonymous or f.anonymous_released)
+                and html2plaintext(f.message or "").strip()
+            )
         )
-        requested = len(feedback.filtered("author_id"))
-        threshold = self.company_id.performance_anonymity_threshold
-        anonymous = answers.filtered("anonymous")
         parts = [
             Markup("<p>%s</p>")
             % self.env._(
                 "%(done)s of %(requested)s answers received.",
-                done=len(answers),
+                done=done,
                 requested=requested,
             )
         ]
-        if anonymous and len(anonymous) < threshold:
+        if Feedback.sudo().search_count(
+            domain
+            + [
+                ("state", "=", "done"),
+                ("anonymous", "=", True),
+                ("anonymous_released", "=", False),
+            ],
+            limit=1,
+        ):
             parts.append(
                 Markup("<p><em>%s</em></p>")
                 % self.env._(
                     "Anonymous answers are shown once %(threshold)s have come in.",
-                    threshold=threshold,
+                    threshold=self.company_id.performance_anonymity_threshold,
                 )
             )
-            answers -= anonymous
         for answer in answers:
             author = "" if answer.anonymous else answer.author_id.name or ""
             parts.append(

@@ -169,7 +169,7 @@ class PerformanceReward(models.Model):
         if self.review_id:
             self.source = "review"
             self.employee_id = self.review_id.employee_id
-            if self.review_id.sudo().state in ("released", "done"):
+            if self.review_id.has_access("read") and self.review_id.state in ("released", "done"):
                 self._apply_merit_matrix()
 
     @api.onchange("recognition_id")
@@ -266,6 +266,9 @@ class PerformanceReward(models.Model):
     @api.model
     def _get_review_merit_inputs(self, review):
         """(final rating value, goal attainment %) of a released review."""
+        # Only a review the user reads himself feeds his reward: the sudo below reads the
+        # computed rating and attainment of that review alone.
+        review.check_access("read")
         review = review.sudo()
         if review.state not in ("released", "done"):
             raise UserError(

@@ -1,6 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Business records a goal may count by default; never settings, users, wages or messages.
+DEFAULT_KR_MODELS = (
+    "calendar.event",
+    "crm.lead",
+    "sale.order",
+    "project.task",
+    "helpdesk.ticket",
+    "survey.user_input",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -17,6 +27,17 @@ class ResCompany(models.Model):
     performance_anonymity_threshold = fields.Integer(
         string="Minimum Anonymous Answers",
         default=3,
+    )
+    performance_kr_model_ids = fields.Many2many(
+        "ir.model",
+        "performance_kr_model_company_rel",
+        "company_id",
+        "model_id",
+        string="Models of Computed Key Results",
+        default=lambda self: self._default_performance_kr_models(),
+        domain=[("transient", "=", False), ("abstract", "=", False)],
+        help="The models Performance administrators may count or sum in key results "
+        "computed from Odoo, with their own rights.",
     )
     # Reviews
     performance_probation_review_days = fields.Integer(
@@ -115,3 +136,14 @@ class ResCompany(models.Model):
             raise ValidationError(
                 self.env._("The minimum number of anonymous answers must be at least 1.")
             )
+
+    @api.model
+    def _default_performance_kr_models(self):
+        return self.env["ir.model"].sudo().search([("model", "in", DEFAULT_KR_MODELS)])
+
+    @api.model
+    def _performance_init_kr_models(self):
+        """At install: the companies that exist get the default models."""
+        models = self._default_performance_kr_models()
+        for company in self.sudo().search([("performance_kr_model_ids", "=", False)]):
+            company.performance_kr_model_ids = models

@@ -13,6 +13,9 @@ class ResConfigSettings(models.TransientModel):
     performance_anonymity_threshold = fields.Integer(
         related="company_id.performance_anonymity_threshold", readonly=False
     )
+    performance_kr_model_ids = fields.Many2many(
+        related="company_id.performance_kr_model_ids", readonly=False
+    )
     performance_probation_review_days = fields.Integer(
         related="company_id.performance_probation_review_days", readonly=False
     )

@@ -53,7 +53,7 @@ class TestGoalAutomaticKeyResults(GoalCase):
         goal = self._goal(self.employee, state="active", **(goal_values or {}))
         return (
             self.env["performance.key.result"]
-            .with_user(user or self.user_officer)
+            .with_user(user or self.user_admin)
             .create(dict(kr, goal_id=goal.id))
         )
 
@@ -92,12 +92,19 @@ class TestGoalAutomaticKeyResults(GoalCase):
             self.env["performance.key.result"]._cron_update_automatic_values()
             self.assertEqual(kr.current_value, 4)
 
-    def test_only_officers_define_automatic_key_results(self):
-        with self.assertRaisesRegex(UserError, "Only performance officers"):
-            self._automatic(user=self.user_manager)
+    def test_only_administrators_define_automatic_key_results(self):
+        for user in (self.user_manager, self.user_officer):
+            with self.subTest(user=user.login):
+                with self.assertRaisesRegex(UserError, "Only performance administrators"):
+                    self._automatic(user=user)
         kr = self._automatic()
-        with self.assertRaisesRegex(UserError, "Only performance officers"):
-            kr.with_user(self.user_manager).domain = "[]"
+        self.assertEqual(kr.definer_id, self.user_admin)
+        for user in (self.user_manager, self.user_officer):
+            with self.subTest(user=user.login):
+                with self.assertRaisesRegex(UserError, "Only performance administrators"):
+                    kr.with_user(user).domain = "[]"
+                with self.assertRaisesRegex(UserError, "Only performance administrators"):
+                    kr.with_user(user).definer_id = user
 
     def test_bad_definitions_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "domain .* is invalid"):
@@ -110,3 +117,138 @@ class TestGoalAutomaticKeyResults(GoalCase):
             self._automatic(
                 owner_field_id=self.env["ir.model.fields"]._get("res.partner", "user_id").id
             )
+
+
+@tagged("post_install", "-at_install")
+class TestAutomaticKeyResultsCountWithTheDefinersRights(GoalCase):
+    """Issue 17: automatic key results counted anything in sudo (secrets, wages, private
+    notes, chat messages, other companies). They count allowed models, as their definer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Model = cls.env["ir.model"]
+        log = cls.env["performance.coaching.log"].create(
+            {"employee_id": cls.employee.id, "coach_id": cls.manager.id}
+        )
+        cls.env["performance.coaching.note"].create(
+            {"log_id": log.id, "user_id": cls.user_manager.id, "note": "<p>SECRET</p>"}
+        )
+        cls.goal = cls._goal(cls.employee, state="active")
+
+    def _define(self, user, model, **values):
+        return (
+            self.env["performance.key.result"]
+            .with_user(user)
+            .create(
+                {
+                    "name": "Probe",
+                    "goal_id": values.pop("goal", self.goal).id,
+                    "source": "automatic",
+                    "model_id": self.Model._get(model).id,
+                    "computation_mode": "count",
+                    "domain": "[]",
+                    "target_value": 10,
+                    **values,
+                }
+            )
+        )
+
+    def _allow(self, *models, company=None):
+        (company or self.env.company).performance_kr_model_ids |= self.Model.search(
+            [("model", "in", models)]
+        )
+
+    def test_officer_cannot_probe_the_database_secret(self):
+        domain = "[('key', '=', 'database.secret'), ('value', 'ilike', 'a')]"
+        with self.assertRaisesRegex(UserError, "Only performance administrators"):
+            self._define(self.user_officer, "ir.config_parameter", domain=domain)
+        # not over an existing key result either
+        kr = self._define(self.user_admin, "calendar.event")
+        for vals in (
+            {"model_id": self.Model._get("ir.config_parameter").id, "domain": domain},
+            {"domain": "[('name', 'ilike', 'x')]"},
+            {"definer_id": self.user_officer.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                kr.with_user(self.user_officer).write(vals)
+
+    def test_only_allowed_models(self):
+        for model in ("ir.config_parameter", "res.users", "mail.message", "hr.version"):
+            with self.subTest(model=model):
+                with self.assertRaisesRegex(ValidationError, "not among the models"):
+                    self._define(self.user_admin, model)
+        # A model taken off the list is no longer counted, not even by the cron.
+        kr = self._define(self.user_admin, "calendar.event")
+        self.env.company.performance_kr_model_ids -= self.Model._get("calendar.event")
+        kr.write({"current_value": 7, "last_computed": False})
+        self.env["performance.key.result"]._cron_update_automatic_values()
+        self.assertEqual(kr.current_value, 7)
+        self.assertTrue(kr.last_computed, "counted as done: the cron moves on")
+
+    def test_private_notes_and_chats_stay_private(self):
+        self._allow("performance.coaching.note", "mail.message")
+        notes = self._define(self.user_admin, "performance.coaching.note")
+        self.assertEqual(notes.current_value, 0, "another user's private 1:1 note")
+        channel = (
+            self.env["discuss.channel"]
+            .with_user(self.user_manager)
+            ._get_or_create_chat(self.user_employee.partner_id.ids)
+        )
+        channel.message_post(body="SECRET chat", message_type="comment")
+        chats = self._define(
+            self.user_admin,
+            "mail.message",
+            domain=f"[('model', '=', 'discuss.channel'), ('res_id', '=', {channel.id})]",
+        )
+        self.assertEqual(chats.current_value, 0, "a direct chat between two others")
+        # The cron (superuser) counts with the definer's rights too.
+        self.env["performance.key.result"].search(
+            [("id", "in", (notes | chats).ids)]
+        ).last_computed = False
+        self.env["performance.key.result"]._cron_update_automatic_values()
+        self.assertEqual((notes | chats).mapped("current_value"), [0, 0])
+        # The manager, defining it himself, would count his own note: rights, not sudo.
+        self.user_manager.group_ids += self.env.ref(
+            "performance_management.group_performance_admin"
+        )
+        own = self._define(self.user_manager, "performance.coaching.note")
+        self.assertEqual(own.current_value, 1)
+
+    def test_wages_need_the_definers_own_rights(self):
+        self._allow("hr.version")
+        wage = self.env["ir.model.fields"]._get("hr.version", "wage")
+        self.env["hr.version"].search([("employee_id", "=", self.manager.id)]).wage = 9000
+        if self.user_admin.has_group("hr.group_hr_manager"):
+            self.skipTest("the administrator reads wages himself")
+        with self.assertRaisesRegex(UserError, "may not read"):
+            self._define(self.user_admin, "hr.version", computation_mode="sum", field_id=wage.id)
+
+    def test_counted_within_the_goals_company(self):
+        self._allow("performance.goal")
+        self._allow("performance.goal", company=self.company_b)
+        self.user_admin.company_ids += self.company_b
+        goal_b = self.env["performance.goal"].create(
+            {
+                "name": "Company B goal",
+                "scope": "company",
+                "company_id": self.company_b.id,
+                "state": "active",
+                "date_start": "2026-01-01",
+                "date_deadline": "2026-12-31",
+            }
+        )
+        kr = self._define(
+            self.user_admin.with_company(self.company_b), "performance.goal", goal=goal_b
+        )
+        goals_b = self.env["performance.goal"].search_count(
+            [("company_id", "=", self.company_b.id)]
+        )
+        self.assertEqual(kr.current_value, goals_b)
+        self.assertLess(kr.current_value, self.env["performance.goal"].search_count([]))
+        # Once the definer loses the company, the cron leaves the value alone.
+        self.user_admin.company_ids -= self.company_b
+        kr.sudo().write({"current_value": 42, "last_computed": False})
+        self.env["performance.key.result"]._cron_update_automatic_values()
+        self.assertEqual(kr.current_value, 42)
+        self.assertTrue(kr.last_computed, "counted as done: the cron moves on")

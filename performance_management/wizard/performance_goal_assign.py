@@ -107,7 +107,7 @@ class PerformanceGoalAssign(models.TransientModel):
                     vals["state"] = "active"
                 vals_list.append(vals)
         # Rights were checked above; the copies carry the library's automatic key results,
-        # which only officers could have defined.
+        # which only administrators could have defined, and count with their rights.
         goals = self.env["performance.goal"].sudo().create(vals_list)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "performance_management.performance_goal_action"
