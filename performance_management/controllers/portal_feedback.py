@@ -47,7 +47,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
         return {
             "requests": {
                 "label": _("Requests to Answer"),
-                "domain": authored & Domain("state", "=", "requested"),
+                "domain": authored & Domain("can_answer", "=", True),
             },
             "received": {
                 "label": _("Received"),

@@ -176,6 +176,15 @@ class PerformanceCycleEvaluationMixin(models.AbstractModel):
             requested, answered = result.get(cycle.id, (0, 0))
             answered += count if state in ("done", "answered") else 0
             result[cycle.id] = (requested + count, answered)
+        # sudo: a count only; answered anonymous requests look open until their batch of
+        # answers is released
+        for cycle, count in Feedback.sudo()._read_group(
+            [*base, ("state", "=", "requested"), ("anonymous_answered", "=", True)],
+            ["review_id.cycle_id"],
+            ["__count"],
+        ):
+            requested, answered = result.get(cycle.id, (0, 0))
+            result[cycle.id] = (requested, answered + count)
         return result
 
     def _get_rating_distribution(self):

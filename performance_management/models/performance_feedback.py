@@ -1,3 +1,5 @@
+import random
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
@@ -86,12 +88,19 @@ class PerformanceFeedback(models.Model):
         copy=False,
         help="Anonymous answers show only once enough of them came in for the same request.",
     )
+    anonymous_answered = fields.Boolean(
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="An anonymous request answered, its answer not released yet: the request itself "
+        "stays open to everyone's eyes until its batch of answers is released.",
+    )
     goal_id = fields.Many2one("performance.goal", ondelete="set null", index="btree_not_null")
     value_id = fields.Many2one("performance.value", ondelete="set null")
     review_id = fields.Many2one("performance.review", ondelete="set null", index="btree_not_null")
     color = fields.Integer(compute="_compute_color")
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
-    can_answer = fields.Boolean(compute="_compute_can_answer")
+    can_answer = fields.Boolean(compute="_compute_can_answer", search="_search_can_answer")
 
     @api.depends("employee_id", "feedback_type", "state", "is_request", "message")
     def _compute_name(self):
@@ -131,7 +140,27 @@ class PerformanceFeedback(models.Model):
     def _compute_can_answer(self):
         employees = self.env.user.employee_ids
         for feedback in self:
-            feedback.can_answer = feedback.state == "requested" and feedback.author_id in employees
+            feedback.can_answer = (
+                feedback.state == "requested"
+                and feedback.author_id in employees
+                # sudo: the author learns only that he answered his own request
+                and not feedback.sudo().anonymous_answered
+            )
+
+    def _search_can_answer(self, operator, value):
+        if operator in ("=", "!="):
+            operator, value = ("in" if operator == "=" else "not in"), [value]
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        mine = self.env.user.employee_ids.ids
+        # sudo: the ids of the user's own answered requests, nobody else's
+        answered = (
+            self.sudo().search([("author_id", "in", mine), ("anonymous_answered", "=", True)]).ids
+        )
+        domain = Domain(
+            [("state", "=", "requested"), ("author_id", "in", mine), ("id", "not in", answered)]
+        )
+        return domain if (True in value) == (operator == "in") else ~domain
 
     @api.constrains("employee_id", "author_id")
     def _check_not_self(self):
@@ -225,7 +254,8 @@ class PerformanceFeedback(models.Model):
             )
             return self
         # The answer is written by the superuser, without author, follower or log, and
-        # is not linked to the request: nothing ties it back to whoever wrote it.
+        # is not linked to the request: nothing ties it back to whoever wrote it, nor to
+        # which request it answers (no goal, question or deadline of the request).
         answer = (
             self.with_user(SUPERUSER_ID)
             .with_context(tracking_disable=True, mail_create_nosubscribe=True)
@@ -235,7 +265,6 @@ class PerformanceFeedback(models.Model):
                     "company_id": self.company_id.id,
                     "requester_id": self.requester_id.id,
                     "review_id": self.review_id.id,
-                    "goal_id": self.goal_id.id,
                     "anonymous": True,
                     "is_request": True,
                     "author_id": False,
@@ -246,40 +275,77 @@ class PerformanceFeedback(models.Model):
                 }
             )
         )
-        answer._release_anonymous_answers()
         # Flush as superuser, or flushing later stamps the author as write_uid.
         answer.env.flush_all()
-        # The request only records that it was answered; the answer lives on its own. Plain
-        # SQL leaves its write date and write user alone, which would match the answer's.
+        # The request stays open to everyone's eyes: its state turns "answered" only when
+        # its batch of answers is released, or its requester would see when it was answered.
+        # Plain SQL leaves its write date and write user alone.
         self.env.cr.execute(
             SQL(
-                "UPDATE performance_feedback SET state = 'answered' WHERE id = %s",
+                "UPDATE performance_feedback SET anonymous_answered = TRUE WHERE id = %s",
                 self.id,
             )
         )
-        self.invalidate_recordset(["state"])
-        self.activity_unlink(["performance_management.mail_activity_type_feedback_request"])
+        self.invalidate_recordset(["anonymous_answered", "can_answer"])
+        answer._release_anonymous_answers()
         return answer.with_env(self.env)
 
     def _get_anonymous_sibling_domain(self):
         self.ensure_one()
         return [
             ("anonymous", "=", True),
-            ("author_id", "=", False),
-            ("state", "=", "done"),
+            ("is_request", "=", True),
             ("employee_id", "=", self.employee_id.id),
             ("requester_id", "=", self.requester_id.id),
             ("review_id", "=", self.review_id.id),
         ]
 
     def _release_anonymous_answers(self):
-        """Show anonymous answers once the company's minimum number came in."""
+        """Release anonymous answers in batches, each once enough distinct people answered.
+
+        Only answerers other than the requester and the person the feedback is about count.
+        A batch is released at once, its answers shuffled and dated alike, and its requests
+        turn "answered" together: neither the order of the answers nor the state of the
+        requests tells the requester which answer came from whom.
+        """
+        # sudo: the batch of one request; nothing leaves this method but the release
+        Feedback = self.sudo().with_user(SUPERUSER_ID).with_context(tracking_disable=True)
         for answer in self:
-            siblings = answer.sudo().search(answer._get_anonymous_sibling_domain())
-            if len(siblings) >= answer.company_id.performance_anonymity_threshold:
-                siblings.filtered(lambda s: not s.anonymous_released).write(
-                    {"anonymous_released": True}
+            siblings = Feedback.search(answer._get_anonymous_sibling_domain())
+            requests = siblings.filtered(
+                lambda f: f.anonymous_answered and not f.anonymous_released
+            )
+            answers = siblings.filtered(
+                lambda f: f.state == "done" and not f.author_id and not f.anonymous_released
+            )
+            answerers = requests.author_id - answer.requester_id - answer.employee_id
+            if not answers or len(answerers) < answer.company_id.performance_anonymity_threshold:
+                continue
+            contents = [(a.message, a.feedback_type) for a in answers]
+            random.SystemRandom().shuffle(contents)
+            today = fields.Date.context_today(self)
+            for record, (message, feedback_type) in zip(answers, contents, strict=True):
+                record.write(
+                    {
+                        "message": message,
+                        "feedback_type": feedback_type,
+                        "date": today,
+                        "anonymous_released": True,
+                    }
                 )
+            requests.activity_unlink(
+                ["performance_management.mail_activity_type_feedback_request"]
+            )
+            Feedback.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE performance_feedback SET anonymous_released = TRUE, "
+                    "state = CASE WHEN state = 'requested' THEN 'answered' ELSE state END "
+                    "WHERE id IN %s",
+                    tuple(requests.ids),
+                )
+            )
+            self.env.invalidate_all()
 
     def action_cancel(self):
         if any(f.state != "requested" for f in self):
@@ -321,6 +387,7 @@ class PerformanceFeedback(models.Model):
                 [("date_deadline", "<", fields.Date.context_today(self))],
                 [("date_reminded", "=", False)],
                 [("author_id.user_id", "!=", False)],
+                [("anonymous_answered", "=", False)],
             ]
         )
 

@@ -94,9 +94,11 @@ class TestGoalAutomaticKeyResults(GoalCase):
 
     def test_only_administrators_define_automatic_key_results(self):
         for user in (self.user_manager, self.user_officer):
-            with self.subTest(user=user.login):
-                with self.assertRaisesRegex(UserError, "Only performance administrators"):
-                    self._automatic(user=user)
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "Only performance administrators"),
+            ):
+                self._automatic(user=user)
         kr = self._automatic()
         self.assertEqual(kr.definer_id, self.user_admin)
         for user in (self.user_manager, self.user_officer):
@@ -175,9 +177,11 @@ class TestAutomaticKeyResultsCountWithTheDefinersRights(GoalCase):
 
     def test_only_allowed_models(self):
         for model in ("ir.config_parameter", "res.users", "mail.message", "hr.version"):
-            with self.subTest(model=model):
-                with self.assertRaisesRegex(ValidationError, "not among the models"):
-                    self._define(self.user_admin, model)
+            with (
+                self.subTest(model=model),
+                self.assertRaisesRegex(ValidationError, "not among the models"),
+            ):
+                self._define(self.user_admin, model)
         # A model taken off the list is no longer counted, not even by the cron.
         kr = self._define(self.user_admin, "calendar.event")
         self.env.company.performance_kr_model_ids -= self.Model._get("calendar.event")

@@ -118,6 +118,10 @@ class TestImprovementPlan(PerformanceCase):
         self._add_objective()
         Plan = self.env["performance.improvement.plan"]
         Objective = self.env["performance.improvement.objective"]
+        # a draft is the manager's and HR's until it starts
+        self.assertFalse(Plan.with_user(self.user_employee).search([]))
+        self.assertFalse(Objective.with_user(self.user_employee).search([]))
+        self.plan.with_user(self.user_manager).action_activate()
         for user in (self.user_employee, self.user_manager, self.user_director, self.user_officer):
             self.assertEqual(Plan.with_user(user).search([]), self.plan, user.login)
             self.assertTrue(Objective.with_user(user).search([]), user.login)
@@ -212,6 +216,9 @@ class TestImprovementPlan(PerformanceCase):
             }
         )
         Plan = self.env["performance.improvement.plan"].with_user(self.user_portal)
+        self.assertFalse(Plan.search([]), "a draft is not the employee's yet")
+        own.objective_ids = [Command.create({"name": "Serve", "success_criteria": "Yes"})]
+        own.action_activate()
         self.assertEqual(Plan.search([]), own)
         with self.assertRaises(AccessError):
             own.with_user(self.user_portal).write({"name": "Mine now"})

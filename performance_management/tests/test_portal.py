@@ -272,11 +272,20 @@ class TestPortalAccess(PerformancePortalCase):
 
         # Anonymous answer: stored without author.
         request = self.portal_anonymous_request
+        to_answer = "/my/performance/feedback?filterby=requests"
+        self.assertIn(f'/my/performance/feedback/{request.id}"', self.url_open(to_answer).text)
         self._post(
             f"/my/performance/feedback/{request.id}/answer",
             {"message": "Listen more", "feedback_type": "constructive"},
         )
-        self.assertEqual(request.state, "answered")
+        # Answered, but until its batch of answers is released the request looks open to
+        # everyone but its author, who has it no more among his requests to answer.
+        self.assertTrue(request.sudo().anonymous_answered)
+        self.assertEqual(request.state, "requested")
+        self.assertNotIn(
+            f'/my/performance/feedback/{request.id}"',
+            self.url_open(to_answer).text,
+        )
         answer = self.env["performance.feedback"].search(
             [("employee_id", "=", self.manager.id), ("message", "ilike", "Listen more")]
         )
