@@ -303,7 +303,9 @@ class PerformanceReview(models.Model):
             return False
         domain = [("review_id", "=", self.id), ("state", "!=", "cancelled")]
         # sudo: counts only (how many asked, how many answered), never a text nor a name
-        counts = Feedback.sudo()._read_group(domain, ["state"], ["__count", "author_id:count"])
+        counts = Feedback.sudo()._read_group(
+            [*domain, ("is_request", "=", True)], ["state"], ["__count", "author_id:count"]
+        )
         done = sum(count for state, count, __ in counts if state == "done")
         requested = sum(with_author for __, __, with_author in counts)
         # The answers quoted are those the reader's own rights reach, anonymous ones only

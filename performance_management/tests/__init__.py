@@ -33,3 +33,5 @@ from . import test_multi_company
 from . import test_hostile_input
 from . import test_scale_queries
 from . import test_finite_numbers
+from . import test_anonymity
+from . import test_sudo_leaks

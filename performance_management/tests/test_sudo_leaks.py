@@ -1,0 +1,167 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
+from odoo.tests import tagged
+
+from .test_review_common import ReviewCase
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestAggregatesKeepTheRules(ReviewCase):
+    """Issue 17: aggregates computed in sudo showed what the record rules hide."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.performance_anonymity_threshold = 3
+        cls.cycle.with_user(cls.user_officer).action_launch()
+        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
+        Feedback = cls.env["performance.feedback"]
+        # The manager's private word on the review, for the chain only.
+        Feedback.with_user(cls.user_manager).create(
+            {
+                "employee_id": cls.employee.id,
+                "review_id": cls.review.id,
+                "visibility": "private",
+                "message": "<p>PRIVATE-CHAIN worry</p>",
+            }
+        )
+        # A named 360 answer to the manager's request: private to the chain too.
+        named = Feedback.with_user(cls.user_manager).create(
+            {
+                "employee_id": cls.employee.id,
+                "author_id": cls.peer.id,
+                "requester_id": cls.manager.id,
+                "review_id": cls.review.id,
+                "state": "requested",
+                "date_deadline": "2026-11-20",
+            }
+        )
+        named.with_user(cls.user_peer).action_answer("<p>NAMED-ANSWER by Pat</p>")
+        # One anonymous answer: far from the threshold, never released.
+        anonymous = Feedback.with_user(cls.user_manager).create(
+            {
+                "employee_id": cls.employee.id,
+                "author_id": cls.director.id,
+                "requester_id": cls.manager.id,
+                "review_id": cls.review.id,
+                "state": "requested",
+                "anonymous": True,
+                "date_deadline": "2026-11-20",
+            }
+        )
+        anonymous.with_user(cls.user_director).action_answer("<p>UNRELEASED opinion</p>")
+
+    def test_peer_feedback_summary_shows_only_what_the_reader_may_read(self):
+        summary = self.review.with_user(self.user_employee).peer_feedback_summary
+        self.assertNotIn("PRIVATE-CHAIN", summary)
+        self.assertNotIn("NAMED-ANSWER", summary)
+        self.assertNotIn(self.peer.name, summary)
+        self.assertNotIn("UNRELEASED", summary)
+        self.assertIn("2 of 2 answers received", summary, "counts only")
+        for user in (self.user_manager, self.user_director, self.user_officer):
+            with self.subTest(user=user.login):
+                summary = self.review.with_user(user).peer_feedback_summary
+                self.assertIn("PRIVATE-CHAIN", summary)
+                self.assertIn("NAMED-ANSWER", summary)
+                self.assertIn(self.peer.name, summary)
+                self.assertNotIn("UNRELEASED", summary, "not released: not even HR")
+                self.assertIn("once 3 have come in", summary)
+
+    def test_merit_matrix_reads_only_a_review_its_user_reads(self):
+        self.review.sudo().write({"state": "released"})
+        self.review.assessment_ids.sudo().final_rating_id = self.levels[4]
+        self.assertEqual(self.review.final_rating, 5)
+        Reward = self.env["performance.reward"].with_user(self.user_other_manager)
+        with self.assertRaises(AccessError):
+            reward = Reward.create(
+                {
+                    "employee_id": self.other_employee.id,
+                    "kind": "raise",
+                    "source": "review",
+                    "review_id": self.review.id,
+                }
+            )
+            reward.action_apply_merit_matrix()
+        self.assertFalse(
+            self.env["performance.reward"].search([("merit_rating", "!=", 0)]),
+            "no final rating read through the reward",
+        )
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestInternalNotesStayWithTheChain(ReviewCase):
+    """Issue 17: the employee read the manager's log notes in the chatter of his own review
+    and improvement plan."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cycle.with_user(cls.user_officer).action_launch()
+        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
+        cls.plan = (
+            cls.env["performance.improvement.plan"]
+            .with_user(cls.user_manager)
+            .create(
+                {
+                    "name": "Plan for Eli",
+                    "employee_id": cls.employee.id,
+                    "date_start": "2026-11-01",
+                    "date_end": "2026-12-31",
+                    "objective_ids": [(0, 0, {"name": "Ship", "success_criteria": "On time"})],
+                }
+            )
+        )
+        cls.plan.with_user(cls.user_manager).action_activate()
+        for record in (cls.review, cls.plan):
+            record = record.with_user(cls.user_manager)
+            record.message_post(body="CHAIN-NOTE about Eli", subtype_xmlid="mail.mt_note")
+            record.message_post(
+                body="FOR-ELI too", subtype_xmlid="mail.mt_comment", message_type="comment"
+            )
+
+    def _bodies(self, user, record):
+        Message = self.env["mail.message"].with_user(user)
+        messages = Message.search([("model", "=", record._name), ("res_id", "=", record.id)])
+        return " ".join(messages.sudo().mapped("body")), messages
+
+    def test_employee_reads_no_internal_note_of_his_review_and_plan(self):
+        for record in (self.review, self.plan):
+            with self.subTest(model=record._name):
+                bodies, __ = self._bodies(self.user_employee, record)
+                self.assertNotIn("CHAIN-NOTE", bodies)
+                self.assertIn("FOR-ELI", bodies)
+                as_employee = record.with_user(self.user_employee)
+                self.assertNotIn("CHAIN-NOTE", str(as_employee.message_ids.sudo().mapped("body")))
+                note = self.env["mail.message"].search(
+                    [("model", "=", record._name), ("body", "ilike", "CHAIN-NOTE")]
+                )
+                with self.assertRaises(AccessError):
+                    note.with_user(self.user_employee).read(["body"])
+                fetched = (
+                    self.env["mail.message"]
+                    .with_user(self.user_employee)
+                    ._message_fetch(
+                        Domain([("model", "=", record._name), ("res_id", "=", record.id)])
+                    )
+                )
+                self.assertNotIn(note, fetched["messages"])
+                # The chain and HR still read it.
+                for user in (self.user_manager, self.user_director, self.user_officer):
+                    self.assertIn("CHAIN-NOTE", self._bodies(user, record)[0], user.login)
+
+    def test_his_own_notes_and_what_is_sent_to_him_stay_readable(self):
+        review = self.review.with_user(self.user_employee)
+        review.message_post(body="MY-OWN note", subtype_xmlid="mail.mt_note")
+        self.review.with_user(self.user_manager).message_post(
+            body="NOTE-TO-ELI",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=self.user_employee.partner_id.ids,
+        )
+        bodies, __ = self._bodies(self.user_employee, self.review)
+        self.assertIn("MY-OWN", bodies)
+        self.assertIn("NOTE-TO-ELI", bodies)
+        self.assertNotIn("CHAIN-NOTE", bodies)
