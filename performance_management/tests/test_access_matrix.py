@@ -212,6 +212,8 @@ class TestAccessMatrix(ReviewCase):
         rec["performance.improvement.objective"] = env["performance.improvement.objective"].create(
             {"plan_id": plan.id, "name": "Objective"}
         )
+        # a started plan: its employee never reads a draft (see test_improvement_plan)
+        plan.action_activate()
         rec["performance.improvement.checkin"] = env["performance.improvement.checkin"].create(
             {"plan_id": plan.id, "date": "2027-01-15"}
         )
