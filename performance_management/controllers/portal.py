@@ -31,6 +31,7 @@ class PerformancePortal(CustomerPortal):
     def _pm_employees(self):
         """The current user's employees in the allowed companies (never request input)."""
         user = request.env.user
+        # sudo: the user's own employees (portal users cannot read hr.employee)
         return user.sudo().employee_ids.filtered(
             lambda employee: employee.company_id in user.company_ids
         )
@@ -234,6 +235,7 @@ class PerformancePortal(CustomerPortal):
 
     def _pm_can_propose(self):
         employee = self._pm_employees()[:1]
+        # sudo: a setting of the user's own company
         return bool(employee) and employee.company_id.sudo().performance_goal_proposal
 
     @route("/my/performance/goals/<int:goal_id>", type="http", auth="user", website=True)

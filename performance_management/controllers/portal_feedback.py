@@ -18,6 +18,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
         employee = self._pm_employees()[:1]
         if not employee:
             return request.env["hr.employee"]
+        # sudo: names of the colleagues of the user's company, the list posted ids must be in
         return (
             request.env["hr.employee"]
             .sudo()
@@ -95,6 +96,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
             # Unreleased anonymous answers may be unreadable to their subject: only their
             # number about the user's own employee is told, nothing of them.
             hidden_count = self._pm_unreleased_anonymous_count()
+        # sudo below: a setting of the user's own company
         values = self._pm_values(
             "performance_feedback_list",
             [(request.env._("Feedback"), False)],
@@ -109,6 +111,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
         employees = self._pm_employees()
         if not employees:
             return 0
+        # sudo: a count of the unreleased answers about the user himself, no record
         return (
             request.env["performance.feedback"]
             .sudo()
@@ -200,6 +203,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
                 if post.get("visibility") not in ("private", "shared"):
                     raise ValidationError(request.env._("Choose who may read your feedback."))
                 with request.env.cr.savepoint():
+                    # sudo: in the user's own name, to a colleague of his list (checked above)
                     request.env["performance.feedback"].sudo().create(
                         {
                             "employee_id": self._pm_colleague(post.get("employee_id")).id,

@@ -86,6 +86,7 @@ class PerformancePlanPortal(PerformancePortal):
     @route("/my/performance/development/<int:plan_id>", type="http", auth="user", website=True)
     def portal_my_development_plan(self, plan_id, **kw):
         plan = self._pm_get_development_plan(plan_id)
+        # sudo: the user's own development plan (checked above), for its skills and steps
         plan_sudo = plan.sudo()
         values = self._pm_values(
             "performance_development_plan",

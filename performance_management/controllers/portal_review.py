@@ -84,6 +84,7 @@ class PerformanceReviewPortal(PerformancePortal):
             lines=lines_sudo,
             self_lines=lines_sudo.filtered(lambda line: line.role == "employee"),
             manager_lines=lines_sudo.filtered(lambda line: line.role == "manager"),
+            # sudo: the rating levels of the user's own review, to render them
             levels=review.sudo().template_id.scale_id.level_ids,
             editable=review.state == "self_review",
             released=review.state in RELEASED_STATES,
@@ -111,6 +112,7 @@ class PerformanceReviewPortal(PerformancePortal):
             # The draft stays saved when the submission is refused (e.g. a missing rating).
             try:
                 with request.env.cr.savepoint():
+                    # sudo: the user's own review (checked above); the model checks env.uid again
                     review.sudo().action_submit_self()
             except FORM_ERRORS as error:
                 self._pm_flash(
@@ -131,6 +133,7 @@ class PerformanceReviewPortal(PerformancePortal):
         _ = request.env._
         if review.state != "self_review":
             raise ValidationError(_("The self review is not open any more."))
+        # sudo: the scale of the user's own review; lines below are his own self-review lines
         review_sudo = review.sudo()
         levels = review_sudo.template_id.scale_id.level_ids
         lines = self._pm_review_lines(review).filtered(lambda line: line.role == "employee")
@@ -170,6 +173,7 @@ class PerformanceReviewPortal(PerformancePortal):
             if agreement not in ("agree", "disagree"):
                 raise ValidationError(request.env._("Say whether you agree with the review."))
             with request.env.cr.savepoint():
+                # sudo: the user's own review (checked above); the model checks env.uid again
                 review.sudo()._acknowledge(agreement, (comment or "").strip() or False)
         except FORM_ERRORS as error:
             self._pm_flash(error=self._pm_error_text(error))

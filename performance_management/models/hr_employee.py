@@ -52,6 +52,7 @@ class HrEmployee(models.Model):
     def _performance_reports_to(self, managers):
         """Whether each of these employees reports, directly or not, to one of managers."""
         for employee in self:
+            # sudo: walk up the chain only to answer yes or no, even through unreadable managers
             manager = employee.sudo().parent_id
             seen = self.browse()
             while manager and manager not in seen and manager not in managers:

@@ -37,6 +37,7 @@ class MailMessage(models.Model):
             or user.has_group("performance_management.group_performance_officer")
         ):
             return None
+        # sudo: the user's own employees, as the record rules read them
         employees = user.sudo().employee_ids
         if not employees:
             return None

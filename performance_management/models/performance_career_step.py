@@ -109,6 +109,7 @@ class PerformanceCareerStep(models.Model):
                         "skill_level_id": job_skill.skill_level_id.id,
                     }
                 )
+                # sudo: the skills a job expects (hr_skills data), not anyone's own
                 for job_skill in self.job_id.sudo().current_job_skill_ids
             ]
 
@@ -140,6 +141,7 @@ class PerformanceCareerStep(models.Model):
     def _get_expected_skills(self):
         """Return {hr.skill: hr.skill.level}: the step's own skills, else its job's."""
         self.ensure_one()
+        # sudo: the skills a job expects, not anyone's own skills
         lines = self.skill_ids or self.job_id.sudo().current_job_skill_ids
         return {line.skill_id: line.skill_level_id for line in lines}
 

@@ -33,18 +33,22 @@ class PerformanceCoachingActionItem(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if vals.get("done"):
+            # sudo: the to-do this item scheduled itself (activity_id is the addon's to set)
             self.sudo().activity_id.action_feedback(feedback=self.env._("Done"))
         elif {"log_id", "owner_id", "date_deadline", "name"} & set(vals):
+            # sudo: the to-do this item scheduled itself, rescheduled below
             self.sudo().activity_id.unlink()
             self._schedule_activity()
         return res
 
     def _schedule_activity(self):
         for item in self.filtered(lambda i: not i.done and i.owner_id):
+            # sudo: a to-do for the item's owner on a 1:1 the writer may edit (checked by write)
             activity = item.log_id.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=item.date_deadline,
                 summary=item.name,
                 user_id=item.owner_id.id,
             )
+            # sudo: link the to-do just scheduled; activity_id is the addon's to set
             item.sudo().activity_id = activity

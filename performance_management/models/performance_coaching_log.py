@@ -186,10 +186,12 @@ class PerformanceCoachingLog(models.Model):
             }
             if log.coach_id.user_id:
                 vals["user_id"] = log.coach_id.user_id.id
+            # sudo: the event this 1:1 created itself (calendar_event_id is the addon's to set)
             event = log.sudo().calendar_event_id
             if event:
                 event.write(vals)
             else:
+                # sudo: the 1:1's own private event, for its coach and employee
                 event = self.env["calendar.event"].sudo().create(vals)
                 log.sudo().with_context(tracking_disable=True).calendar_event_id = event
 
@@ -202,6 +204,7 @@ class PerformanceCoachingLog(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        # sudo: the event this 1:1 created itself, cancelled with it; write access checked above
         self.sudo().calendar_event_id.unlink()
 
     def action_reset(self):

@@ -25,6 +25,7 @@ class PerformanceCompanyCheckMixin(models.AbstractModel):
         ]
         if any(field.company_dependent for field in fields_to_check):
             return super()._check_company(fnames)
+        # sudo: reads only company ids of the records being checked, as Odoo's _check_company
         for company, group in self.sudo().grouped("company_id").items():
             for field in fields_to_check:
                 linked = group[field.name]

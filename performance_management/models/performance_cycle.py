@@ -1,7 +1,7 @@
 from markupsafe import escape
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools.safe_eval import safe_eval
 
@@ -203,15 +203,26 @@ class PerformanceCycle(models.Model):
                     )
                 previous = name
 
-    @api.constrains("participant_domain")
+    @api.constrains("participant_domain", "participant_mode")
     def _check_participant_domain(self):
         for cycle in self:
             try:
-                Domain(safe_eval(cycle.participant_domain or "[]"))
+                domain = Domain(safe_eval(cycle.participant_domain or "[]"))
             except Exception as error:
                 raise ValidationError(
                     self.env._("The participant filter is not a valid domain.")
                 ) from error
+            if cycle.participant_mode == "domain":
+                # The launch selects participants in sudo: the filter may only use what its
+                # writer reads himself (e.g. no wage for an officer without HR manager rights).
+                try:
+                    self.env(su=False)["hr.employee"]._search(domain)
+                except AccessError:
+                    raise
+                except Exception as error:
+                    raise ValidationError(
+                        self.env._("The participant filter is not a valid domain.")
+                    ) from error
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_launched(self):
@@ -233,6 +244,7 @@ class PerformanceCycle(models.Model):
 
     def _get_participants(self):
         self.ensure_one()
+        # sudo: employees of the cycle's company; a custom domain was checked as its writer
         return self.env["hr.employee"].sudo().search(self._get_participant_domain(), order="id")
 
     def action_start_manager_phase(self):
@@ -267,6 +279,7 @@ class PerformanceCycle(models.Model):
         self._check_officer()
         if any(cycle.state == "closed" for cycle in self):
             raise UserError(self.env._("A closed cycle cannot be cancelled."))
+        # sudo: an officer (checked above) cancels the open reviews of his own cycle
         self.review_ids.filtered(lambda r: r.state not in ("released", "done")).sudo().write(
             {"state": "cancel"}
         )

@@ -22,6 +22,7 @@ class PerformanceCycle(models.Model):
     )
 
     def _launch_batch_size(self):
+        # sudo: one named system parameter, the batch size
         param = (
             self.env["ir.config_parameter"]
             .sudo()
@@ -58,6 +59,7 @@ class PerformanceCycle(models.Model):
     def _get_pending_participants(self):
         """Participants without a review in this cycle yet."""
         self.ensure_one()
+        # sudo: which participants already have a review of this cycle, ids only
         domain = self._get_participant_domain() & Domain(
             "id",
             "not in",
@@ -66,6 +68,7 @@ class PerformanceCycle(models.Model):
             ._search([("cycle_id", "=", self.id)], active_test=False)
             .subselect("employee_id"),
         )
+        # sudo: the cycle's participants (officer's launch or cron), every one of them
         return self.env["hr.employee"].sudo().search(domain, order="id")
 
     @api.model
@@ -91,6 +94,7 @@ class PerformanceCycle(models.Model):
         self.ensure_one()
         if not employees:
             return self.env["performance.review"]
+        # sudo: the launch creates the reviews of an officer's cycle (or the cron's)
         Review = (
             self.env["performance.review"]
             .sudo()
@@ -101,8 +105,10 @@ class PerformanceCycle(models.Model):
                 mail_notrack=True,
             )
         )
+        # sudo: the launch reads managers, jobs and users of the participants it just selected
         employees = employees.sudo()
         employees.fetch(["parent_id", "job_id", "department_id", "user_id", "company_id"])
+        # sudo: the templates of the cycle's company, to pick one per participant
         templates = (
             self.env["performance.review.template"]
             .sudo()
@@ -173,6 +179,7 @@ class PerformanceCycle(models.Model):
         if not jobs:
             return {}
         result = {}
+        # sudo: the skills the participants' jobs expect, for the competency lines
         job_skills = self.env["hr.job.skill"].sudo().search([("job_id", "in", jobs.ids)])
         job_skills.fetch(["job_id", "skill_id", "skill_level_id", "skill_type_id"])
         for job_skill in job_skills:
@@ -180,6 +187,7 @@ class PerformanceCycle(models.Model):
         return result
 
     def _launch_goals(self, employees):
+        # sudo: the participants' goals of the period become lines of their own reviews
         Goal = self.env["performance.goal"].sudo()
         domain = Domain("employee_id", "in", employees.ids)
         if "date_start" in Goal._fields and "date_deadline" in Goal._fields:
@@ -203,11 +211,13 @@ class PerformanceCycle(models.Model):
 
     def _launch_peer_requests(self, reviews):
         """Ask up to peer_count colleagues of the same manager for feedback."""
+        # sudo: the launch asks peers for feedback on behalf of each review's manager
         Feedback = self.env["performance.feedback"].sudo()
         needed = {"review_id", "author_id", "requester_id", "date_deadline", "anonymous"}
         if not self.peer_count or not needed <= set(Feedback._fields):
             return Feedback
         managers = reviews.employee_id.parent_id
+        # sudo: the reviewed employees' colleagues under the same manager, to ask them
         colleagues = (
             self.env["hr.employee"]
             .sudo()
@@ -238,6 +248,7 @@ class PerformanceCycle(models.Model):
                 requests, [req.author_id.user_id.partner_id for req in requests]
             )
             model_id = self.env["ir.model"]._get_id(Feedback._name)
+            # sudo: to-dos for the people asked, on the requests the launch just created
             self.env["mail.activity"].sudo().with_context(
                 mail_activity_quick_update=True, performance_followers_set=True
             ).create(
@@ -269,6 +280,7 @@ class PerformanceCycle(models.Model):
         }
         if not pairs:
             return
+        # sudo: followers of the records the launch just created, in one batch
         Followers = self.env["mail.followers"].sudo()
         existing = Followers.search_fetch(
             [("res_model", "=", records._name), ("res_id", "in", records.ids)],

@@ -142,6 +142,7 @@ class PerformanceDevelopmentAction(models.Model):
                         date=action.date_deadline,
                     ),
                 )
+            # sudo: the cron's own bookkeeping on the actions it just reminded
             actions.sudo().write({"date_reminded": today})
             if in_cron:
                 remaining = self.search_count(domain)

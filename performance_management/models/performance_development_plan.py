@@ -203,6 +203,7 @@ class PerformanceDevelopmentPlan(models.Model):
 
     def _sync_skill_lines(self):
         """Rebuild the gap lines from the target step's expected skills."""
+        # sudo: the gap lines are derived data of the plan being written, rebuilt from its step
         Line = self.env["performance.development.plan.skill"].sudo()
         for plan in self:
             expected = plan.target_step_id._get_expected_skills() if plan.target_step_id else {}
@@ -220,6 +221,7 @@ class PerformanceDevelopmentPlan(models.Model):
 
     @api.model
     def _guess_current_step(self, employee):
+        # sudo: the job of an employee the caller is working on (public data on hr.employee.public)
         if not employee.sudo().job_id:
             return self.env["performance.career.step"]
         return self.env["performance.career.step"].search(
@@ -243,6 +245,7 @@ class PerformanceDevelopmentPlan(models.Model):
             "review_id": review.id,
             "current_step_id": current.id,
             "target_step_id": target.id,
+            # sudo: the coach is public (hr.employee.public); the review's reader creates the plan
             "mentor_id": employee.sudo().coach_id.id,
             "company_id": review.company_id.id or employee.company_id.id,
         }

@@ -39,6 +39,7 @@ class PerformanceDevelopmentPlanSkill(models.Model):
         today = fields.Date.context_today(self)
         for line in self:
             levels = (
+                # sudo: the plan's own employee's skill levels, for the gap shown on his plan
                 line.plan_id.employee_id.sudo()
                 .employee_skill_ids.filtered(
                     lambda s, line=line: (

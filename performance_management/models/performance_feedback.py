@@ -243,6 +243,7 @@ class PerformanceFeedback(models.Model):
             raise ValidationError(self.env._("Feedback cannot be empty: write a message."))
         if not self.anonymous:
             self.check_access("write")
+            # sudo: state and visibility move only through this action; write access checked above
             self.sudo().write(
                 {
                     "message": message,
@@ -351,6 +352,7 @@ class PerformanceFeedback(models.Model):
         if any(f.state != "requested" for f in self):
             raise UserError(self.env._("Only open requests can be cancelled."))
         self.check_access("write")
+        # sudo: the state moves only through this action; write access checked above
         self.sudo().write({"state": "cancelled"})
 
     def action_open_answer_wizard(self):

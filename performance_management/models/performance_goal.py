@@ -373,6 +373,7 @@ class PerformanceGoal(models.Model):
                     summary=self.env._("Approve the goal %(goal)s", goal=goal.name),
                     user_id=manager_user.id,
                 )
+        # sudo: a workflow flag the owner may not write; the request is his (checked above)
         self.sudo().approval_requested = True
 
     def action_activate(self):
@@ -380,6 +381,7 @@ class PerformanceGoal(models.Model):
         if self.filtered(lambda goal: goal.state != "draft"):
             raise UserError(self.env._("Only a draft goal can be approved."))
         self.write({"state": "active"})
+        # sudo: a workflow flag, cleared by the manager who approved (checked above)
         self.sudo().approval_requested = False
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
@@ -399,6 +401,7 @@ class PerformanceGoal(models.Model):
                         "Only the manager of the goal %(goal)s may cancel it.", goal=goal.name
                     )
                 )
+        # sudo: the goal's manager (checked above) cancels; the state moves only through actions
         self.sudo().write({"state": "cancel", "approval_requested": False})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 

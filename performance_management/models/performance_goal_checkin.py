@@ -78,6 +78,7 @@ class PerformanceGoalCheckin(models.Model):
                 vals.setdefault("user_id", self.env.uid)
             else:
                 vals["user_id"] = self.env.uid
+        # sudo: goal rights and the signing user were checked above, per check-in
         checkins = super(PerformanceGoalCheckin, self.sudo()).create(vals_list)
         checkins._apply_values()
         return checkins.with_env(self.env)

@@ -42,6 +42,7 @@ class PerformanceGoalRightsMixin(models.AbstractModel):
             return True
         if not user.employee_ids:
             return False
+        # sudo: the goal's manager chain and department heads, only to tell if the user is one
         goal = self.sudo()
         heads = goal.manager_id
         if goal.scope == "employee":

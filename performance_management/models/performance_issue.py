@@ -134,6 +134,7 @@ class PerformanceIssue(models.Model):
         state_field = "review_state" if "review_state" in Model._fields else "state"
         if state_field in Model._fields:
             domain.append((state_field, "!=", "cancel"))
+        # sudo: a fixed model of the addon over the company, for HR's issues (read under rules)
         groups = Model.sudo()._read_group(domain, ["employee_id"], [f"{field}:min"])
         return {
             employee.id: self.env._(
@@ -286,5 +287,6 @@ class PerformanceIssue(models.Model):
 
     def action_refresh(self):
         self.browse().check_access("read")
+        # sudo: recomputes the issues of the user's companies; he reads them under the rules
         self.sudo()._compute_issues(self.env.companies)
         return {"type": "ir.actions.client", "tag": "reload"}

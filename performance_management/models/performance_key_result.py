@@ -323,6 +323,7 @@ class PerformanceKeyResult(models.Model):
         """Count or sum of the records, read as the definer in the goal's company, never in
         sudo; None when the definer may no longer count them."""
         self.ensure_one()
+        # sudo: the definition itself (definer, model, company); the count below is not sudo
         kr = self.sudo()
         goal, definer = kr.goal_id, kr.definer_id
         company = goal.company_id

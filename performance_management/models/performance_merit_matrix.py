@@ -49,6 +49,7 @@ class PerformanceMeritMatrix(models.Model):
         Returns None when no cell applies (e.g. a rating below every threshold).
         """
         company = company or self.env.company
+        # sudo: the company's matrix cell applies to a reward the user recommends (not secret)
         cell = self.sudo().search(
             [
                 ("company_id", "=", company.id),

@@ -143,6 +143,7 @@ class PerformanceRecognition(models.Model):
             if not quota:
                 continue
             start = recognition.date.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+            # sudo: a count of one giver's kudos this month, for the quota; no record comes out
             given = self.sudo().search_count(
                 [
                     ("giver_id", "=", recognition.giver_id.id),
@@ -171,6 +172,7 @@ class PerformanceRecognition(models.Model):
             is_officer = self.env.user.has_group(
                 "performance_management.group_performance_officer"
             )
+            # sudo: the user's own employees (portal users cannot read hr.employee)
             mine = self.env.user.sudo().employee_ids
             for vals in vals_list:
                 giver = vals.get("giver_id") or self._default_giver().id
@@ -181,6 +183,7 @@ class PerformanceRecognition(models.Model):
                 if not is_officer and giver not in mine.ids:
                     raise UserError(self.env._("You can only give recognition in your own name."))
                 vals["giver_id"] = giver
+            # sudo: portal givers cannot link hr.employee; giver and create access checked above
             recognitions = super(PerformanceRecognition, self.sudo()).create(vals_list)
             recognitions = recognitions.sudo(False)
         recognitions._grant_badges()
@@ -196,6 +199,7 @@ class PerformanceRecognition(models.Model):
             )
         if "receiver_ids" in vals:
             self.check_access("write")
+            # sudo: linking receivers needs hr.employee; write access on the kudos checked above
             return super(PerformanceRecognition, self.sudo()).write(vals)
         return super().write(vals)
 
@@ -223,6 +227,7 @@ class PerformanceRecognition(models.Model):
         for recognition in self.filtered("badge_id"):
             if self.env.user.share:
                 raise UserError(self.env._("Badges are granted from the backend only."))
+            # sudo: the users of this kudos' own receivers, to grant them its badge
             receivers = recognition.receiver_ids.sudo().filtered("user_id")
             if not receivers:
                 continue
@@ -244,10 +249,12 @@ class PerformanceRecognition(models.Model):
     def _notify_receivers(self):
         """Receivers and their managers follow the recognition and are told about it."""
         for recognition in self:
+            # sudo: this kudos' own receivers and their managers are told; nothing else is read
             receivers = recognition.sudo().receiver_ids
             partners = (receivers | receivers.parent_id).work_contact_id
             if not partners:
                 continue
+            # sudo: the addon's own notification, rendered and posted on this kudos
             template = self.env.ref(
                 "performance_management.performance_recognition_mail_template_notify"
             ).sudo()

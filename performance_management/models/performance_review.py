@@ -280,6 +280,7 @@ class PerformanceReview(models.Model):
             return False
         if self.manager_id and self.manager_id in user_employees:
             return True
+        # sudo: walk up the reviewed employee's managers only to tell whether the user is one
         manager = self.sudo().employee_id.parent_id
         seen = set()
         while manager and manager.id not in seen:
@@ -308,9 +309,9 @@ class PerformanceReview(models.Model):
         )
         done = sum(count for state, count, __ in counts if state == "done")
         requested = sum(with_author for __, __, with_author in counts)
-        # The answers quoted are those the reader's own rights reach, anonymous ones only
-        # once released: private feedback stays with the manager chain.
-        answers = Feedback.search(domain).sudo()
+        # The answers quoted are those the reader's own rights reach (even from a sudo
+        # caller), anonymous ones only once released: private feedback stays with the chain.
+        answers = self.env(su=False)["performance.feedback"].search(domain).sudo()
         # sudo: released anonymous answers carry no author; the aggregate is the review's,
         # its employee and reviewers read it even where an answer is private to the chain.
         answers |= Feedback.sudo().search(
@@ -331,6 +332,7 @@ class PerformanceReview(models.Model):
                 requested=requested,
             )
         ]
+        # sudo: whether unreleased anonymous answers exist, a yes or no
         if Feedback.sudo().search_count(
             domain
             + [
@@ -391,6 +393,7 @@ class PerformanceReview(models.Model):
     def _unlink_except_completed(self):
         if any(review.state in ("released", "done") for review in self):
             raise UserError(self.env._("Completed reviews cannot be deleted; archive them."))
+        # sudo: whether a calibration history exists, a yes or no; unlink access checked by the ORM
         if self.sudo().assessment_ids.calibration_log_ids:
             raise UserError(
                 self.env._("Calibrated reviews keep their history: archive them instead.")

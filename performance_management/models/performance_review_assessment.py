@@ -184,6 +184,7 @@ class PerformanceReviewAssessment(models.Model):
             raise UserError(
                 self.env._("Give a reason to change a final rating during calibration.")
             )
+        # sudo: the calibration history is written by the change itself, never by hand
         self.env["performance.calibration.log"].sudo().create(
             [
                 {

@@ -53,6 +53,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             if not (review.is_employee or self._is_officer()):
                 raise UserError(self.env._("Only the employee submits the self review."))
             review._check_answered("employee")
+        # sudo: the employee (checked above) closes his phase, a date he may not write himself
         self.sudo().write({"date_self_done": fields.Date.context_today(self)})
         self._move_to_manager_phase()
         return True
@@ -63,6 +64,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
                 raise UserError(self.env._("The manager review is not open."))
             if not (review.is_reviewer or self._is_officer()):
                 raise UserError(self.env._("Only the reviewer submits the manager review."))
+            # sudo: the reviewer (checked above) closes his phase; states move only by actions
             review._check_answered("manager")
         reviews = self.sudo()
         reviews._refresh_goal_achievements()
@@ -80,6 +82,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
         if not self._is_officer():
             raise UserError(self.env._("Only performance officers release reviews."))
         if any(review.state != "calibration" for review in self):
+            # sudo: an officer (checked above) releases; states move only through actions
             raise UserError(self.env._("Only submitted reviews can be released."))
         reviews = self.sudo()
         reviews.write({"state": "released", "date_released": fields.Date.context_today(self)})
@@ -142,6 +145,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             raise UserError(self.env._("Only a released review can be acknowledged."))
         if not self.is_employee:
             raise UserError(self.env._("Only the reviewed employee acknowledges the review."))
+        # sudo: the reviewed employee (checked above) acknowledges his own released review
         review = self.sudo()
         review.write(
             {
@@ -170,10 +174,12 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             raise UserError(self.env._("Only performance officers cancel reviews."))
         if any(review.state in ("released", "done") for review in self):
             raise UserError(self.env._("A released review cannot be cancelled."))
+        # sudo: an officer (checked above) cancels; the state moves only through actions
         self.sudo().write({"state": "cancel"})
         return True
 
     def _check_answered(self, role):
+        # sudo: the lines of the role that submits (checked by the caller); only names come out
         lines = self.line_ids.sudo().filtered(
             lambda line: line.role == role and not line.display_type
         )
@@ -191,6 +197,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
                 )
             )
 
+    # sudo: called by the phase actions after their checks, and by the deadline cron
     def _move_to_manager_phase(self):
         reviews = self.sudo()
         reviews.write({"state": "manager_review"})
@@ -212,6 +219,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
 
     def _write_back_skills(self):
         """Write the manager's competency levels back to the employee's skills."""
+        # sudo: the reviewed employee's own skills, set to the levels his reviewer gave (setting)
         EmployeeSkill = self.env["hr.employee.skill"].sudo()
         for review in self:
             lines = review.line_ids.filtered(
@@ -270,6 +278,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             for review in self
             if review.employee_id.user_id
         ]
+        # sudo: to-dos for the employees of the reviews the launch just created
         return (
             self.env["mail.activity"]
             .sudo()
@@ -284,6 +293,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
         )
         reviews = self.filtered("employee_id.work_email")
         if template and reviews:
+            # sudo: the mail renders the employee's and reviewer's names and e-mails, nothing else
             template.sudo().send_mail_batch(reviews.ids, email_layout_xmlid=False)
 
     def mail_allowed_qweb_expressions(self):

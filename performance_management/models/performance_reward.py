@@ -133,10 +133,12 @@ class PerformanceReward(models.Model):
     @api.depends("review_id")
     def _compute_cycle_id(self):
         for reward in self:
+            # sudo: only the cycle of the reward's review (its name), not the review's content
             reward.cycle_id = reward.review_id.sudo().cycle_id or reward.cycle_id
 
     @api.depends("cycle_id")
     def _compute_budget_id(self):
+        # sudo: the budget of that cycle is linked; budgets are read under their own rules
         Budget = self.env["performance.reward.budget"].sudo()
         for reward in self:
             if reward.cycle_id and reward.budget_id.cycle_id != reward.cycle_id:
@@ -217,11 +219,13 @@ class PerformanceReward(models.Model):
 
     def action_submit(self):
         self._check_state("draft")
+        # sudo: the state moves only through actions; write() refuses it to everyone else
         self.sudo().write({"state": "submitted"})
 
     def action_approve(self):
         self._check_state("submitted")
         self._check_approver()
+        # sudo: an approver (checked above); the state moves only through actions
         self.sudo().write(
             {
                 "state": "approved",
@@ -233,16 +237,19 @@ class PerformanceReward(models.Model):
     def action_refuse(self):
         self._check_state("submitted")
         self._check_approver()
+        # sudo: an approver (checked above); the state moves only through actions
         self.sudo().write({"state": "refused", "approver_id": self.env.uid})
 
     def action_done(self):
         self._check_state("approved")
         if not self._is_officer():
             raise UserError(self.env._("Only performance officers mark rewards as done."))
+        # sudo: an officer (checked above); the state moves only through actions
         self.sudo().write({"state": "done"})
 
     def action_reset_draft(self):
         self._check_state("refused")
+        # sudo: the state moves only through actions; write() refuses it to everyone else
         self.sudo().write({"state": "draft", "approver_id": False, "date_approved": False})
 
     def action_apply_merit_matrix(self):
@@ -315,6 +322,7 @@ class PerformanceReward(models.Model):
         if self._is_officer():
             return False
         if self.company_id.performance_reward_manager_approval and mine:
+            # sudo: walk up the recommender's managers only to tell whether the user is one
             recommender = self.recommender_id.sudo()
             if recommender.parent_id and self.browse()._is_recommender_managed_by(
                 recommender, mine

@@ -139,11 +139,13 @@ class ResCompany(models.Model):
 
     @api.model
     def _default_performance_kr_models(self):
+        # sudo: a fixed list of business models, the default of a setting
         return self.env["ir.model"].sudo().search([("model", "in", DEFAULT_KR_MODELS)])
 
     @api.model
     def _performance_init_kr_models(self):
         """At install: the companies that exist get the default models."""
         models = self._default_performance_kr_models()
+        # sudo: the install sets the default on every company
         for company in self.sudo().search([("performance_kr_model_ids", "=", False)]):
             company.performance_kr_model_ids = models

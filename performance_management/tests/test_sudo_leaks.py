@@ -165,3 +165,24 @@ class TestInternalNotesStayWithTheChain(ReviewCase):
         self.assertIn("MY-OWN", bodies)
         self.assertIn("NOTE-TO-ELI", bodies)
         self.assertNotIn("CHAIN-NOTE", bodies)
+
+
+@tagged("post_install", "-at_install")
+class TestLaunchFilterKeepsTheRules(ReviewCase):
+    """The launch selects participants in sudo; the officer's own filter may not reach
+    what he does not read (the participants would tell who earns what)."""
+
+    def test_participant_filter_on_wages_is_refused(self):
+        cycle = self.cycle.with_user(self.user_officer)
+        self.assertFalse(self.user_officer.has_group("hr.group_hr_manager"))
+        with self.assertRaises(AccessError):
+            cycle.write(
+                {
+                    "participant_mode": "domain",
+                    "participant_domain": "[('contract_wage', '>', 5000)]",
+                }
+            )
+        cycle.write(
+            {"participant_mode": "domain", "participant_domain": "[('job_id', '!=', False)]"}
+        )
+        self.assertEqual(cycle._get_participants(), self.employee)

@@ -77,6 +77,7 @@ class PerformanceGoalAssign(models.TransientModel):
         if self.env.user.has_group("performance_management.group_performance_officer"):
             return
         managers = self.env.user.employee_ids
+        # sudo: the user's own reports, to refuse anyone else
         reports = self.env["hr.employee"].sudo().search([("id", "child_of", managers.ids)])
         outsiders = employees - (reports - managers)
         if outsiders:
@@ -89,6 +90,7 @@ class PerformanceGoalAssign(models.TransientModel):
 
     def action_assign(self):
         self.ensure_one()
+        # sudo: employees checked by _check_employees to be the user's reports (or an officer's)
         employees = self.env["hr.employee"].sudo().browse(self._get_employees().ids)
         if not employees:
             raise UserError(self.env._("Choose the employees who get these goals."))
