@@ -75,8 +75,14 @@ class TestEmployeePublicForm(PerformanceCase):
             {"employee_id": cls.employee.id, "coach_id": cls.manager.id}
         )
         cls.plan = env["performance.improvement.plan"].create(
-            {"name": "Delivery plan", "employee_id": cls.employee.id, "date_end": "2030-03-31"}
+            {
+                "name": "Delivery plan",
+                "employee_id": cls.employee.id,
+                "date_end": "2030-03-31",
+                "objective_ids": [(0, 0, {"name": "Deliver"})],
+            }
         )
+        cls.plan.action_activate()  # the employee never sees a draft plan
         path = env["performance.career.path"].create({"name": "Public form path"})
         step = env["performance.career.step"].create(
             {"path_id": path.id, "job_id": env["hr.job"].create({"name": "PF Senior"}).id}
