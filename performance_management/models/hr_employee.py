@@ -53,7 +53,8 @@ class HrEmployee(models.Model):
         Odoo accepts a self-managed employee (its demo's Mitchell Admin) and a manager in
         another company; neither can be the manager of the employee's own records.
         """
-        self.ensure_one()
+        if not self:
+            return self
         manager = self.parent_id - self
         if manager.company_id and self.company_id and manager.company_id != self.company_id:
             return self.browse()

@@ -154,7 +154,14 @@ class PerformanceCoachingLog(models.Model):
                 raise ValidationError(
                     self.env._("A 1:1 needs a coach: the employee has no manager, pick one.")
                 )
-        logs = super().create(vals_list)
+        # Action items saved with a new 1:1 schedule their to-dos once it exists: an activity
+        # made inside the create follows the 1:1 before mail.thread subscribes its author
+        # ("a partner cannot follow twice the same object").
+        logs = super(
+            PerformanceCoachingLog, self.with_context(performance_defer_action_items=True)
+        ).create(vals_list)
+        logs = logs.with_env(self.env)
+        logs.action_item_ids._schedule_activity()
         logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return logs
 

@@ -56,7 +56,7 @@ MATRIX = {
     "performance.calibration.log":          ("----", "----", "----", "----", "r---", "r---", "----"),
     # feedback and 1:1s
     "performance.feedback":                 ("r---", "r-!-", "r-c-", "--c-", "rwcu", "rwcu", "--!-"),
-    "performance.coaching.log":             ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "--!-"),
+    "performance.coaching.log":             ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.coaching.note":            ("----", "--c-", "rw!u", "----", "--c-", "--c-", "----"),
     "performance.coaching.talking.point":   ("r-c-", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.coaching.action.item":     ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
