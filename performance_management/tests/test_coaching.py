@@ -245,3 +245,32 @@ class TestCoachingLogForm(PerformanceCase):
         partners = log.sudo().message_partner_ids
         self.assertIn(self.user_manager.partner_id, partners)
         self.assertIn(self.user_employee.partner_id, partners)
+
+
+@tagged("post_install", "-at_install")
+class TestJournalEntries(PerformanceCase):
+    def test_kudos_to_several_people_in_every_journal(self):
+        kudos = (
+            self.env["performance.recognition"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "receiver_ids": [(6, 0, (self.employee | self.peer).ids)],
+                    "message": "<p>Great launch, both of you</p>",
+                }
+            )
+        )
+        today = kudos.date.date()
+        Journal = self.env["performance.journal"].with_user(self.user_manager)
+        for employee in (self.employee, self.peer):
+            with self.subTest(employee=employee.name):
+                journal = Journal.create(
+                    {"employee_id": employee.id, "date_from": today, "date_to": today}
+                )
+                html = str(journal.journal_html)
+                self.assertIn("Great launch, both of you", html)
+                self.assertIn("Kudos from Mia Manager", html)
+        empty = Journal.create(
+            {"employee_id": self.other_employee.id, "date_from": today, "date_to": today}
+        )
+        self.assertIn("Nothing in this period.", str(empty.journal_html))
