@@ -109,7 +109,7 @@ class PerformanceCoachingLog(models.Model):
     def _compute_coach_id(self):
         for log in self:
             if not log.coach_id or log.coach_id == log.employee_id:
-                log.coach_id = log.employee_id.parent_id
+                log.coach_id = log.employee_id._performance_manager()
 
     @api.depends_context("uid")
     def _compute_private_note(self):
@@ -149,7 +149,7 @@ class PerformanceCoachingLog(models.Model):
         for vals in vals_list:
             if not vals.get("coach_id") and vals.get("employee_id"):
                 employee = self.env["hr.employee"].browse(vals["employee_id"])
-                vals["coach_id"] = employee.parent_id.id
+                vals["coach_id"] = employee._performance_manager().id
             if not vals.get("coach_id"):
                 raise ValidationError(
                     self.env._("A 1:1 needs a coach: the employee has no manager, pick one.")
