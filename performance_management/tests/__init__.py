@@ -36,3 +36,4 @@ from . import test_field_secrecy
 from . import test_multi_company
 from . import test_hostile_input
 from . import test_scale_queries
+from . import test_demo_walk
