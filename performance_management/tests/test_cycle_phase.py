@@ -2,7 +2,7 @@
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .test_review_common import ReviewCase
 
@@ -109,3 +109,17 @@ class TestCyclePhase(ReviewCase):
             self.cycle.with_user(self.user_manager).with_context(
                 performance_phase="launch"
             ).action_open_phase()
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestCyclePhaseTour(ReviewCase, HttpCase):
+    def test_officer_starts_calibration_with_reviews_behind(self):
+        self.launch()
+        self.start_tour(
+            f"/odoo/action-performance_management.performance_cycle_action/{self.cycle.id}",
+            "performance_cycle_calibration_tour",
+            login="pm_officer",
+        )
+        self.assertEqual(self.cycle.state, "calibration")
+        self.assertTrue(self.cycle.behind_count)
