@@ -244,6 +244,7 @@ class PerformanceRecognition(models.Model):
                 ]
             )
             badge_users._send_badge()
+            # sudo: link the badges just granted; badge_user_ids is the addon's to set
             recognition.sudo().badge_user_ids = badge_users
 
     def _notify_receivers(self):
