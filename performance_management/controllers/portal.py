@@ -141,7 +141,7 @@ class PerformancePortal(CustomerPortal):
                 own & Domain("state", "in", ("self_review", "released"))
             ),
             "requests": request.env["performance.feedback"].search(
-                self._pm_own_domain("author_id") & Domain("state", "=", "requested")
+                self._pm_own_domain("author_id") & Domain("can_answer", "=", True)
             ),
             "plans": request.env["performance.improvement.plan"].search(
                 own

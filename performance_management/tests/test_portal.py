@@ -285,7 +285,9 @@ class TestPortalAccess(PerformancePortalCase):
         # Anonymous answer: stored without author.
         request = self.portal_anonymous_request
         to_answer = "/my/performance/feedback?filterby=requests"
-        self.assertIn(f'/my/performance/feedback/{request.id}"', self.url_open(to_answer).text)
+        link = f'/my/performance/feedback/{request.id}"'
+        self.assertIn(link, self.url_open(to_answer).text)
+        self.assertIn(link, self.url_open("/my/performance").text, "a to-do of the overview")
         self._post(
             f"/my/performance/feedback/{request.id}/answer",
             {"message": "Listen more", "feedback_type": "constructive"},
@@ -298,6 +300,7 @@ class TestPortalAccess(PerformancePortalCase):
             f'/my/performance/feedback/{request.id}"',
             self.url_open(to_answer).text,
         )
+        self.assertNotIn(link, self.url_open("/my/performance").text)
         answer = self.env["performance.feedback"].search(
             [("employee_id", "=", self.manager.id), ("message", "ilike", "Listen more")]
         )
