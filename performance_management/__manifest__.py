@@ -21,6 +21,7 @@
     "data": [
         "security/performance_security.xml",
         "security/ir.model.access.csv",
+        "data/performance_employee_chain_data.xml",
         "views/performance_menus.xml",
         "views/res_config_settings_views.xml",
         "security/performance_goal_security.xml",
@@ -53,6 +54,7 @@
         "report/performance_review_report.xml",
         "views/performance_review_template_views.xml",
         "views/performance_cycle_views.xml",
+        "wizard/performance_cycle_phase_views.xml",
         "views/performance_review_views.xml",
         "views/performance_review_calibration_views.xml",
         "security/performance_reliability_security.xml",
