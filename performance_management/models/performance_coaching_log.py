@@ -260,7 +260,9 @@ class PerformanceCoachingLog(models.Model):
         """Ask managers to plan a 1:1 with reports they have not met for N days."""
         activity_type = self.env.ref("performance_management.mail_activity_type_one_on_one")
         Employee = self.env["hr.employee"]
-        for company in self.env["res.company"].search([]):
+        # Only companies where a manager with a user can be nudged about a report.
+        managed = Employee._read_group([("parent_id.user_id", "!=", False)], ["company_id"])
+        for (company,) in managed:
             gap = self._get_gap_days(company)
             if gap <= 0:
                 continue

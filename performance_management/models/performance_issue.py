@@ -44,7 +44,9 @@ class PerformanceIssue(models.Model):
     )
     dismiss_reason = fields.Text(tracking=True)
     date_closed = fields.Date(readonly=True)
-    plan_id = fields.Many2one("performance.improvement.plan", ondelete="set null", tracking=True)
+    plan_id = fields.Many2one(
+        "performance.improvement.plan", ondelete="set null", index="btree_not_null", tracking=True
+    )
 
     @api.depends("rule", "employee_id")
     def _compute_name(self):
@@ -238,10 +240,27 @@ class PerformanceIssue(models.Model):
         }
 
     @api.model
+    def _get_companies_to_check(self):
+        """Companies that switched a rule on, or whose open issues may have to be resolved."""
+        open_issues = self._read_group([("state", "=", "open")], ["company_id"])
+        return self.env["res.company"].search(
+            Domain.OR(
+                [(switch, "=", True)]
+                for switch in (
+                    "performance_issue_rating",
+                    "performance_issue_goal",
+                    "performance_issue_checkin",
+                    "performance_issue_feedback",
+                )
+            )
+            | Domain("id", "in", [company.id for (company,) in open_issues])
+        )
+
+    @api.model
     def _compute_issues(self, companies=None, commit=False):
         """Raise new issues and resolve those whose signal is gone, a few queries per company."""
         today = fields.Date.context_today(self)
-        for company in companies or self.env["res.company"].search([]):
+        for company in companies or self._get_companies_to_check():
             signals = self._get_signals(company)
             existing = self.search(
                 [

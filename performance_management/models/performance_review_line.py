@@ -120,8 +120,9 @@ class PerformanceReviewLine(models.Model):
             )
         arrays = [
             SQL(
-                "%s::" + sql_type + "[]",
+                "%s::%s[]",
                 [None if vals.get(column) is False else vals.get(column) for vals in vals_list],
+                SQL.identifier(sql_type),
             )
             for column, sql_type in _BULK_COLUMNS.items()
         ]

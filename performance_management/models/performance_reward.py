@@ -87,6 +87,7 @@ class PerformanceReward(models.Model):
         "performance.reward.budget",
         compute="_compute_budget_id",
         store=True,
+        index="btree_not_null",
         readonly=False,
         check_company=True,
         groups="performance_management.group_performance_officer",

@@ -4,6 +4,9 @@ from . import test_career
 from . import test_recognition
 from . import test_reward
 from . import test_cycle_launch
+from . import test_goal_common
+from . import test_portal_common
+from . import test_report_common
 from . import test_review_calibration
 from . import test_review_common
 from . import test_review_workflow
@@ -26,6 +29,7 @@ from . import test_report
 from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
+from . import test_report_tour
 from . import test_employee_public
 from . import test_manager_chain
 from . import test_key_result_values
