@@ -27,6 +27,7 @@ from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
 from . import test_employee_public
+from . import test_manager_chain
 from . import test_access_matrix
 from . import test_field_secrecy
 from . import test_multi_company
