@@ -70,6 +70,23 @@ class Odoo:
         )
         return out.stdout.strip()
 
+    def pg_errors(self):
+        """PostgreSQL's own log of the errors on this database, with the statement that failed
+        (Debian's clusters log to /var/log/postgresql): what a serialization failure hit."""
+        lines = []
+        for path in sorted(Path("/var/log/postgresql").glob("postgresql-*.log")):
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            keep = False
+            for line in text.splitlines():
+                if not line.startswith("\t"):  # a record starts; its statement goes on tabbed
+                    keep = f"@{self.db} " in line and "LOG:  statement" not in line
+                if keep:
+                    lines.append(line)
+        return "\n".join(lines)[-6000:]
+
 
 def new_db_name():
     """pm_outside_<random>; PM_TEST_DB_PREFIX replaces pm_outside_ (for shared machines)."""
