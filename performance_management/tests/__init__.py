@@ -28,6 +28,8 @@ from . import test_report_import
 from . import test_report_pdf
 from . import test_employee_public
 from . import test_access_matrix
+from . import test_write_path_matrix
+from . import test_write_paths
 from . import test_field_secrecy
 from . import test_multi_company
 from . import test_hostile_input
