@@ -212,6 +212,11 @@ class PerformanceFeedback(models.Model):
         # request would allow a second anonymous answer.
         return super().write(vals)
 
+    @api.model
+    def _guard_initial_values(self, fname):
+        # a feedback is given, or asked for
+        return super()._guard_initial_values(fname) | {"requested"}
+
     def _get_answer_visibility(self):
         self.ensure_one()
         return "shared" if self.requester_id == self.employee_id else "private"

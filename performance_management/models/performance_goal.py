@@ -355,6 +355,11 @@ class PerformanceGoal(models.Model):
     def _guard_check_moved(self, fnames):
         self._check_manager_action()
 
+    @api.model
+    def _guard_initial_values(self, fname):
+        # a manager sets a goal active at once (an owner proposes drafts: _check_create_rights)
+        return super()._guard_initial_values(fname) | {"active"}
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_managed(self):
         if self.env.su:

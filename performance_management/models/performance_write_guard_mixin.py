@@ -16,12 +16,18 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
       a moved field is re-checked on its new value: the linked record must be readable by
       the writer, the record must still pass the writer's rules once moved, and the
       model's own ``_guard_check_moved()`` hook runs (the checks of its creation);
-    - ``_guard_workflow_fields``: moved only by the action methods, through
-      ``_write_state()``.
+    - ``_guard_workflow_fields``: moved only by the action methods, and a new record
+      starts with their default (``_guard_initial_values()``).
 
     Readonly fields (computed, related, markers, links the addon keeps itself such as a
-    calendar event or an activity) are the system's: never written from outside.
-    Superuser writes pass: they are the addon's own, made after its checks.
+    calendar event or an activity) are the system's: never written from outside, and
+    readonly links never given at creation.
+
+    Superuser writes pass: they are the addon's own, made after its checks. That is the one
+    way a workflow field moves: an action method checks who may run it, then writes with
+    ``_write_state()`` (the writer's record rules still apply) or, where the actor is not
+    one who writes the record (an employee acknowledging his review, a manager approving
+    a reward), in sudo directly. Nothing sent over RPC (no context key) can do the same.
     """
 
     _name = "performance.write.guard.mixin"
@@ -89,6 +95,27 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
                     field=self._guard_field_label(min(refused)),
                 )
             )
+        # a record starts where its workflow starts: no cycle created closed
+        for fname in self._guard_workflow_fields:
+            initial = self._guard_initial_values(fname)
+            starts = [vals[fname] for vals in vals_list if fname in vals]
+            if f"default_{fname}" in self.env.context:
+                starts.append(self.env.context[f"default_{fname}"])
+            if any(start not in initial for start in starts):
+                self.browse().check_access("create")
+                raise UserError(
+                    self.env._(
+                        "A new %(model)s cannot start as %(value)s.",
+                        model=self._description,
+                        value=next(start for start in starts if start not in initial),
+                    )
+                )
+
+    @api.model
+    def _guard_initial_values(self, fname):
+        """The values a workflow field may be created with: its default, and empty."""
+        field = self._fields[fname]
+        return {field.default(self) if field.default else False, False, None}
 
     def _guard_check_write(self, vals):
         """Refuse what ``vals`` may not change; return the moved fields to re-check."""

@@ -109,6 +109,9 @@ MATRIX = [
     ("performance.improvement.objective", "plan_id", elsewhere,             "---!-!-"),
     ("performance.improvement.checkin", "plan_id", elsewhere,               "---!-!-"),
     ("performance.improvement.extension", "plan_id", elsewhere,             "-----!-"),
+    ("performance.issue", "employee_id", elsewhere,                         "---!-!-"),
+    ("performance.issue", "state", value("dismissed"),                      "---!-!-"),
+    ("performance.issue", "plan_id", elsewhere,                             "---!-!-"),
     # development: the employee moves his actions along, never cancels them
     ("performance.development.plan", "employee_id", record_of("other_employee"), "---!-!-"),
     ("performance.development.plan", "state", value("done"),                "---!-!-"),

@@ -282,6 +282,36 @@ class TestWritePaths(WritePathCase):
         with self.assertRaises(AccessError):
             self.rpc(self.user_officer, cycle, "_write_state", {"state": "closed"})
 
+    def test_records_start_where_their_workflow_starts(self):
+        cycle = {
+            "name": "Born closed",
+            "template_id": self.template.id,
+            "date_start": "2027-01-01",
+            "date_end": "2027-12-31",
+        }
+        Cycle, Log = self.env["performance.cycle"], self.env["performance.coaching.log"]
+        with self.assertRaises(REFUSED):
+            self.rpc(self.user_officer, Cycle, "create", dict(cycle, state="closed"))
+        with self.assertRaises(REFUSED):
+            self.rpc(
+                self.user_officer, Cycle, "create", cycle, context={"default_state": "closed"}
+            )
+        with self.assertRaises(REFUSED):
+            self.rpc(
+                self.user_manager,
+                Log,
+                "create",
+                {"employee_id": self.employee.id, "state": "done"},
+            )
+        with self.assertRaises(REFUSED):
+            self.rpc(
+                self.user_peer,
+                self.env["performance.feedback"],
+                "create",
+                {"employee_id": self.employee.id, "message": "<p>Hi</p>", "state": "answered"},
+            )
+        self.assertEqual(self.rpc(self.user_officer, Cycle, "create", cycle).state, "draft")
+
     def test_1on1_done_through_its_action_carries_over(self):
         log = self.mine["performance.coaching.log"]
         log.cadence = "weekly"
