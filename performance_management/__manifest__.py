@@ -21,6 +21,7 @@
     "data": [
         "security/performance_security.xml",
         "security/ir.model.access.csv",
+        "data/performance_employee_chain_data.xml",
         "views/performance_menus.xml",
         "views/res_config_settings_views.xml",
         "security/performance_goal_security.xml",

@@ -75,3 +75,47 @@ def test_demo_upgrade_uninstall_reinstall(odoo_db):
         odoo_db.sql("SELECT state FROM ir_module_module WHERE name = 'performance_management'")
         == "installed"
     )
+
+
+CHAIN_CHECK = """
+Employee = env['hr.employee'].with_context(active_test=False)
+wrong = [
+    e.name for e in Employee.search([])
+    if Employee.search([('performance_chain_ids', 'in', e.ids)])
+    != Employee.search([('id', 'child_of', e.ids)])
+]
+demo = env.ref('base.user_demo')
+env['performance.goal'].with_user(demo).search([])
+env['performance.review'].with_user(demo).search_count([])
+print('CHAINS', Employee.search_count([]), 'WRONG', wrong)
+"""
+
+
+def test_install_and_upgrade_on_data_the_host_accepts(odoo_db):
+    """Odoo's demo (Mitchell Admin manages himself) plus a manager loop, before the addon."""
+    odoo_db.server("-i", "hr", "--with-demo", name="hr")
+    odoo_db.shell(
+        "admin = env.ref('hr.employee_admin')\n"
+        "assert admin.parent_id == admin, admin.parent_id\n"
+        "a, b = env['hr.employee'].create([{'name': 'Loop A'}, {'name': 'Loop B'}])\n"
+        "a.parent_id = b\n"
+        "b.parent_id = a\n"
+        "env['hr.employee'].create({'name': 'Below Loop', 'parent_id': a.id})\n"
+        "env.cr.commit()\n",
+        name="host-data",
+    )
+    log, _text = odoo_db.server("-i", "performance_management", name="install")
+    assert check_log(str(log)) == 0, "the install logged warnings about the addon"
+    out = odoo_db.shell(CHAIN_CHECK, name="chains-after-install")
+    assert "WRONG []" in out, out[-3000:]
+
+    # a change made while the chains are out of date (by SQL, as a script would) is caught
+    # up by the next upgrade
+    odoo_db.sql(
+        "UPDATE hr_employee SET parent_id = (SELECT id FROM hr_employee WHERE name = 'Loop A')"
+        " WHERE name = 'Marc Demo'"
+    )
+    log, _text = odoo_db.server("-u", "performance_management", name="upgrade")
+    assert check_log(str(log)) == 0, "the upgrade logged warnings about the addon"
+    out = odoo_db.shell(CHAIN_CHECK, name="chains-after-upgrade")
+    assert "WRONG []" in out, out[-3000:]

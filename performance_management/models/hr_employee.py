@@ -4,12 +4,6 @@ from odoo import api, fields, models
 class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ("hr.employee", "performance.employee.mixin")
-    # Managers see their whole chain: every record rule of the addon reads "employee child_of
-    # me". Without a parent path Odoo resolves child_of with one query per level of the tree,
-    # again for each rule and each search; with it, a prefix match inside the same query.
-    _parent_store = True
-
-    parent_path = fields.Char(index=True)  # mirrored on hr.employee.public, as the manager is
 
     # Each feature adds its counters and smart-button actions here. A field that plain
     # employees must not read carries groups="hr.group_hr_user"; any other is mirrored on
@@ -51,15 +45,47 @@ class HrEmployee(models.Model):
 
     def _performance_reports_to(self, managers):
         """Whether each of these employees reports, directly or not, to one of managers."""
-        for employee in self:
-            manager = employee.sudo().parent_id
-            seen = self.browse()
-            while manager and manager not in seen and manager not in managers:
-                seen |= manager
-                manager = manager.parent_id
-            if not manager or manager in seen:
-                return False
-        return True
+        return self._performance_reporting_to(managers) == self
+
+    def _performance_manager(self):
+        """The manager who runs this employee's goals, reviews and 1:1s by default.
+
+        Odoo accepts a self-managed employee (its demo's Mitchell Admin) and a manager in
+        another company; neither can be the manager of the employee's own records.
+        """
+        if not self:
+            return self
+        manager = self.parent_id - self
+        if manager.company_id and self.company_id and manager.company_id != self.company_id:
+            return self.browse()
+        return manager
+
+    def _performance_reporting_to(self, managers):
+        """Those of these employees who report, directly or not, to one of managers."""
+        above = self.env["performance.employee.chain"]._managers_of(self.ids, strict=True)
+        return self.filtered(lambda employee: above.get(employee.id, set()) & set(managers.ids))
+
+    # The reporting chains follow every change of manager the ORM makes: a form, an import,
+    # a department's new manager (hr writes parent_id on its employees), a deleted manager.
+    @api.model_create_multi
+    def create(self, vals_list):
+        employees = super().create(vals_list)
+        self.env["performance.employee.chain"]._refresh(employees.ids)
+        return employees
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "parent_id" in vals:
+            self.env["performance.employee.chain"]._refresh(self.ids)
+        return result
+
+    def unlink(self):
+        Chain = self.env["performance.employee.chain"]
+        self.env.cr.execute(Chain._subordinates_query(self.ids, strict=True))
+        below = {employee_id for (employee_id,) in self.env.cr.fetchall()} - set(self.ids)
+        result = super().unlink()
+        Chain._refresh(below)
+        return result
 
     def _compute_performance_career(self):
         Plan = self.env["performance.development.plan"]

@@ -5,7 +5,6 @@ class HrEmployeePublic(models.Model):
     _name = "hr.employee.public"
     _inherit = ("hr.employee.public", "performance.employee.mixin")
 
-    parent_path = fields.Char(readonly=True)  # the manager chain, readable as the manager is
     # The smart buttons of the public employee form, which managers without HR rights and
     # the employees themselves open. Every counter is computed with the reader's rights.
     performance_show_private = fields.Boolean(
@@ -27,15 +26,12 @@ class HrEmployeePublic(models.Model):
         if self.env.user.has_group("performance_management.group_performance_officer"):
             self.performance_show_private = True
             return
-        # sudo, as in the record rules (user.employee_ids), and to walk up the hierarchy only
-        # to tell whether the reader is in it, even through a company the reader cannot open.
+        # sudo, as in the record rules (user.employee_ids): the reader's own employees,
+        # even in a company the reader cannot open.
         own = set(self.env.user.sudo().employee_ids.ids)
-        for employee, employee_sudo in zip(self, self.sudo(), strict=True):
-            seen = set()
-            while employee_sudo and employee_sudo.id not in own | seen:
-                seen.add(employee_sudo.id)
-                employee_sudo = employee_sudo.parent_id
-            employee.performance_show_private = bool(employee_sudo)
+        chains = self.env["performance.employee.chain"]._managers_of(self._origin.ids)
+        for employee in self:
+            employee.performance_show_private = bool(chains.get(employee._origin.id, set()) & own)
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_counts(self):

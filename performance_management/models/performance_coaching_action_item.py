@@ -30,7 +30,8 @@ class PerformanceCoachingActionItem(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         items = super().create(vals_list)
-        items._schedule_activity()
+        if not self.env.context.get("performance_defer_action_items"):
+            items._schedule_activity()
         return items
 
     def write(self, vals):

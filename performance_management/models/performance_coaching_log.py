@@ -112,7 +112,7 @@ class PerformanceCoachingLog(models.Model):
     def _compute_coach_id(self):
         for log in self:
             if not log.coach_id or log.coach_id == log.employee_id:
-                log.coach_id = log.employee_id.parent_id
+                log.coach_id = log.employee_id._performance_manager()
 
     @api.depends_context("uid")
     def _compute_private_note(self):
@@ -152,14 +152,21 @@ class PerformanceCoachingLog(models.Model):
         for vals in vals_list:
             if not vals.get("coach_id") and vals.get("employee_id"):
                 employee = self.env["hr.employee"].browse(vals["employee_id"])
-                vals["coach_id"] = employee.parent_id.id
+                vals["coach_id"] = employee._performance_manager().id
             if not vals.get("coach_id"):
                 raise ValidationError(
                     self.env._("A 1:1 needs a coach: the employee has no manager, pick one.")
                 )
-        logs = super().create(vals_list)
+        # Action items saved with a new 1:1 schedule their to-dos once it exists: an activity
+        # made inside the create follows the 1:1 before mail.thread subscribes its author
+        # ("a partner cannot follow twice the same object").
+        logs = super(
+            PerformanceCoachingLog, self.with_context(performance_defer_action_items=True)
+        ).create(vals_list)
+        logs = logs.with_env(self.env)
         if not self.env.su:
             logs._check_participants()
+        logs.action_item_ids._schedule_activity()
         logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return logs
 

@@ -121,7 +121,7 @@ class PerformanceCycle(models.Model):
                 {
                     "cycle_id": self.id,
                     "employee_id": employee.id,
-                    "manager_id": employee.parent_id.id,
+                    "manager_id": employee._performance_manager().id,
                     "template_id": template.id,
                     "company_id": self.company_id.id,
                     "date_start": self.date_start,

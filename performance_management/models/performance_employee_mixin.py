@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.fields import Domain
 
 
@@ -7,6 +7,32 @@ class PerformanceEmployeeMixin(models.AbstractModel):
 
     _name = "performance.employee.mixin"
     _description = "Performance Counters of an Employee"
+
+    # The manager chain as the record rules read it: "employee_id.performance_chain_ids in
+    # user.employee_ids.ids" is Odoo's "employee_id child_of me" in one indexed subquery, on
+    # whatever manager graph the host accepts (performance.employee.chain). Mirrored on the
+    # public employee, where parent_id is public too.
+    performance_chain_ids = fields.Many2many(
+        "hr.employee",
+        string="Reporting Chain",
+        compute="_compute_performance_chain_ids",
+        compute_sudo=True,  # the org chart is public (parent_id is on the public employee)
+        search="_search_performance_chain_ids",
+        help="The employee and everyone above them in the manager chain.",
+    )
+
+    def _compute_performance_chain_ids(self):
+        chains = self.env["performance.employee.chain"]._managers_of(self._origin.ids)
+        for employee in self:
+            manager_ids = chains.get(employee._origin.id) or {employee._origin.id} - {False}
+            employee.performance_chain_ids = self.env["hr.employee"].browse(sorted(manager_ids))
+
+    def _search_performance_chain_ids(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        manager_ids = [manager_id for manager_id in value if isinstance(manager_id, int)]
+        query = self.env["performance.employee.chain"]._subordinates_query(manager_ids)
+        return Domain("id", "any!" if operator == "in" else "not any!", query)
 
     @api.model
     def _get_performance_count_specs(self):

@@ -143,7 +143,7 @@ class PerformanceGoal(models.Model):
     def _compute_manager_id(self):
         for goal in self:
             if goal.scope == "employee" and goal.employee_id:
-                goal.manager_id = goal.employee_id.parent_id
+                goal.manager_id = goal.employee_id._performance_manager()
             elif goal.scope == "department" and goal.department_id:
                 goal.manager_id = goal.department_id.manager_id
             elif not goal.manager_id:
@@ -192,7 +192,8 @@ class PerformanceGoal(models.Model):
         total_weight = sum(parts.mapped("weight"))
         if not total_weight:
             return 0.0
-        return sum(part.progress * part.weight for part in parts) / total_weight
+        # each share first: progress * weight underflows for a tiny weight (5e-324 gave 2.0)
+        return sum(part.progress * (part.weight / total_weight) for part in parts)
 
     @api.depends("checkin_ids.date", "checkin_ids.confidence")
     def _compute_last_checkin(self):

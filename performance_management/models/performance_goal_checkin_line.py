@@ -30,6 +30,11 @@ class PerformanceGoalCheckinLine(models.Model):
     )
     progress = fields.Float(readonly=True, help="Progress of the key result after the check-in.")
 
+    @api.constrains("value")
+    def _check_value(self):
+        for line in self:
+            line.key_result_id._check_reported_value(line.value)
+
     @api.depends("value")
     def _compute_is_reached(self):
         for line in self:

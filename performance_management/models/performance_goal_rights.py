@@ -45,16 +45,10 @@ class PerformanceGoalRightsMixin(models.AbstractModel):
         goal = self.sudo()
         heads = goal.manager_id
         if goal.scope == "employee":
-            heads |= goal.employee_id.parent_id
+            heads |= goal.employee_id.parent_id - goal.employee_id
         elif goal.scope == "department":
             heads |= goal.department_id.manager_id
-        seen = self.env["hr.employee"]
-        while heads:
-            if heads & user.employee_ids:
-                return True
-            seen |= heads
-            heads = heads.parent_id - seen
-        return False
+        return bool(heads.performance_chain_ids & user.employee_ids)
 
     def _check_manager_action(self):
         for goal in self:

@@ -99,7 +99,7 @@ class PerformanceImprovementPlan(models.Model):
     @api.depends("employee_id")
     def _compute_manager_id(self):
         for plan in self:
-            plan.manager_id = plan.employee_id.parent_id
+            plan.manager_id = plan.employee_id._performance_manager()
 
     @api.depends("objective_ids")
     def _compute_objective_count(self):

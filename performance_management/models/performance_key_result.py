@@ -49,8 +49,12 @@ class PerformanceKeyResult(models.Model):
     direction = fields.Selection(
         [("increase", "Increase"), ("decrease", "Decrease")],
         required=True,
-        default="increase",
-        help="Decrease for results to bring down, e.g. a response time from 48 h to 12 h.",
+        compute="_compute_direction",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Decrease for results to bring down, e.g. a response time from 48 h to 12 h. "
+        "Follows the start and the target.",
     )
     unit = fields.Char(help="Unit shown next to the values, e.g. h or deals.")
     currency_id = fields.Many2one(
@@ -58,7 +62,7 @@ class PerformanceKeyResult(models.Model):
     )
     start_value = fields.Float()
     target_value = fields.Float(default=100.0)
-    current_value = fields.Float(default=0.0)
+    current_value = fields.Float(help="Where the result stands; a new one starts at its start.")
     is_reached = fields.Boolean(
         string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
     )
@@ -100,6 +104,14 @@ class PerformanceKeyResult(models.Model):
         help="Only the records dated within the goal's period count.",
     )
     last_computed = fields.Datetime(readonly=True, copy=False)
+
+    @api.depends("start_value", "target_value")
+    def _compute_direction(self):
+        for kr in self:
+            if kr.target_value < kr.start_value:
+                kr.direction = "decrease"
+            elif kr.target_value > kr.start_value or not kr.direction:
+                kr.direction = "increase"
 
     @api.depends("current_value", "kind")
     def _compute_is_reached(self):
@@ -162,6 +174,7 @@ class PerformanceKeyResult(models.Model):
                         kr=kr.name,
                     )
                 )
+            kr._check_reported_value(kr.current_value)
 
     @api.constrains(*AUTOMATIC_FIELDS)
     def _check_automatic(self):
@@ -198,6 +211,25 @@ class PerformanceKeyResult(models.Model):
                     )
                 ) from error
 
+    def _check_reported_value(self, value):
+        """Refuse a value the result cannot take: below zero when it counts from zero up."""
+        self.ensure_one()
+        if self.kind != "milestone" and value < 0 <= min(self.start_value, self.target_value):
+            raise ValidationError(
+                self.env._(
+                    "%(kr)s goes from %(start)s to %(target)s: it cannot stand at %(value)s.",
+                    kr=self.name,
+                    start=self.start_value,
+                    target=self.target_value,
+                    value=value,
+                )
+            )
+
+    @api.onchange("start_value")
+    def _onchange_start_value(self):
+        if not self._origin.id:  # a new key result starts where it starts
+            self.current_value = self.start_value
+
     @api.onchange("kind")
     def _onchange_kind(self):
         if self.kind == "milestone":
@@ -209,6 +241,7 @@ class PerformanceKeyResult(models.Model):
         for vals in vals_list:
             if vals.get("kind") == "milestone":
                 vals.setdefault("target_value", 1.0)
+            vals.setdefault("current_value", vals.get("start_value") or 0.0)
         if not self.env.su and any(vals.get("source") == "automatic" for vals in vals_list):
             self._check_automatic_rights()
         krs = super().create(vals_list)

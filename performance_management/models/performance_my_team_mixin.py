@@ -24,6 +24,6 @@ class PerformanceMyTeamMixin(models.AbstractModel):
         return domain if operator == "in" else ~domain
 
     def _get_my_team_domain(self, employees):
-        return Domain("employee_id", "child_of", employees.ids) & Domain(
+        return Domain("employee_id.performance_chain_ids", "in", employees.ids) & Domain(
             "employee_id", "not in", employees.ids
         )

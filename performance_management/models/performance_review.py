@@ -291,14 +291,8 @@ class PerformanceReview(models.Model):
             return False
         if self.manager_id and self.manager_id in user_employees:
             return True
-        manager = self.sudo().employee_id.parent_id
-        seen = set()
-        while manager and manager.id not in seen:
-            if manager in user_employees:
-                return True
-            seen.add(manager.id)
-            manager = manager.parent_id
-        return False
+        employee = self.sudo().employee_id
+        return bool(employee) and employee._performance_reports_to(user_employees)
 
     def _peer_feedback_summary(self):
         """Answers to this review's 360 requests; anonymous ones only past the threshold."""

@@ -423,7 +423,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
     def _scheduled_vals(self, employee, template, review_type, date_start, today):
         return {
             "employee_id": employee.id,
-            "manager_id": employee.parent_id.id,
+            "manager_id": employee._performance_manager().id,
             "company_id": employee.company_id.id,
             "template_id": template.id,
             "review_type": review_type,

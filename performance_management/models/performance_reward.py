@@ -298,15 +298,6 @@ class PerformanceReward(models.Model):
             "performance_management.group_performance_officer"
         )
 
-    def _is_recommender_managed_by(self, recommender, employees):
-        manager, seen = recommender.parent_id, self.env["hr.employee"]
-        while manager and manager not in seen:
-            if manager in employees:
-                return True
-            seen |= manager
-            manager = manager.parent_id
-        return False
-
     def _is_in_team_of(self, employees):
         """Whether every reward's employee reports (directly or not) to one of employees."""
         return self.employee_id._performance_reports_to(employees)
@@ -323,9 +314,7 @@ class PerformanceReward(models.Model):
             return False
         if self.company_id.performance_reward_manager_approval and mine:
             recommender = self.recommender_id.sudo()
-            if recommender.parent_id and self.browse()._is_recommender_managed_by(
-                recommender, mine
-            ):
+            if recommender.parent_id and recommender._performance_reports_to(mine):
                 return False
         return self.env._(
             "Only performance officers (or, if the setting allows, the recommender's manager) "

@@ -27,6 +27,9 @@ from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
 from . import test_employee_public
+from . import test_manager_chain
+from . import test_key_result_values
+from . import test_action_help
 from . import test_access_matrix
 from . import test_write_path_matrix
 from . import test_write_paths

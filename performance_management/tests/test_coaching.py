@@ -4,7 +4,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import PerformanceCase
 
@@ -216,3 +216,61 @@ class TestCoachingLog(PerformanceCase):
         )
         with self.assertRaises(UserError):
             empty.action_checkin()
+
+
+@tagged("post_install", "-at_install")
+class TestCoachingLogForm(PerformanceCase):
+    def test_new_one_on_one_saved_once_with_everything(self):
+        """The manager fills a whole new 1:1 (talking point, action item) and saves once."""
+        Log = (
+            self.env["performance.coaching.log"]
+            .with_user(self.user_manager)
+            .with_context(tracking_disable=False)  # followers as in real life
+        )
+        with Form(Log) as form:
+            form.employee_id = self.employee
+            form.date_start = datetime(2026, 3, 2, 9, 0)
+            with form.talking_point_ids.new() as point:
+                point.name = "Roadmap"
+            with form.action_item_ids.new() as item:
+                item.name = "Send the plan"  # owned by the manager, who saves the 1:1
+            with form.action_item_ids.new() as item:
+                item.name = "Read the plan"
+                item.owner_id = self.user_employee
+        log = form.record
+        self.assertEqual(log.action_item_ids.mapped("name"), ["Send the plan", "Read the plan"])
+        activities = log.action_item_ids.sudo().activity_id
+        self.assertEqual(activities.user_id, self.user_manager | self.user_employee)
+        self.assertEqual(set(activities.mapped("res_id")), {log.id})
+        partners = log.sudo().message_partner_ids
+        self.assertIn(self.user_manager.partner_id, partners)
+        self.assertIn(self.user_employee.partner_id, partners)
+
+
+@tagged("post_install", "-at_install")
+class TestJournalEntries(PerformanceCase):
+    def test_kudos_to_several_people_in_every_journal(self):
+        kudos = (
+            self.env["performance.recognition"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "receiver_ids": [(6, 0, (self.employee | self.peer).ids)],
+                    "message": "<p>Great launch, both of you</p>",
+                }
+            )
+        )
+        today = kudos.date.date()
+        Journal = self.env["performance.journal"].with_user(self.user_manager)
+        for employee in (self.employee, self.peer):
+            with self.subTest(employee=employee.name):
+                journal = Journal.create(
+                    {"employee_id": employee.id, "date_from": today, "date_to": today}
+                )
+                html = str(journal.journal_html)
+                self.assertIn("Great launch, both of you", html)
+                self.assertIn("Kudos from Mia Manager", html)
+        empty = Journal.create(
+            {"employee_id": self.other_employee.id, "date_from": today, "date_to": today}
+        )
+        self.assertIn("Nothing in this period.", str(empty.journal_html))

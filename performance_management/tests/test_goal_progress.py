@@ -60,8 +60,14 @@ class TestGoalProgress(GoalCase):
             goal.key_result_ids.current_value = 0.5
 
     def test_direction_must_match_values(self):
+        # no direction said: it follows the values (issue: a target below the start read 75 %)
+        goal = self._goal(self.employee, key_results=[self._kr(start_value=10, target_value=5)])
+        self.assertEqual(goal.key_result_ids.direction, "decrease")
         with self.assertRaisesRegex(ValidationError, "increases"):
-            self._goal(self.employee, key_results=[self._kr(start_value=10, target_value=5)])
+            self._goal(
+                self.employee,
+                key_results=[self._kr(direction="increase", start_value=10, target_value=5)],
+            )
         with self.assertRaisesRegex(ValidationError, "decreases"):
             self._goal(
                 self.employee,

@@ -221,6 +221,18 @@ class TestPortalAccess(PerformancePortalCase):
         self.assertIn("Paula objective", plan)
         self.assertNotIn("Paula hr note", plan)
 
+    def test_checkin_a_result_cannot_take_is_refused(self):
+        self.authenticate("pm_portal", "pm_portal")
+        goal = self.portal_goal
+        number = goal.key_result_ids.filtered(lambda kr: kr.kind != "milestone")
+        url = f"/my/performance/goals/{goal.id}/checkin"
+        response = self._post(url, {"confidence": "on_track", f"kr_{number.id}": "-50"})
+        self.assertEqual(response.status_code, 303)
+        self.assertFalse(goal.checkin_ids)
+        self.assertEqual(number.current_value, 0.0)
+        page = self.url_open(f"/my/performance/goals/{goal.id}").text
+        self.assertIn("cannot stand at -50", page)
+
     def test_forms_work_and_validate(self):
         self.authenticate("pm_portal", "pm_portal")
         goal = self.portal_goal

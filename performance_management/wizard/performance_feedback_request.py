@@ -32,9 +32,7 @@ class PerformanceFeedbackRequestWizard(models.TransientModel):
     def action_request(self):
         self.ensure_one()
         me = self.env.user.employee_id
-        if self.employee_id != me and not self.env["hr.employee"].search_count(
-            [("id", "=", self.employee_id.id), ("id", "child_of", me.ids)]
-        ):
+        if self.employee_id != me and not self.employee_id._performance_reports_to(me):
             raise ValidationError(
                 self.env._("You can ask for feedback about yourself or about your reports.")
             )

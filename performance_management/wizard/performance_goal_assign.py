@@ -76,9 +76,8 @@ class PerformanceGoalAssign(models.TransientModel):
     def _check_employees(self, employees):
         if self.env.user.has_group("performance_management.group_performance_officer"):
             return
-        managers = self.env.user.employee_ids
-        reports = self.env["hr.employee"].sudo().search([("id", "child_of", managers.ids)])
-        outsiders = employees - (reports - managers)
+        employees = self.env["hr.employee"].browse(employees.ids)
+        outsiders = employees - employees._performance_reporting_to(self.env.user.employee_ids)
         if outsiders:
             raise UserError(
                 self.env._(

@@ -1,5 +1,4 @@
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import format_date, html2plaintext
@@ -25,15 +24,13 @@ class PerformanceJournal(models.TransientModel):
             entries = journal.employee_id and self._get_entries(
                 journal.employee_id, journal.date_from, journal.date_to
             )
-            if not entries:
-                journal.journal_html = Markup("<p>%s</p>") % self.env._("Nothing in this period.")
-                continue
-            rows = Markup("").join(
-                Markup("<li><b>%s</b> · %s: %s</li>")
-                % (format_date(self.env, entry["date"]), entry["kind"], entry["text"])
-                for entry in entries
+            journal.journal_html = self.env["ir.qweb"]._render(
+                "performance_management.performance_journal_entries",
+                {
+                    "entries": entries or [],
+                    "format_date": lambda date: format_date(self.env, date),
+                },
             )
-            journal.journal_html = Markup("<ul>%s</ul>") % rows
 
     @api.model
     def _get_entries(self, employee, date_from, date_to):
@@ -42,6 +39,7 @@ class PerformanceJournal(models.TransientModel):
         Everything is searched with the caller's rights: the journal never shows more than
         its reader may see. Other areas add entries by overriding this method.
         """
+        day_after = date_to + relativedelta(days=1)
         entries = []
         feedback = self.env["performance.feedback"].search(
             [
@@ -68,51 +66,42 @@ class PerformanceJournal(models.TransientModel):
                 ("employee_id", "=", employee.id),
                 ("state", "=", "done"),
                 ("date_start", ">=", date_from),
-                ("date_start", "<", date_to + relativedelta(days=1)),
+                ("date_start", "<", day_after),
             ]
         )
-        for log in logs:
-            entries.append(
-                {
-                    "date": log.date_start.date(),
-                    "kind": log.name,
-                    "text": html2plaintext(log.shared_notes or "")[:300],
-                }
-            )
-        entries += self._get_model_entries(
-            "performance.goal.checkin", employee, date_from, date_to, self.env._("Check-in")
-        )
-        entries += self._get_model_entries(
-            "performance.recognition", employee, date_from, date_to, self.env._("Recognition")
-        )
-        return sorted(entries, key=lambda e: e["date"], reverse=True)
-
-    @api.model
-    def _get_model_entries(self, model, employee, date_from, date_to, label):
-        """Entries of another area's model when it has employee and date fields."""
-        if model not in self.env:
-            return []
-        Model = self.env[model]
-        date_field = next((f for f in ("date", "create_date") if f in Model._fields), None)
-        if "employee_id" in Model._fields:
-            employee_domain = [("employee_id", "=", employee.id)]
-        elif "employee_ids" in Model._fields:
-            employee_domain = [("employee_ids", "in", employee.ids)]
-        else:
-            return []
-        if not Model.has_access("read"):
-            return []
-        records = Model.search(
-            employee_domain + [(date_field, ">=", date_from), (date_field, "<=", date_to)]
-        )
-        text_field = next(
-            (f for f in ("note", "message", "name") if f in Model._fields), "display_name"
-        )
-        return [
+        entries += [
             {
-                "date": fields.Date.to_date(record[date_field]),
-                "kind": label,
-                "text": html2plaintext(str(record[text_field] or ""))[:300],
+                "date": log.date_start.date(),
+                "kind": log.name,
+                "text": html2plaintext(log.shared_notes or "")[:300],
             }
-            for record in records
+            for log in logs
         ]
+        checkins = self.env["performance.goal.checkin"].search(
+            [("employee_id", "=", employee.id), ("date", ">=", date_from), ("date", "<=", date_to)]
+        )
+        entries += [
+            {
+                "date": checkin.date,
+                "kind": self.env._("Check-in on %(goal)s", goal=checkin.goal_id.name),
+                "text": html2plaintext(checkin.note or "")[:300],
+            }
+            for checkin in checkins
+        ]
+        # every receiver's journal shows a kudos sent to several people
+        kudos = self.env["performance.recognition"].search(
+            [
+                ("receiver_ids", "in", employee.ids),
+                ("date", ">=", date_from),
+                ("date", "<", day_after),
+            ]
+        )
+        entries += [
+            {
+                "date": fields.Date.context_today(self, kudo.date),
+                "kind": self.env._("Kudos from %(giver)s", giver=kudo.giver_id.name),
+                "text": html2plaintext(kudo.message or "")[:300],
+            }
+            for kudo in kudos
+        ]
+        return sorted(entries, key=lambda e: e["date"], reverse=True)
