@@ -17,6 +17,7 @@ the attack of issue 17.
 
 import logging
 
+from odoo.fields import Command
 from odoo.service.model import call_kw
 from odoo.tests import tagged
 
@@ -45,6 +46,10 @@ def writer(test, model, fname, role):
 
 def value(literal):
     return lambda test, model, fname, role: literal
+
+
+def to_other_employees(test, model, fname, role):
+    return [Command.set(test.other_employee.ids)]
 
 
 def record_of(attr):
@@ -125,6 +130,10 @@ MATRIX = [
     ("performance.reward", "recommender_id", record_of("employee"),         "---!-!-"),
     ("performance.reward", "state", value("approved"),                      "!!!!!!!"),
     ("performance.reward", "approver_id", writer,                           "!!!!!!!"),
+    # kudos: the giver signs them for good; he (Pat here) may still re-address his own kudos
+    # to anyone in the company, as he could have given them
+    ("performance.recognition", "giver_id", writer,                         "!!!!!!!"),
+    ("performance.recognition", "receiver_ids", to_other_employees,         "--w--w-"),
     # cycles: the phases move through their buttons only
     ("performance.cycle", "state", value("closed"),                         "-----!-"),
     ("performance.cycle", "launch_state", value("done"),                    "-----!-"),
