@@ -119,10 +119,10 @@ class PerformanceDevelopmentAction(models.Model):
             )
 
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self.state = "in_progress"
 
     def action_done(self):
-        self.write({"state": "done"})
+        self.state = "done"
 
     @api.model
     def _get_overdue_domain(self):
