@@ -54,6 +54,7 @@
         "report/performance_review_report.xml",
         "views/performance_review_template_views.xml",
         "views/performance_cycle_views.xml",
+        "wizard/performance_cycle_phase_views.xml",
         "views/performance_review_views.xml",
         "views/performance_review_calibration_views.xml",
         "security/performance_reliability_security.xml",

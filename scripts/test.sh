@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: lint gates, a fresh install with its log checked, the addon's tests
-# (browser tours included) and the outside-in tests of tests/. Closes with "N passed, N failed".
+# (browser tours included), the demo walked by its own people on a second database installed
+# with demo data, and the outside-in tests of tests/. Closes with "N passed, N failed".
 set -uo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -9,6 +10,9 @@ ensure_postgres
 cd "$ROOT" || exit 2
 
 DB=${PM_TEST_DB:-pm_test}
+DEMO_DB=${PM_TEST_DEMO_DB:-pm_test_demo}
+# needs the addon's demo data: run on DEMO_DB below, not on DB
+DEMO_WALK=performance_management/tests/test_demo_walk.py
 GATES="$VAR/gates.txt"
 rm -f "$VAR"/junit-*.xml "$GATES"
 
@@ -34,7 +38,16 @@ ADDONS=$(addons_path)
 echo "== addon tests (pytest-odoo, with HTTP for the browser tours)"
 python3 -m pytest -p no:cacheprovider -q -o addopts="" \
     --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http \
-    --junitxml="$VAR/junit-addon.xml" performance_management/tests "$@"
+    --junitxml="$VAR/junit-addon.xml" --ignore="$DEMO_WALK" performance_management/tests "$@"
+
+if [ "${PM_DEMO_WALK:-1}" = 1 ]; then
+    # The demo walked by its people (clickbot as admin and demo, portal crawl as portal).
+    gate "install with demo data" install_fresh "$DEMO_DB" "$VAR/install-demo.log" --with-demo
+    echo "== the demo walked by admin, demo and portal (clickbot and portal crawl, on $DEMO_DB)"
+    python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+        --odoo-database="$DEMO_DB" --odoo-addons-path="$ADDONS" --odoo-http \
+        --durations=0 --junitxml="$VAR/junit-demo.xml" "$DEMO_WALK" "$@"
+fi
 
 if [ "${PM_HOST_SUITES:-1}" = 1 ]; then
     # Host regression: Odoo's own suites of the addons we extend still pass with ours installed.

@@ -17,6 +17,14 @@ PHASE_DEADLINES = (
 DEFAULT_LAUNCH_BATCH_SIZE = 500
 
 
+# Reviews still in these states once the cycle is in that state were left behind.
+BEHIND_STATES = {
+    "calibration": ("self_review", "manager_review"),
+    "released": ("self_review", "manager_review", "calibration"),
+    "closed": ("self_review", "manager_review", "calibration"),
+}
+
+
 class PerformanceCycle(models.Model):
     """A review program: who is reviewed, with which template and on which deadlines."""
 
@@ -97,6 +105,16 @@ class PerformanceCycle(models.Model):
     released_count = fields.Integer(string="Released", compute="_compute_progress")
     acknowledged_count = fields.Integer(string="Acknowledged", compute="_compute_progress")
     no_manager_count = fields.Integer(string="Without Manager", compute="_compute_progress")
+    behind_count = fields.Integer(
+        string="Reviews Behind",
+        compute="_compute_left_behind",
+        help="Reviews still in a phase the cycle has left.",
+    )
+    no_login_count = fields.Integer(
+        string="Reviewers Without Login",
+        compute="_compute_left_behind",
+        help="Open reviews whose reviewer has no user: nobody can write their manager review.",
+    )
     distribution_html = fields.Html(
         string="Rating Distribution", compute="_compute_distribution_html", sanitize=False
     )
@@ -283,6 +301,68 @@ class PerformanceCycle(models.Model):
         if any(cycle.state != "cancel" for cycle in self):
             raise UserError(self.env._("Only a cancelled cycle can go back to draft."))
         self._write_state({"state": "draft"})
+
+    @api.depends("state", "review_ids.state", "review_ids.manager_id.user_id")
+    def _compute_left_behind(self):
+        Review = self.env["performance.review"]
+        behind = dict.fromkeys(self.ids, 0)
+        for cycle, state, count in Review._read_group(
+            [("cycle_id", "in", self.ids)], ["cycle_id", "state"], ["__count"]
+        ):
+            if state in BEHIND_STATES.get(cycle.state, ()):
+                behind[cycle.id] += count
+        no_login = dict(
+            Review._read_group(
+                [
+                    ("cycle_id", "in", self.ids),
+                    ("state", "in", ("self_review", "manager_review")),
+                    ("manager_id", "!=", False),
+                    ("manager_id.user_id", "=", False),
+                ],
+                ["cycle_id"],
+                ["__count"],
+            )
+        )
+        for cycle in self:
+            cycle.behind_count = behind.get(cycle.id, 0)
+            cycle.no_login_count = no_login.get(cycle, 0)
+
+    def action_open_phase(self):
+        """Launch, calibration and release go through a check of who is left behind."""
+        self.ensure_one()
+        self._check_officer()
+        phase = self.env.context.get("performance_phase")
+        wizard = self.env["performance.cycle.phase"].create({"cycle_id": self.id, "phase": phase})
+        if phase == "calibration" and not (wizard.behind_count or wizard.no_login_count):
+            return wizard.action_go_on()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("%(cycle)s: next phase", cycle=self.name),
+            "res_model": "performance.cycle.phase",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_view_behind(self):
+        action = self.action_view_reviews()
+        action["domain"] = [
+            ("cycle_id", "=", self.id),
+            ("state", "in", BEHIND_STATES.get(self.state, ())),
+        ]
+        action["name"] = self.env._("Reviews Behind")
+        return action
+
+    def action_view_no_login(self):
+        action = self.action_view_reviews()
+        action["domain"] = [
+            ("cycle_id", "=", self.id),
+            ("state", "in", ("self_review", "manager_review")),
+            ("manager_id", "!=", False),
+            ("manager_id.user_id", "=", False),
+        ]
+        action["name"] = self.env._("Reviews Whose Reviewer Cannot Log In")
+        return action
 
     def action_view_reviews(self):
         self.ensure_one()

@@ -30,6 +30,7 @@ from . import test_employee_public
 from . import test_manager_chain
 from . import test_key_result_values
 from . import test_action_help
+from . import test_cycle_phase
 from . import test_access_matrix
 from . import test_write_path_matrix
 from . import test_write_paths
@@ -37,3 +38,4 @@ from . import test_field_secrecy
 from . import test_multi_company
 from . import test_hostile_input
 from . import test_scale_queries
+from . import test_demo_walk

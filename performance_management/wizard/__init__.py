@@ -1,6 +1,7 @@
 from . import (
     performance_calibration_wizard,
     performance_coaching_goal_checkin,
+    performance_cycle_phase,
     performance_feedback_answer,
     performance_feedback_give,
     performance_feedback_request,

@@ -73,3 +73,32 @@ registry.category("web_tour.tours").add("performance_goal_approve_tour", {
         },
     ],
 });
+
+// The officer starts the calibration of a cycle whose reviews are not all submitted: he is
+// told how many are behind, and goes on with the others.
+registry.category("web_tour.tours").add("performance_cycle_calibration_tour", {
+    steps: () => [
+        {
+            content: "Start the calibration",
+            trigger: ".o_form_view button[name='action_open_phase']:contains('Start Calibration')",
+            run: "click",
+        },
+        {
+            content: "The dialog says how many reviews are behind",
+            trigger: ".modal .alert-warning:contains('reviews are still in self or manager review')",
+        },
+        {
+            content: "Go on with the others",
+            trigger: ".modal footer button[name='action_go_on']:contains('Start Calibration')",
+            run: "click",
+        },
+        {
+            content: "The cycle is in calibration",
+            trigger: ".o_statusbar_status button[aria-checked='true']:contains('Calibration')",
+        },
+        {
+            content: "and shows what it left behind",
+            trigger: ".o_form_view .alert-warning:contains('left behind')",
+        },
+    ],
+});
