@@ -20,7 +20,10 @@ class PerformanceIssue(models.Model):
 
     _name = "performance.issue"
     _description = "Performance Issue"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "performance.write.guard.mixin")
+    _guard_locked_fields = ("company_id", "employee_id", "rule")
+    # handled through the dismiss and plan actions only
+    _guard_workflow_fields = ("state", "plan_id")
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -59,7 +62,7 @@ class PerformanceIssue(models.Model):
             raise UserError(self.env._("Give a reason to dismiss an issue."))
         if any(issue.state != "open" for issue in self):
             raise UserError(self.env._("Only open issues can be dismissed."))
-        self.write(
+        self._write_state(
             {"state": "dismissed", "dismiss_reason": reason, "date_closed": fields.Date.today()}
         )
 
@@ -91,7 +94,7 @@ class PerformanceIssue(models.Model):
                 ),
             }
         )
-        same.write({"state": "plan", "plan_id": plan.id, "date_closed": today})
+        same._write_state({"state": "plan", "plan_id": plan.id, "date_closed": today})
         return {
             "type": "ir.actions.act_window",
             "res_model": "performance.improvement.plan",

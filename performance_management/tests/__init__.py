@@ -36,6 +36,8 @@ from . import test_key_result_values
 from . import test_action_help
 from . import test_cycle_phase
 from . import test_access_matrix
+from . import test_write_path_matrix
+from . import test_write_paths
 from . import test_field_secrecy
 from . import test_multi_company
 from . import test_hostile_input
