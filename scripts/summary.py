@@ -2,8 +2,8 @@
 
 A skipped test of ours fails the run: Odoo skips a browser tour instead of failing it when
 Chromium or websocket-client is missing, and a tour that did not run proves nothing. In Odoo's
-own suites (junit-host.xml) the tests Odoo itself marks as skipped stay skipped, unless a
-browser was the reason.
+own suites (junit-host.xml, and junit-lint.xml for its lint suite test_lint) the tests Odoo
+itself marks as skipped stay skipped, unless a browser was the reason.
 """
 
 import os
@@ -11,6 +11,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+ODOO_SUITES = ("junit-host.xml", "junit-lint.xml")
 BROWSER = re.compile(r"chrome|chromium|websocket|devtools|browser", re.IGNORECASE)
 
 
@@ -30,7 +31,7 @@ def main(gates_file, *reports):
         print("no test report was written", file=sys.stderr)
         failed += 1
     for report in reports:
-        host = os.path.basename(report) == "junit-host.xml"
+        host = os.path.basename(report) in ODOO_SUITES
         root = ET.parse(report).getroot()
         for case in root.iter("testcase"):
             name = f"{case.get('classname')}.{case.get('name')}"

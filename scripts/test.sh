@@ -58,6 +58,34 @@ if [ "${PM_HOST_SUITES:-1}" = 1 ]; then
         --junitxml="$VAR/junit-host.xml" "$ODOO_ADDONS/hr/tests" "$ODOO_ADDONS/hr_skills/tests"
 fi
 
+# Odoo's own lint suite test_lint (test holes, indexes, override signatures, routes, manifests,
+# pylint with Odoo's SQL and gettext checkers, ...) with the addon installed. Its pylint test
+# lints the whole of Odoo and its community addons (10 to 30 minutes on 2 cores): by default it
+# gives way to the same pylint run, same checkers and options, on our addon alone.
+# PM_TEST_LINT=full runs Odoo's complete pylint test, PM_TEST_LINT=0 no lint suite at all.
+odoo_pylint() {  # the options of test_lint/tests/test_pylint.py, on the given paths
+    PYTHONPATH="$TEST_LINT${PYTHONPATH:+:$PYTHONPATH}" ADDONS_PATH="${ADDONS//,/:}" \
+        python3 -m pylint --rcfile=/dev/null --disable=all,useless-option-value \
+        --enable=used-before-assignment,undefined-variable,eval-used,unreachable,function-redefined,sql-injection,missing-gettext,gettext-variable,gettext-placeholders,gettext-repr,raise-unlink-override \
+        --load-plugins=_pylint_path_setup,pylint.extensions.bad_builtin,_odoo_checker_sql_injection,_odoo_checker_gettext,_odoo_checker_unlink_override \
+        --bad-functions=input --deprecated-modules=csv,urllib,cgi,pdb,ipdb,pudb,wdb \
+        --reports=n --score=n "$@"
+}
+if [ "${PM_TEST_LINT:-1}" != 0 ]; then
+    TEST_LINT="$(python3 -c "import sys; print(sys.argv[1].split(',')[1])" "$ADDONS")/test_lint/tests"
+    gate "install test_lint" odoo -d "$DB" --addons-path="$ADDONS" -i test_lint \
+        --stop-after-init --log-level=warn --http-interface=127.0.0.1
+    lint_args=()
+    if [ "${PM_TEST_LINT:-1}" != full ]; then
+        gate "test_lint's pylint checkers on the addon" odoo_pylint performance_management
+        lint_args=(-k "not TestPyLint")
+    fi
+    echo "== Odoo's lint suite (test_lint) with the addon installed"
+    python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+        --odoo-database="$DB" --odoo-addons-path="$ADDONS" \
+        --junitxml="$VAR/junit-lint.xml" "$TEST_LINT" "${lint_args[@]}"
+fi
+
 echo "== outside-in tests (tests/)"
 PM_ADDONS_PATH="$ADDONS" python3 -m pytest -p no:cacheprovider -p no:odoo -q -o addopts="" \
     --junitxml="$VAR/junit-outside.xml" tests "$@"

@@ -70,20 +70,61 @@ class Odoo:
         )
         return out.stdout.strip()
 
+    def pg_errors(self):
+        """PostgreSQL's own log of the errors on this database, with the statement that failed
+        (Debian's clusters log to /var/log/postgresql): what a serialization failure hit."""
+        lines = []
+        for path in sorted(Path("/var/log/postgresql").glob("postgresql-*.log")):
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            keep = False
+            for line in text.splitlines():
+                if not line.startswith("\t"):  # a record starts; its statement goes on tabbed
+                    keep = f"@{self.db} " in line and "LOG:  statement" not in line
+                if keep:
+                    lines.append(line)
+        return "\n".join(lines)[-6000:]
+
+
+def new_db_name():
+    """pm_outside_<random>; PM_TEST_DB_PREFIX replaces pm_outside_ (for shared machines)."""
+    return f"{os.environ.get('PM_TEST_DB_PREFIX', 'pm_outside_')}{uuid.uuid4().hex[:8]}"
+
 
 @pytest.fixture
 def odoo_db(tmp_path):
-    db = f"pm_outside_{uuid.uuid4().hex[:8]}"
+    db = new_db_name()
     yield Odoo(db, _addons_path(), tmp_path)
     subprocess.run(["dropdb", "--if-exists", "--force", db], check=False, capture_output=True)
 
 
+_GIVEN_PORTS = set()
+
+
 def free_port():
+    """A loopback port nobody listens on: any the system gives, or, when PM_TEST_PORTS is set
+    ("8131-8139"), one of that range not given yet in this session (on a shared machine)."""
     import socket
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    def bindable(port):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                return False
+            return sock.getsockname()[1]
+
+    span = os.environ.get("PM_TEST_PORTS")
+    if not span:
+        return bindable(0)
+    first, _sep, last = span.partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        if port not in _GIVEN_PORTS and bindable(port):
+            _GIVEN_PORTS.add(port)
+            return port
+    raise AssertionError(f"no free port left in PM_TEST_PORTS={span}")
 
 
 class Server:
@@ -92,6 +133,7 @@ class Server:
     def __init__(self, odoo, workers=2):
         self.odoo = odoo
         self.port = free_port()
+        self.gevent_port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = odoo.logdir / f"{odoo.db}-server.log"
         self.process = subprocess.Popen(
@@ -105,7 +147,7 @@ class Server:
                 "--max-cron-threads=1",
                 "--http-interface=127.0.0.1",
                 f"--http-port={self.port}",
-                f"--gevent-port={free_port()}",
+                f"--gevent-port={self.gevent_port}",
                 f"--logfile={self.log}",
             ],
             cwd=odoo.logdir,
@@ -169,12 +211,13 @@ class Server:
             self.process.wait(30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        _GIVEN_PORTS.difference_update({self.port, self.gevent_port})
 
 
 @pytest.fixture(scope="module")
 def installed_db(tmp_path_factory):
     """A database with the addon (no demo data), shared by the tests of one module."""
-    db = f"pm_outside_{uuid.uuid4().hex[:8]}"
+    db = new_db_name()
     odoo = Odoo(db, _addons_path(), tmp_path_factory.mktemp("odoo"))
     odoo.server("-i", "performance_management", name="install")
     yield odoo

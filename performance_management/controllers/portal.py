@@ -188,21 +188,25 @@ class PerformancePortal(CustomerPortal):
     # Goals --------------------------------------------------------------------------------
 
     def _pm_goal_sortings(self):
-        _ = request.env._
         return {
-            "deadline": {"label": _("Deadline"), "order": "date_deadline asc, id desc"},
-            "name": {"label": _("Name"), "order": "name asc, id"},
-            "progress": {"label": _("Progress"), "order": "progress desc, id desc"},
+            "deadline": {
+                "label": request.env._("Deadline"),
+                "order": "date_deadline asc, id desc",
+            },
+            "name": {"label": request.env._("Name"), "order": "name asc, id"},
+            "progress": {"label": request.env._("Progress"), "order": "progress desc, id desc"},
         }
 
     def _pm_goal_filters(self):
-        _ = request.env._
         return {
-            "open": {"label": _("Open"), "domain": [("state", "in", ("draft", "active"))]},
-            "active": {"label": _("Active"), "domain": [("state", "=", "active")]},
-            "draft": {"label": _("Proposed"), "domain": [("state", "=", "draft")]},
-            "done": {"label": _("Done"), "domain": [("state", "=", "done")]},
-            "all": {"label": _("All"), "domain": []},
+            "open": {
+                "label": request.env._("Open"),
+                "domain": [("state", "in", ("draft", "active"))],
+            },
+            "active": {"label": request.env._("Active"), "domain": [("state", "=", "active")]},
+            "draft": {"label": request.env._("Proposed"), "domain": [("state", "=", "draft")]},
+            "done": {"label": request.env._("Done"), "domain": [("state", "=", "done")]},
+            "all": {"label": request.env._("All"), "domain": []},
         }
 
     @route(
@@ -332,27 +336,26 @@ class PerformancePortal(CustomerPortal):
         return request.render("performance_management.portal_my_goal_new", values)
 
     def _pm_propose_goal(self, employee, post):
-        _ = request.env._
         name = (post.get("name") or "").strip()
         if not name:
-            raise ValidationError(_("Give your goal a name."))
+            raise ValidationError(request.env._("Give your goal a name."))
         deadline = False
         if post.get("date_deadline"):
             try:
                 deadline = date.fromisoformat(post["date_deadline"])
             except ValueError:
-                raise ValidationError(_("The deadline is not a valid date.")) from None
+                raise ValidationError(request.env._("The deadline is not a valid date.")) from None
             if deadline < fields.Date.context_today(request.env.user):
-                raise ValidationError(_("The deadline cannot be in the past."))
+                raise ValidationError(request.env._("The deadline cannot be in the past."))
         key_results = []
         kr_name = (post.get("kr_name") or "").strip()
         if kr_name:
             try:
                 target = float((post.get("kr_target") or "100").replace(",", "."))
             except ValueError:
-                raise ValidationError(_("The target must be a number.")) from None
+                raise ValidationError(request.env._("The target must be a number.")) from None
             if target <= 0:
-                raise ValidationError(_("The target must be above zero."))
+                raise ValidationError(request.env._("The target must be above zero."))
             key_results.append(
                 Command.create({"name": kr_name, "target_value": target, "start_value": 0.0})
             )

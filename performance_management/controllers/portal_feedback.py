@@ -42,30 +42,31 @@ class PerformanceFeedbackPortal(PerformancePortal):
     # Feedback -----------------------------------------------------------------------------
 
     def _pm_feedback_filters(self):
-        _ = request.env._
         own = self._pm_own_domain()
         authored = self._pm_own_domain("author_id")
         return {
             "requests": {
-                "label": _("Requests to Answer"),
+                "label": request.env._("Requests to Answer"),
                 "domain": authored & Domain("can_answer", "=", True),
             },
             "received": {
-                "label": _("Received"),
+                "label": request.env._("Received"),
                 "domain": own
                 & Domain([("state", "=", "done"), ("visibility", "in", ("shared", "public"))]),
             },
             "given": {
-                "label": _("Given"),
+                "label": request.env._("Given"),
                 "domain": authored & Domain("state", "=", "done"),
             },
         }
 
     def _pm_feedback_sortings(self):
-        _ = request.env._
         return {
-            "date": {"label": _("Newest"), "order": "date desc, id desc"},
-            "deadline": {"label": _("Deadline"), "order": "date_deadline asc, id desc"},
+            "date": {"label": request.env._("Newest"), "order": "date desc, id desc"},
+            "deadline": {
+                "label": request.env._("Deadline"),
+                "order": "date_deadline asc, id desc",
+            },
         }
 
     @route(
@@ -245,34 +246,36 @@ class PerformanceFeedbackPortal(PerformancePortal):
         employees = self._pm_employees()
         if not employees:
             raise NotFound()
-        _ = request.env._
         filters = {
             "wall": {
-                "label": _("Company Wall"),
+                "label": request.env._("Company Wall"),
                 "domain": [
                     ("visibility", "=", "company"),
                     ("company_id", "in", employees.company_id.ids),
                 ],
             },
             "received": {
-                "label": _("Received"),
+                "label": request.env._("Received"),
                 "domain": [("receiver_ids", "in", employees.ids)],
             },
-            "given": {"label": _("Given"), "domain": [("giver_id", "in", employees.ids)]},
+            "given": {
+                "label": request.env._("Given"),
+                "domain": [("giver_id", "in", employees.ids)],
+            },
         }
         listing = self._pm_list(
             "performance.recognition",
             Domain.TRUE,
             "/my/performance/kudos",
             page,
-            {"date": {"label": _("Newest"), "order": "date desc, id desc"}},
+            {"date": {"label": request.env._("Newest"), "order": "date desc, id desc"}},
             sortby,
             filters,
             filterby,
         )
         values = self._pm_values(
             "performance_kudos",
-            [(_("Kudos"), False)],
+            [(request.env._("Kudos"), False)],
             recognitions=listing.pop("records"),
             colleagues=self._pm_colleagues(),
             values_list=request.env["performance.value"].search(
@@ -337,7 +340,6 @@ class PerformanceFeedbackPortal(PerformancePortal):
     def portal_my_meetings(self, page=1, sortby=None, filterby=None, **kw):
         if not self._pm_employees():
             raise NotFound()
-        _ = request.env._
         now = fields.Datetime.now()
         listing = self._pm_list(
             "performance.coaching.log",
@@ -345,26 +347,26 @@ class PerformanceFeedbackPortal(PerformancePortal):
             "/my/performance/meetings",
             page,
             {
-                "date": {"label": _("Date"), "order": "date_start desc, id desc"},
-                "kind": {"label": _("Type"), "order": "kind, date_start desc"},
+                "date": {"label": request.env._("Date"), "order": "date_start desc, id desc"},
+                "kind": {"label": request.env._("Type"), "order": "kind, date_start desc"},
             },
             sortby,
             {
                 "upcoming": {
-                    "label": _("Upcoming"),
+                    "label": request.env._("Upcoming"),
                     "domain": [("state", "=", "planned"), ("date_start", ">=", now)],
                 },
                 "past": {
-                    "label": _("Past"),
+                    "label": request.env._("Past"),
                     "domain": ["|", ("state", "=", "done"), ("date_start", "<", now)],
                 },
-                "all": {"label": _("All"), "domain": []},
+                "all": {"label": request.env._("All"), "domain": []},
             },
             filterby,
         )
         values = self._pm_values(
             "performance_meetings",
-            [(_("1:1s"), False)],
+            [(request.env._("1:1s"), False)],
             meetings=listing.pop("records"),
             **listing,
         )

@@ -17,21 +17,19 @@ class PerformanceReviewPortal(PerformancePortal):
     """Reviews in the portal: the self review, the released review and its acknowledgement."""
 
     def _pm_review_sortings(self):
-        _ = request.env._
         return {
-            "date": {"label": _("Newest"), "order": "date_end desc, id desc"},
-            "name": {"label": _("Name"), "order": "name asc, id"},
+            "date": {"label": request.env._("Newest"), "order": "date_end desc, id desc"},
+            "name": {"label": request.env._("Name"), "order": "name asc, id"},
         }
 
     def _pm_review_filters(self):
-        _ = request.env._
         return {
-            "all": {"label": _("All"), "domain": [("state", "!=", "cancel")]},
+            "all": {"label": request.env._("All"), "domain": [("state", "!=", "cancel")]},
             "todo": {
-                "label": _("To Do"),
+                "label": request.env._("To Do"),
                 "domain": [("state", "in", ("self_review", "released"))],
             },
-            "done": {"label": _("Acknowledged"), "domain": [("state", "=", "done")]},
+            "done": {"label": request.env._("Acknowledged"), "domain": [("state", "=", "done")]},
         }
 
     @route(
@@ -130,9 +128,8 @@ class PerformanceReviewPortal(PerformancePortal):
         return request.redirect(url)
 
     def _pm_save_self_review(self, review, post):
-        _ = request.env._
         if review.state != "self_review":
-            raise ValidationError(_("The self review is not open any more."))
+            raise ValidationError(request.env._("The self review is not open any more."))
         # sudo: the scale of the user's own review; lines below are his own self-review lines
         review_sudo = review.sudo()
         levels = review_sudo.template_id.scale_id.level_ids
@@ -152,7 +149,10 @@ class PerformanceReviewPortal(PerformancePortal):
                 level = allowed.filtered(lambda lvl, raw=raw: str(lvl.id) == raw)
                 if raw and not level:
                     raise ValidationError(
-                        _("Pick one of the proposed ratings for %(question)s.", question=line.name)
+                        request.env._(
+                            "Pick one of the proposed ratings for %(question)s.",
+                            question=line.name,
+                        )
                     )
                 vals[field] = level.id
             if vals:

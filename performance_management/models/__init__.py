@@ -9,6 +9,7 @@ from . import (
     performance_my_team_mixin,
     performance_review_workflow,
     performance_cycle_evaluation,
+    performance_write_guard_mixin,
 )
 from . import (
     performance_calibration_log,

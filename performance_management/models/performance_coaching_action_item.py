@@ -7,7 +7,10 @@ class PerformanceCoachingActionItem(models.Model):
 
     _name = "performance.coaching.action.item"
     _description = "1:1 Action Item"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "done, date_deadline, id"
+    _guard_locked_fields = ("log_id",)
+    _guard_workflow_fields = ()
 
     log_id = fields.Many2one(
         "performance.coaching.log", required=True, index=True, ondelete="cascade"

@@ -16,9 +16,12 @@ class PerformanceCoachingLog(models.Model):
 
     _name = "performance.coaching.log"
     _description = "Coaching Log and 1:1"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _guard_locked_fields = ("company_id",)
+    # the coach re-plans who meets (see write), checked again as a new 1:1 is
+    _guard_recheck_fields = ("employee_id", "coach_id")
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -161,6 +164,8 @@ class PerformanceCoachingLog(models.Model):
             PerformanceCoachingLog, self.with_context(performance_defer_action_items=True)
         ).create(vals_list)
         logs = logs.with_env(self.env)
+        if not self.env.su:
+            logs._check_participants()
         logs.action_item_ids._schedule_activity()
         logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return logs
@@ -174,6 +179,28 @@ class PerformanceCoachingLog(models.Model):
         if {"date_start", "duration", "employee_id", "coach_id", "name"} & set(vals):
             self.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return res
+
+    def _guard_check_moved(self, fnames):
+        self._check_participants()
+
+    def _check_participants(self):
+        """One books a 1:1 for oneself, or with one's reports, mentees or an officer's."""
+        if self.env.user.has_group("performance_management.group_performance_officer"):
+            return
+        mine = self.env.user.employee_ids
+        for log in self:
+            employee = log.employee_id.sudo()
+            if not (
+                employee in mine
+                or employee.coach_id in mine
+                or employee._performance_reports_to(mine)
+            ):
+                raise UserError(
+                    self.env._(
+                        "You can only plan 1:1s for yourself or with the people you manage "
+                        "or mentor."
+                    )
+                )
 
     def _get_attendee_partners(self):
         self.ensure_one()
@@ -205,22 +232,24 @@ class PerformanceCoachingLog(models.Model):
     def action_done(self):
         if any(log.state != "planned" for log in self):
             raise UserError(self.env._("Only planned meetings can be marked as done."))
-        self.write({"state": "done"})
+        self._write_state({"state": "done"})
         for log in self.filtered(lambda log: log.cadence != "none" and not log.next_id):
             log._prepare_next()
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._write_state({"state": "cancelled"})
         # sudo: the event this 1:1 created itself, cancelled with it; write access checked above
         self.sudo().calendar_event_id.unlink()
 
     def action_reset(self):
-        self.write({"state": "planned"})
+        self._write_state({"state": "planned"})
 
     def _prepare_next(self):
         """Create the next meeting of the series and carry over what is still open."""
         self.ensure_one()
-        next_log = self.create(
+        # in sudo: the links between meetings are the application's (the caller may write
+        # this meeting, action_done checked it)
+        next_log = self.sudo().create(
             {
                 "employee_id": self.employee_id.id,
                 "coach_id": self.coach_id.id,
@@ -233,15 +262,16 @@ class PerformanceCoachingLog(models.Model):
                 "goal_ids": [Command.set(self.goal_ids.ids)],
             }
         )
-        self.next_id = next_log
+        self.sudo().next_id = next_log
         self._carry_over_to(next_log)
-        return next_log
+        return next_log.with_env(self.env)
 
     def _carry_over_to(self, next_log):
         self.talking_point_ids.filtered(lambda p: not p.resolved).copy(
             {"log_id": next_log.id, "carried_over": True}
         )
-        self.action_item_ids.filtered(lambda a: not a.done).write({"log_id": next_log.id})
+        # moved by the application from one meeting to the next of the same two people
+        self.action_item_ids.filtered(lambda a: not a.done).sudo().write({"log_id": next_log.id})
 
     def action_checkin_goals(self):
         self.ensure_one()
@@ -263,7 +293,9 @@ class PerformanceCoachingLog(models.Model):
         """Ask managers to plan a 1:1 with reports they have not met for N days."""
         activity_type = self.env.ref("performance_management.mail_activity_type_one_on_one")
         Employee = self.env["hr.employee"]
-        for company in self.env["res.company"].search([]):
+        # Only companies where a manager with a user can be nudged about a report.
+        managed = Employee._read_group([("parent_id.user_id", "!=", False)], ["company_id"])
+        for (company,) in managed:
             gap = self._get_gap_days(company)
             if gap <= 0:
                 continue

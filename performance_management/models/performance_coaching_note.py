@@ -6,6 +6,9 @@ class PerformanceCoachingNote(models.Model):
 
     _name = "performance.coaching.note"
     _description = "Private 1:1 Note"
+    _inherit = ("performance.write.guard.mixin",)
+    _guard_locked_fields = ("log_id", "user_id")
+    _guard_workflow_fields = ()
 
     log_id = fields.Many2one(
         "performance.coaching.log", required=True, index=True, ondelete="cascade"

@@ -6,7 +6,10 @@ class PerformanceCoachingTalkingPoint(models.Model):
 
     _name = "performance.coaching.talking.point"
     _description = "1:1 Talking Point"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "sequence, id"
+    _guard_locked_fields = ("log_id",)
+    _guard_workflow_fields = ()
 
     log_id = fields.Many2one(
         "performance.coaching.log", required=True, index=True, ondelete="cascade"

@@ -30,7 +30,13 @@ class PerformanceCycle(models.Model):
 
     _name = "performance.cycle"
     _description = "Review Cycle"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.cycle.evaluation.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "performance.cycle.evaluation.mixin",
+        "performance.write.guard.mixin",
+    )
+    _guard_workflow_fields = ("state", "launch_state")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -276,7 +282,7 @@ class PerformanceCycle(models.Model):
         for cycle in self:
             if cycle.state != "running":
                 raise UserError(self.env._("Only a running cycle can go to calibration."))
-        self.state = "calibration"
+        self._write_state({"state": "calibration"})
 
     def action_release(self):
         self._check_officer()
@@ -285,13 +291,13 @@ class PerformanceCycle(models.Model):
                 raise UserError(self.env._("Only a running or calibrated cycle can be released."))
         reviews = self.review_ids.filtered(lambda review: review.state == "calibration")
         reviews.action_release()
-        self.state = "released"
+        self._write_state({"state": "released"})
 
     def action_close(self):
         self._check_officer()
         if any(cycle.state != "released" for cycle in self):
             raise UserError(self.env._("Only a released cycle can be closed."))
-        self.state = "closed"
+        self._write_state({"state": "closed"})
 
     def action_cancel(self):
         self._check_officer()
@@ -301,13 +307,13 @@ class PerformanceCycle(models.Model):
         self.review_ids.filtered(lambda r: r.state not in ("released", "done")).sudo().write(
             {"state": "cancel"}
         )
-        self.state = "cancel"
+        self._write_state({"state": "cancel"})
 
     def action_draft(self):
         self._check_officer()
         if any(cycle.state != "cancel" for cycle in self):
             raise UserError(self.env._("Only a cancelled cycle can go back to draft."))
-        self.state = "draft"
+        self._write_state({"state": "draft"})
 
     @api.depends("state", "review_ids.state", "review_ids.manager_id.user_id")
     def _compute_left_behind(self):

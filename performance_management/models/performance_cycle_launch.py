@@ -44,12 +44,12 @@ class PerformanceCycle(models.Model):
                 raise UserError(
                     self.env._("The cycle %(cycle)s has no participants.", cycle=cycle.name)
                 )
-            cycle.state = "running"
+            cycle._write_state({"state": "running"})
             if len(pending) <= cycle._launch_batch_size():
                 cycle._launch_batch(pending)
-                cycle.launch_state = "done"
+                cycle._write_state({"launch_state": "done"})
             else:
-                cycle.launch_state = "queued"
+                cycle._write_state({"launch_state": "queued"})
                 self.env.ref("performance_management.ir_cron_performance_cycle_launch")._trigger()
         return True
 
@@ -82,7 +82,7 @@ class PerformanceCycle(models.Model):
                 if batch:
                     cycle._launch_batch(batch)
                 if len(pending) <= size:
-                    cycle.launch_state = "done"
+                    cycle._write_state({"launch_state": "done"})
                 remaining = max(len(pending) - len(batch), 0)
                 if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
                     return

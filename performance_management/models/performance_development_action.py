@@ -7,7 +7,10 @@ class PerformanceDevelopmentAction(models.Model):
 
     _name = "performance.development.action"
     _description = "Development Action"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "performance.write.guard.mixin")
+    _guard_locked_fields = ("plan_id",)
+    # the employee moves the status along; only the managers cancel (see write)
+    _guard_workflow_fields = ()
     _order = "date_deadline, sequence, id"
 
     # The employee of the plan may move their actions along, nothing more.
@@ -86,13 +89,21 @@ class PerformanceDevelopmentAction(models.Model):
         return actions
 
     def write(self, vals):
-        if "date_deadline" in vals:
-            vals["date_reminded"] = False  # a new deadline deserves a new reminder
         if vals.get("state") == "done" and "date_done" not in vals:
             vals["date_done"] = fields.Date.context_today(self)
         if set(vals) - self._EMPLOYEE_WRITABLE_FIELDS:
             self._check_manager_rights()
-        return super().write(vals)
+        # cancelling an action (or reviving one) changes the readiness: the managers'
+        if (
+            "state" in vals
+            and not self.env.su
+            and (vals["state"] == "cancelled" or "cancelled" in self.mapped("state"))
+        ):
+            self._check_manager_rights()
+        res = super().write(vals)
+        if "date_deadline" in vals:
+            self.sudo().date_reminded = False  # a new deadline deserves a new reminder
+        return res
 
     def unlink(self):
         self._check_manager_rights()

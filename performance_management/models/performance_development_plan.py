@@ -7,7 +7,10 @@ class PerformanceDevelopmentPlan(models.Model):
 
     _name = "performance.development.plan"
     _description = "Development Plan"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
+    _guard_locked_fields = ("employee_id", "company_id", "review_id")
+    # an officer fixes the review a plan comes from
+    _guard_officer_fields = ("review_id",)
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
 
@@ -180,19 +183,19 @@ class PerformanceDevelopmentPlan(models.Model):
     def action_start(self):
         self._check_state({"draft"})
         self.action_ids._check_deadline(plan_state="active")
-        self.state = "active"
+        self._write_state({"state": "active"})
 
     def action_done(self):
         self._check_state({"active"})
-        self.state = "done"
+        self._write_state({"state": "done"})
 
     def action_cancel(self):
         self._check_state({"draft", "active"})
-        self.state = "cancelled"
+        self._write_state({"state": "cancelled"})
 
     def action_reset_draft(self):
         self._check_state({"cancelled", "done"})
-        self.state = "draft"
+        self._write_state({"state": "draft"})
 
     def action_refresh_skills(self):
         self._sync_skill_lines()

@@ -63,6 +63,9 @@ class PerformanceEmployeeChain(models.Model):
                 start=start,
             )
         )
+        if employee_ids is None or len(ids) > 200:
+            # fresh statistics, or the planner takes a rebuilt table for a few rows
+            cr.execute(SQL("ANALYZE performance_employee_chain"))
         self.invalidate_model()
         self.env["hr.employee"].invalidate_model(["performance_chain_ids"])
         self.env["hr.employee.public"].invalidate_model(["performance_chain_ids"])

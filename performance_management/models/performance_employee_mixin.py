@@ -28,6 +28,11 @@ class PerformanceEmployeeMixin(models.AbstractModel):
             employee.performance_chain_ids = self.env["hr.employee"].browse(sorted(manager_ids))
 
     def _search_performance_chain_ids(self, operator, value):
+        if operator in ("any", "not any"):
+            # e.g. "performance_chain_ids.user_id = uid" in a search filter: the managers are
+            # searched with the reader's rights
+            value = self.env["hr.employee"].search(value).ids
+            operator = "in" if operator == "any" else "not in"
         if operator not in ("in", "not in"):
             return NotImplemented
         manager_ids = [manager_id for manager_id in value if isinstance(manager_id, int)]

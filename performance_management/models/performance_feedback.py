@@ -11,9 +11,27 @@ class PerformanceFeedback(models.Model):
 
     _name = "performance.feedback"
     _description = "Performance Feedback"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.company.check.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "performance.company.check.mixin",
+        "performance.write.guard.mixin",
+    )
     _order = "date desc, id desc"
     _check_company_auto = True
+    # who wrote, about whom, for whom and where it is quoted
+    _guard_locked_fields = (
+        "employee_id",
+        "author_id",
+        "requester_id",
+        "company_id",
+        "review_id",
+        "goal_id",
+        "anonymous",
+    )
+    # an officer files a feedback under the right review or goal, or fixes a request's
+    # anonymity before it is answered (an answer itself never has an author)
+    _guard_officer_fields = ("review_id", "goal_id", "anonymous")
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -219,16 +237,14 @@ class PerformanceFeedback(models.Model):
     def write(self, vals):
         if "date_deadline" in vals:
             self._check_deadline_vals(vals)
-        protected = {"state", "anonymous", "anonymous_released", "is_request"}
-        if (
-            protected & set(vals)
-            and not self.env.su
-            and not self.env.user.has_group("performance_management.group_performance_officer")
-        ):
-            # Through the actions only: reopening an answered request would allow a second
-            # anonymous answer.
-            raise UserError(self.env._("Use the buttons to answer or cancel a request."))
+        # The state moves through the actions only (the guard mixin): reopening an answered
+        # request would allow a second anonymous answer.
         return super().write(vals)
+
+    @api.model
+    def _guard_initial_values(self, fname):
+        # a feedback is given, or asked for
+        return super()._guard_initial_values(fname) | {"requested"}
 
     def _get_answer_visibility(self):
         self.ensure_one()

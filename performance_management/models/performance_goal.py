@@ -32,10 +32,16 @@ class PerformanceGoal(models.Model):
         "performance.goal.reminder.mixin",
         "performance.import.template.mixin",
         "performance.my.team.mixin",
+        "performance.write.guard.mixin",
     )
     _order = "date_deadline, id desc"
     _parent_store = True
     _check_company_auto = True
+    _guard_locked_fields = ("company_id",)
+    # an officer moves a goal to the company it belongs to
+    _guard_officer_fields = ("company_id",)
+    # its manager reassigns a goal, and must manage it where it goes (_guard_check_moved)
+    _guard_recheck_fields = ("employee_id", "department_id", "scope", "manager_id", "is_template")
 
     name = fields.Char(required=True, tracking=True)
     description = fields.Html()
@@ -341,9 +347,19 @@ class PerformanceGoal(models.Model):
             if not self.env.su:
                 self.browse(vals["parent_id"]).check_access("read")
             self._check_parent_cycle(self.browse(vals["parent_id"]))
+        res = super().write(vals)
         if "date_deadline" in vals:
-            vals = dict(vals, overdue_warned=False)
-        return super().write(vals)
+            # a new deadline deserves a new warning
+            self.sudo().overdue_warned = False
+        return res
+
+    def _guard_check_moved(self, fnames):
+        self._check_manager_action()
+
+    @api.model
+    def _guard_initial_values(self, fname):
+        # a manager sets a goal active at once (an owner proposes drafts: _check_create_rights)
+        return super()._guard_initial_values(fname) | {"active"}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_managed(self):
@@ -381,16 +397,14 @@ class PerformanceGoal(models.Model):
         self._check_manager_action()
         if self.filtered(lambda goal: goal.state != "draft"):
             raise UserError(self.env._("Only a draft goal can be approved."))
-        self.write({"state": "active"})
-        # sudo: a workflow flag, cleared by the manager who approved (checked above)
-        self.sudo().approval_requested = False
+        self._write_state({"state": "active", "approval_requested": False})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_done(self):
         self._check_manager_action()
         if self.filtered(lambda goal: goal.state != "active"):
             raise UserError(self.env._("Only an active goal can be completed."))
-        self.write({"state": "done"})
+        self._write_state({"state": "done"})
 
     def action_cancel(self):
         for goal in self:
@@ -402,13 +416,12 @@ class PerformanceGoal(models.Model):
                         "Only the manager of the goal %(goal)s may cancel it.", goal=goal.name
                     )
                 )
-        # sudo: the goal's manager (checked above) cancels; the state moves only through actions
-        self.sudo().write({"state": "cancel", "approval_requested": False})
+        self._write_state({"state": "cancel", "approval_requested": False})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_reset_draft(self):
         self._check_manager_action()
-        self.write({"state": "draft"})
+        self._write_state({"state": "draft"})
 
     def action_open_children(self):
         self.ensure_one()

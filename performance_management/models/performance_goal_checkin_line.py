@@ -6,7 +6,10 @@ class PerformanceGoalCheckinLine(models.Model):
 
     _name = "performance.goal.checkin.line"
     _description = "Check-in Key Result Value"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "checkin_id, sequence, id"
+    _guard_locked_fields = ("checkin_id", "key_result_id")
+    _guard_workflow_fields = ()
 
     checkin_id = fields.Many2one(
         "performance.goal.checkin", required=True, index=True, ondelete="cascade"

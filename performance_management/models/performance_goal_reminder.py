@@ -42,9 +42,10 @@ class PerformanceGoalReminderMixin(models.AbstractModel):
         today = fields.Date.context_today(self)
         reminder = self.env.ref("performance_management.mail_template_goal_checkin_reminder")
         warning = self.env.ref("performance_management.mail_template_goal_manager_warning")
+        active = [("state", "=", "active"), ("is_template", "=", False)]
         domain = Domain.OR(
             self._get_checkin_reminder_domain(company)
-            for company in self.env["res.company"].search([])
+            for (company,) in self._read_group(active, ["company_id"])
         )
 
         def remind_owners(goals):

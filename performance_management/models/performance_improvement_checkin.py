@@ -6,7 +6,10 @@ class PerformanceImprovementCheckin(models.Model):
 
     _name = "performance.improvement.checkin"
     _description = "Improvement Plan Check-in"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "date, id"
+    _guard_locked_fields = ("plan_id",)
+    _guard_workflow_fields = ()
 
     plan_id = fields.Many2one(
         "performance.improvement.plan", required=True, index=True, ondelete="cascade"

@@ -6,7 +6,10 @@ class PerformanceImprovementExtension(models.Model):
 
     _name = "performance.improvement.extension"
     _description = "Improvement Plan Extension"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "id desc"
+    _guard_locked_fields = ("plan_id",)
+    _guard_workflow_fields = ()
 
     plan_id = fields.Many2one(
         "performance.improvement.plan", required=True, index=True, ondelete="cascade"

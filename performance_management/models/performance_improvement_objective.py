@@ -6,7 +6,10 @@ class PerformanceImprovementObjective(models.Model):
 
     _name = "performance.improvement.objective"
     _description = "Improvement Plan Objective"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "sequence, id"
+    _guard_locked_fields = ("plan_id",)
+    _guard_workflow_fields = ()
 
     plan_id = fields.Many2one(
         "performance.improvement.plan", required=True, index=True, ondelete="cascade"

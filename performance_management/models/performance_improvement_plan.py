@@ -7,7 +7,12 @@ class PerformanceImprovementPlan(models.Model):
 
     _name = "performance.improvement.plan"
     _description = "Performance Improvement Plan"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
+    _guard_locked_fields = ("employee_id", "company_id", "review_id")
+    # an officer fixes the review a plan comes from
+    _guard_officer_fields = ("review_id",)
+    # the plan changes hands between officers only (see _guard_check_moved)
+    _guard_recheck_fields = ("hr_responsible_id",)
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -120,10 +125,14 @@ class PerformanceImprovementPlan(models.Model):
             if plan.date_end and plan.date_start and plan.date_end < plan.date_start:
                 raise ValidationError(self.env._("The end of a plan cannot be before its start."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = super().create(vals_list)
+        if not self.env.su:
+            plans._check_hr_responsible()
+        return plans
+
     def write(self, vals):
-        protected = {"state", "acknowledged_date", "outcome_acknowledged_date"}
-        if protected & set(vals) and not self.env.su:
-            raise UserError(self.env._("Use the plan's buttons to move it along."))
         res = super().write(vals)
         # Html fields cannot be tracked: log which ones changed (HR notes stay unlogged). A
         # shared log, not an internal note: the employee reads it, internal notes he does not.
@@ -140,10 +149,21 @@ class PerformanceImprovementPlan(models.Model):
                 )
         return res
 
-    def _write_state(self, vals):
-        # The state moves only through the actions, which check the rules first.
-        self.check_access("write")
-        return self.sudo().write(vals)
+    def _guard_check_moved(self, fnames):
+        self._check_hr_responsible()
+
+    def _check_hr_responsible(self):
+        # the HR responsible reaches the plan: only a performance officer may be named
+        officer = "performance_management.group_performance_officer"
+        for plan in self.filtered("hr_responsible_id"):
+            if not plan.hr_responsible_id.sudo().has_group(officer):
+                raise UserError(
+                    self.env._(
+                        "The HR responsible of an improvement plan is a performance officer: "
+                        "%(user)s is not.",
+                        user=plan.hr_responsible_id.sudo().name,
+                    )
+                )
 
     def action_activate(self):
         for plan in self:

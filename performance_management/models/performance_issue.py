@@ -20,7 +20,10 @@ class PerformanceIssue(models.Model):
 
     _name = "performance.issue"
     _description = "Performance Issue"
-    _inherit = ("mail.thread",)
+    _inherit = ("mail.thread", "performance.write.guard.mixin")
+    _guard_locked_fields = ("company_id", "employee_id", "rule")
+    # handled through the dismiss and plan actions only
+    _guard_workflow_fields = ("state", "plan_id")
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -44,7 +47,9 @@ class PerformanceIssue(models.Model):
     )
     dismiss_reason = fields.Text(tracking=True)
     date_closed = fields.Date(readonly=True)
-    plan_id = fields.Many2one("performance.improvement.plan", ondelete="set null", tracking=True)
+    plan_id = fields.Many2one(
+        "performance.improvement.plan", ondelete="set null", index="btree_not_null", tracking=True
+    )
 
     @api.depends("rule", "employee_id")
     def _compute_name(self):
@@ -57,7 +62,7 @@ class PerformanceIssue(models.Model):
             raise UserError(self.env._("Give a reason to dismiss an issue."))
         if any(issue.state != "open" for issue in self):
             raise UserError(self.env._("Only open issues can be dismissed."))
-        self.write(
+        self._write_state(
             {"state": "dismissed", "dismiss_reason": reason, "date_closed": fields.Date.today()}
         )
 
@@ -89,7 +94,7 @@ class PerformanceIssue(models.Model):
                 ),
             }
         )
-        same.write({"state": "plan", "plan_id": plan.id, "date_closed": today})
+        same._write_state({"state": "plan", "plan_id": plan.id, "date_closed": today})
         return {
             "type": "ir.actions.act_window",
             "res_model": "performance.improvement.plan",
@@ -239,10 +244,27 @@ class PerformanceIssue(models.Model):
         }
 
     @api.model
+    def _get_companies_to_check(self):
+        """Companies that switched a rule on, or whose open issues may have to be resolved."""
+        open_issues = self._read_group([("state", "=", "open")], ["company_id"])
+        return self.env["res.company"].search(
+            Domain.OR(
+                [(switch, "=", True)]
+                for switch in (
+                    "performance_issue_rating",
+                    "performance_issue_goal",
+                    "performance_issue_checkin",
+                    "performance_issue_feedback",
+                )
+            )
+            | Domain("id", "in", [company.id for (company,) in open_issues])
+        )
+
+    @api.model
     def _compute_issues(self, companies=None, commit=False):
         """Raise new issues and resolve those whose signal is gone, a few queries per company."""
         today = fields.Date.context_today(self)
-        for company in companies or self.env["res.company"].search([]):
+        for company in companies or self._get_companies_to_check():
             signals = self._get_signals(company)
             existing = self.search(
                 [

@@ -24,8 +24,12 @@ class PerformanceKeyResult(models.Model):
 
     _name = "performance.key.result"
     _description = "Key Result"
-    _inherit = ("performance.import.template.mixin",)
+    _inherit = ("performance.import.template.mixin", "performance.write.guard.mixin")
     _order = "goal_id, sequence, id"
+    _guard_locked_fields = ("goal_id",)
+    # an officer moves a key result to the goal it belongs to
+    _guard_officer_fields = ("goal_id",)
+    _guard_workflow_fields = ()
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)

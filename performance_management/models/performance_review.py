@@ -27,9 +27,20 @@ class PerformanceReview(models.Model):
         "mail.activity.mixin",
         "performance.review.workflow.mixin",
         "performance.company.check.mixin",
+        "performance.write.guard.mixin",
     )
     _order = "date_end desc, id desc"
     _check_company_auto = True
+    _guard_locked_fields = (
+        "employee_id",
+        "company_id",
+        "cycle_id",
+        "template_id",
+        "review_type",
+        "manager_id",
+    )
+    # an officer hands a review to another reviewer
+    _guard_officer_fields = ("manager_id",)
 
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, required=True, precompute=True

@@ -15,6 +15,9 @@ class PerformanceReviewAssessment(models.Model):
     _description = "Review Assessment"
     _order = "id"
     _rec_name = "review_id"
+    _inherit = ("performance.write.guard.mixin",)
+    _guard_locked_fields = ("review_id",)
+    _guard_workflow_fields = ()
 
     review_id = fields.Many2one(
         "performance.review", required=True, index=True, ondelete="cascade"

@@ -32,7 +32,23 @@ class PerformanceReviewLine(models.Model):
 
     _name = "performance.review.line"
     _description = "Review Line"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "review_id, sequence, id"
+    # what the template set at launch: who answers, what and how much it weighs
+    _guard_locked_fields = (
+        "review_id",
+        "role",
+        "kind",
+        "weight",
+        "display_type",
+        "goal_id",
+        "skill_id",
+        "skill_type_id",
+        "expected_level_id",
+    )
+    # an officer corrects a weight the template got wrong
+    _guard_officer_fields = ("weight",)
+    _guard_workflow_fields = ()
 
     review_id = fields.Many2one(
         "performance.review", required=True, index=True, ondelete="cascade"
@@ -120,8 +136,9 @@ class PerformanceReviewLine(models.Model):
             )
         arrays = [
             SQL(
-                "%s::" + sql_type + "[]",
+                "%s::%s[]",
                 [None if vals.get(column) is False else vals.get(column) for vals in vals_list],
+                SQL.identifier(sql_type),
             )
             for column, sql_type in _BULK_COLUMNS.items()
         ]

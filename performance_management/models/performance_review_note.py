@@ -6,7 +6,10 @@ class PerformanceReviewNote(models.Model):
 
     _name = "performance.review.note"
     _description = "Private Review Note"
+    _inherit = ("performance.write.guard.mixin",)
     _order = "id desc"
+    _guard_locked_fields = ("review_id",)
+    _guard_workflow_fields = ()
 
     review_id = fields.Many2one(
         "performance.review", required=True, index=True, ondelete="cascade"

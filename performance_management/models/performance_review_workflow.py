@@ -296,6 +296,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
             # sudo: the mail renders the employee's and reviewer's names and e-mails, nothing else
             template.sudo().send_mail_batch(reviews.ids, email_layout_xmlid=False)
 
+    @api.model
     def mail_allowed_qweb_expressions(self):
         # Mails made of these plain paths render by substitution instead of evaluating
         # QWeb and inline templates once per review: a launch sends thousands of invitations.

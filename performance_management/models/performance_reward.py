@@ -7,7 +7,17 @@ class PerformanceReward(models.Model):
 
     _name = "performance.reward"
     _description = "Reward Recommendation"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
+    _guard_locked_fields = (
+        "employee_id",
+        "recommender_id",
+        "company_id",
+        "source",
+        "review_id",
+        "recognition_id",
+    )
+    # an officer files a recommendation under its right source; who recommends whom stays
+    _guard_officer_fields = ("source", "review_id", "recognition_id")
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -87,6 +97,7 @@ class PerformanceReward(models.Model):
         "performance.reward.budget",
         compute="_compute_budget_id",
         store=True,
+        index="btree_not_null",
         readonly=False,
         check_company=True,
         groups="performance_management.group_performance_officer",

@@ -4,6 +4,9 @@ from . import test_career
 from . import test_recognition
 from . import test_reward
 from . import test_cycle_launch
+from . import test_goal_common
+from . import test_portal_common
+from . import test_report_common
 from . import test_review_calibration
 from . import test_review_common
 from . import test_review_workflow
@@ -26,12 +29,15 @@ from . import test_report
 from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
+from . import test_report_tour
 from . import test_employee_public
 from . import test_manager_chain
 from . import test_key_result_values
 from . import test_action_help
 from . import test_cycle_phase
 from . import test_access_matrix
+from . import test_write_path_matrix
+from . import test_write_paths
 from . import test_field_secrecy
 from . import test_multi_company
 from . import test_hostile_input

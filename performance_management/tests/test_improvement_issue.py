@@ -214,3 +214,31 @@ class TestPerformanceIssues(PerformanceCase):
         action = Issue.browse().action_refresh()
         self.assertEqual(action["tag"], "reload")
         self.assertEqual(Issue.search([]).employee_id, self.employee)
+
+    def test_cron_companies(self):
+        """The cron checks companies with a rule on, and those whose open issues may go."""
+        Issue = self.env["performance.issue"]
+        quiet = self.env["res.company"].create(
+            {
+                "name": "No Issue Rules",
+                "performance_issue_rating": False,
+                "performance_issue_goal": False,
+                "performance_issue_checkin": False,
+                "performance_issue_feedback": False,
+            }
+        )
+        self.assertIn(self.env.company, Issue._get_companies_to_check())
+        self.assertNotIn(quiet, Issue._get_companies_to_check())
+        employee = self.env["hr.employee"].create({"name": "Quinn Quiet", "company_id": quiet.id})
+        issue = Issue.create(
+            {
+                "company_id": quiet.id,
+                "employee_id": employee.id,
+                "rule": "low_rating",
+                "reason": "Rated before the rules were switched off",
+            }
+        )
+        self.assertIn(quiet, Issue._get_companies_to_check())
+        Issue._compute_issues()
+        self.assertEqual(issue.state, "resolved", "no rule is on any more: the signal is gone")
+        self.assertNotIn(quiet, Issue._get_companies_to_check())

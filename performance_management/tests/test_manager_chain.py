@@ -182,6 +182,31 @@ class TestManagerChainDemoShape(DemoShapedCase):
                     {"name": "Not mine", "employee_id": self.e[target].id}
                 )
 
+    def test_my_team_filter_and_department_panel(self):
+        """The search filter and the department panel of goals and reviews, as Marc."""
+        view = self.env.ref("performance_management.performance_review_view_search")
+        self.assertIn("performance_chain_ids.user_id", view.arch)
+        Goal = self.env["performance.goal"].with_user(self.users["marc"])
+        uid = self.users["marc"].id
+        team = Goal.search(
+            [
+                ("employee_id.performance_chain_ids.user_id", "=", uid),
+                ("employee_id.user_id", "!=", uid),
+            ]
+        )
+        self.assertEqual(
+            {name for name, goal in self.goals.items() if goal in team},
+            {"randall", "ronnie", "keith", "anita", "joel", "nora"},
+        )
+        for model in ("performance.goal", "performance.review"):
+            with self.subTest(model=model):
+                panel = (
+                    self.env[model]
+                    .with_user(self.users["marc"])
+                    .search_panel_select_range("department_id")
+                )
+                self.assertIn("values", panel)
+
     def test_public_employee_show_private(self):
         Public = self.env["hr.employee.public"].with_user(self.users["ronnie"])
         shown = Public.browse([self.e[n].id for n in ("keith", "anita", "marc", "randall")])

@@ -221,6 +221,16 @@ class TestPortalAccess(PerformancePortalCase):
         self.assertIn("Paula objective", plan)
         self.assertNotIn("Paula hr note", plan)
 
+    def test_recent_kudos_show_the_portal_icon(self):
+        self.env["performance.recognition"].with_user(self.user_manager).create(
+            {"receiver_ids": [(6, 0, self.portal_employee.ids)], "message": "<p>Thanks Paula</p>"}
+        )
+        self.authenticate("pm_portal", "pm_portal")
+        page = self.url_open("/my/performance").text
+        self.assertIn("Thanks Paula", page)
+        # the portal's own icon font, not an emoji the reader's fonts may lack
+        self.assertIn('class="fa fa-trophy', page)
+
     def test_checkin_a_result_cannot_take_is_refused(self):
         self.authenticate("pm_portal", "pm_portal")
         goal = self.portal_goal

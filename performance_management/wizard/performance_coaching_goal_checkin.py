@@ -15,10 +15,10 @@ class PerformanceCoachingGoalCheckin(models.TransientModel):
     line_ids = fields.One2many("performance.coaching.goal.checkin.line", "wizard_id")
 
     @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
+    def default_get(self, fields):
+        res = super().default_get(fields)
         log = self.env["performance.coaching.log"].browse(res.get("log_id"))
-        if log and "line_ids" in fields_list:
+        if log and "line_ids" in fields:
             res["line_ids"] = [
                 Command.create({"goal_id": goal.id, "confidence": goal.confidence or "on_track"})
                 for goal in log.goal_ids.filtered(lambda g: g.state == "active")

@@ -31,10 +31,10 @@ class PerformanceFeedbackGive(models.TransientModel):
     value_id = fields.Many2one("performance.value")
 
     @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
+    def default_get(self, fields):
+        res = super().default_get(fields)
         employee_id = self.env.context.get("default_employee_id")
-        if employee_id and "employee_ids" in fields_list:
+        if employee_id and "employee_ids" in fields:
             res["employee_ids"] = [Command.set([employee_id])]
         return res
 
