@@ -260,16 +260,17 @@ class PerformanceKeyResult(models.Model):
         for vals in vals_list:
             if vals.get("kind") == "milestone":
                 vals.setdefault("target_value", 1.0)
-            if not self.env.su or not vals.get("definer_id"):
-                vals.pop("definer_id", None)
-                if vals.get("source") == "automatic":
-                    vals["definer_id"] = self.env.uid
             vals.setdefault("current_value", vals.get("start_value") or 0.0)
         if not self.env.su and any(vals.get("source") == "automatic" for vals in vals_list):
             self._check_automatic_rights()
         krs = super().create(vals_list)
         if not self.env.su:
             krs.goal_id._check_key_result_rights()
+        # definer_id is the application's (the write guard refuses it from outside): the
+        # creator, unless the addon itself names one (a library copy, demo data)
+        krs.filtered(lambda kr: kr.source == "automatic" and not kr.definer_id).sudo().write(
+            {"definer_id": self.env.uid}
+        )
         krs.filtered(lambda kr: kr.source == "automatic")._update_automatic_value(
             check=not self.env.su
         )
@@ -281,10 +282,10 @@ class PerformanceKeyResult(models.Model):
                 self._check_automatic_rights()
             if set(vals) - {"last_computed"}:
                 self.goal_id._check_key_result_rights()
+        res = super().write(vals)
         if AUTOMATIC_FIELDS & set(vals) and not (self.env.su and vals.get("definer_id")):
             # whoever changes what is counted counts it with his own rights from now on
-            vals = dict(vals, definer_id=self.env.uid)
-        res = super().write(vals)
+            self.sudo().write({"definer_id": self.env.uid})
         if AUTOMATIC_FIELDS & set(vals):
             self.filtered(lambda kr: kr.source == "automatic")._update_automatic_value(
                 check=not self.env.su

@@ -265,7 +265,8 @@ class TestWritePaths(WritePathCase):
             (self.user_manager, self.mine["performance.coaching.log"], "done"),
             (self.user_manager, self.mine["performance.development.plan"], "active"),
             (self.user_manager, self.mine["performance.goal"], "done"),
-            (self.user_manager, self.mine["performance.improvement.plan"], "active"),
+            # the matrix's plan is a started one (its employee reads no draft)
+            (self.user_manager, self.mine["performance.improvement.plan"], "closed"),
             (self.user_officer, self.mine["performance.feedback"], "requested"),
         )
         for user, record, state in probes:
