@@ -189,6 +189,7 @@ class PerformanceCoachingLog(models.Model):
             return
         mine = self.env.user.employee_ids
         for log in self:
+            # sudo: the chain of the person named, to tell whether the writer manages them
             employee = log.employee_id.sudo()
             if not (
                 employee in mine
@@ -262,6 +263,7 @@ class PerformanceCoachingLog(models.Model):
                 "goal_ids": [Command.set(self.goal_ids.ids)],
             }
         )
+        # sudo: the link is the application's (guarded); the coach just closed this 1:1
         self.sudo().next_id = next_log
         self._carry_over_to(next_log)
         return next_log.with_env(self.env)

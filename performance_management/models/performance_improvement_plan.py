@@ -156,6 +156,7 @@ class PerformanceImprovementPlan(models.Model):
         # the HR responsible reaches the plan: only a performance officer may be named
         officer = "performance_management.group_performance_officer"
         for plan in self.filtered("hr_responsible_id"):
+            # sudo: whether the user named is an officer, and his name for the message
             if not plan.hr_responsible_id.sudo().has_group(officer):
                 raise UserError(
                     self.env._(

@@ -58,6 +58,8 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
     def _write_state(self, vals):
         """Move the workflow; only action methods call this, after their own checks."""
         self.check_access("write")
+        # sudo: the writer may write these records (checked above); the guard refuses state
+        # to everyone else
         return self.sudo().write(vals)
 
     @api.model
