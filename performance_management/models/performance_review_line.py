@@ -76,7 +76,14 @@ class PerformanceReviewLine(models.Model):
         "performance.rating.scale.level",
         domain="[('scale_id', '=', scale_id)]",
     )
+    rating_description = fields.Text(related="rating_id.description", string="Rating Meaning")
     answer = fields.Text()
+    self_answer_display = fields.Char(
+        string="Employee's Answer",
+        compute="_compute_self_answer_display",
+        help="On the manager's line: what the employee answered to the same question, "
+        "as far as the reader may see it.",
+    )
     skill_id = fields.Many2one("hr.skill")
     skill_type_id = fields.Many2one("hr.skill.type")
     expected_level_id = fields.Many2one("hr.skill.level")
@@ -98,6 +105,35 @@ class PerformanceReviewLine(models.Model):
                 line.score = line.achievement
             else:
                 line.score = 0.0
+
+    @api.depends("review_id", "sequence", "kind", "skill_id")
+    @api.depends_context("uid")
+    def _compute_self_answer_display(self):
+        manager_lines = self.filtered(lambda line: line.role == "manager" and line._origin.id)
+        # with the reader's rights: the employee's lines he may read, nothing more
+        theirs = self.search(
+            [
+                ("review_id", "in", manager_lines.review_id.ids),
+                ("role", "=", "employee"),
+                ("display_type", "=", False),
+            ]
+        )
+        by_question = {
+            (line.review_id.id, line.sequence, line.kind, line.skill_id.id): line
+            for line in theirs
+        }
+        for line in self:
+            mine = (
+                by_question.get((line.review_id.id, line.sequence, line.kind, line.skill_id.id))
+                if line in manager_lines
+                else None
+            )
+            parts = [
+                mine.rating_id.name if mine else None,
+                mine.skill_level_id.name if mine else None,
+                mine.answer if mine else None,
+            ]
+            line.self_answer_display = " · ".join(part for part in parts if part) or False
 
     @api.constrains("rating_id", "skill_level_id", "achievement")
     def _check_rating(self):

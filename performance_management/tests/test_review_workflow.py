@@ -237,3 +237,23 @@ class TestReviewWorkflow(ReviewCase):
             )
             self.assertNotIn(review, late)
             self.assertEqual(len(late), self.cycle.review_count - 1)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestReviewSideBySide(ReviewCase):
+    def test_manager_sees_the_employee_answer_beside_his_own(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        self.fill(review, "employee", self.user_employee, level_index=3)
+        review.with_user(self.user_employee).action_submit_self()
+        lines = review.with_user(self.user_manager).manager_line_ids
+        delivery = lines.filtered(lambda line: line.name == "Delivery")
+        highlights = lines.filtered(lambda line: line.name == "Highlights")
+        self.assertEqual(delivery.self_answer_display, self.levels[3].name)
+        self.assertEqual(highlights.self_answer_display, "employee answer")
+        # the question only the manager answers has nothing beside it
+        teamwork = lines.filtered(lambda line: line.name == "Teamwork")
+        self.assertFalse(teamwork.self_answer_display)
+        delivery.with_user(self.user_manager).rating_id = self.levels[2]
+        self.assertEqual(delivery.rating_description, self.levels[2].description)
