@@ -190,20 +190,18 @@ class PerformanceCycle(models.Model):
         # sudo: the participants' goals of the period become lines of their own reviews
         Goal = self.env["performance.goal"].sudo()
         domain = Domain("employee_id", "in", employees.ids)
-        if "date_start" in Goal._fields and "date_deadline" in Goal._fields:
-            domain &= Domain.OR(
-                [
-                    Domain("date_start", "=", False),
-                    Domain("date_start", "<=", self.date_end),
-                ]
-            ) & Domain.OR(
-                [
-                    Domain("date_deadline", "=", False),
-                    Domain("date_deadline", ">=", self.date_start),
-                ]
-            )
-        if "state" in Goal._fields:
-            domain &= Domain("state", "not in", ("cancel", "cancelled", "draft"))
+        domain &= Domain.OR(
+            [
+                Domain("date_start", "=", False),
+                Domain("date_start", "<=", self.date_end),
+            ]
+        ) & Domain.OR(
+            [
+                Domain("date_deadline", "=", False),
+                Domain("date_deadline", ">=", self.date_start),
+            ]
+        )
+        domain &= Domain("state", "not in", ("cancel", "draft"))
         result = {}
         for goal in Goal.search(domain):
             result.setdefault(goal.employee_id.id, []).append(goal)
@@ -213,8 +211,7 @@ class PerformanceCycle(models.Model):
         """Ask up to peer_count colleagues of the same manager for feedback."""
         # sudo: the launch asks peers for feedback on behalf of each review's manager
         Feedback = self.env["performance.feedback"].sudo()
-        needed = {"review_id", "author_id", "requester_id", "date_deadline", "anonymous"}
-        if not self.peer_count or not needed <= set(Feedback._fields):
+        if not self.peer_count:
             return Feedback
         managers = reviews.employee_id.parent_id
         # sudo: the reviewed employees' colleagues under the same manager, to ask them

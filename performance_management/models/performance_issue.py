@@ -12,7 +12,6 @@ RULES = [
     ("constructive_feedback", "Repeated constructive feedback"),
 ]
 # Numeric review fields the low-rating rule understands, in order of preference.
-REVIEW_RATING_FIELDS = ("final_rating", "final_rating_value", "final_score")
 
 
 class PerformanceIssue(models.Model):
@@ -105,41 +104,16 @@ class PerformanceIssue(models.Model):
     # --- detection -------------------------------------------------------------------------
 
     @api.model
-    def _get_rating_source(self):
-        """(model, rating field) holding stored final ratings, or (None, None)."""
-        for model in ("performance.review.assessment", "performance.review"):
-            if model not in self.env:
-                continue
-            Model = self.env[model]
-            for name in REVIEW_RATING_FIELDS:
-                field = Model._fields.get(name)
-                if (
-                    field
-                    and field.store
-                    and field.type in ("float", "integer", "monetary")
-                    and {"employee_id", "company_id"} <= set(Model._fields)
-                ):
-                    return Model, name
-        return None, None
-
-    @api.model
     def _signal_low_rating(self, company):
-        Model, field = self._get_rating_source()
-        if field is None:
-            return {}
         threshold = company.performance_issue_rating_threshold
         domain = [
             ("company_id", "=", company.id),
-            (field, "!=", False),
-            (field, "<=", threshold),
+            ("final_rating_id", "!=", False),
+            ("final_rating", "<=", threshold),
+            ("review_state", "!=", "cancel"),
             ("write_date", ">=", fields.Datetime.now() - relativedelta(years=1)),
         ]
-        if "final_rating_id" in Model._fields and Model._fields["final_rating_id"].store:
-            domain.append(("final_rating_id", "!=", False))
-        state_field = "review_state" if "review_state" in Model._fields else "state"
-        if state_field in Model._fields:
-            domain.append((state_field, "!=", "cancel"))
-        # sudo: a fixed model of the addon over the company, for HR's issues (read under rules)
+        Model, field = self.env["performance.review.assessment"], "final_rating"
         groups = Model.sudo()._read_group(domain, ["employee_id"], [f"{field}:min"])
         return {
             employee.id: self.env._(
@@ -153,18 +127,11 @@ class PerformanceIssue(models.Model):
     @api.model
     def _signal_goal_off_track(self, company):
         Goal = self.env["performance.goal"]
-        names = Goal._fields
         today = fields.Date.context_today(self)
-        domains = []
-        if "confidence" in names:
-            domains.append([("confidence", "=", "off_track")])
-        if "date_deadline" in names:
-            late = [("date_deadline", "<", today)]
-            if "progress" in names:
-                late.append(("progress", "<", 100))
-            domains.append(late)
-        if not domains:
-            return {}
+        domains = [
+            [("confidence", "=", "off_track")],
+            [("date_deadline", "<", today), ("progress", "<", 100)],
+        ]
         domain = Domain.OR(domains) & self._goal_open_domain(company)
         groups = Goal._read_group(domain, ["employee_id"], ["__count"])
         return {
@@ -176,22 +143,21 @@ class PerformanceIssue(models.Model):
 
     @api.model
     def _goal_open_domain(self, company):
-        Goal = self.env["performance.goal"]
-        domain = Domain([("company_id", "=", company.id), ("employee_id", "!=", False)])
-        if "state" in Goal._fields:
-            domain &= Domain("state", "not in", ("done", "cancel", "cancelled", "draft"))
-        return domain
+        return Domain(
+            [
+                ("company_id", "=", company.id),
+                ("employee_id", "!=", False),
+                ("state", "not in", ("done", "cancel", "draft")),
+            ]
+        )
 
     @api.model
     def _signal_missed_checkin(self, company):
         Goal = self.env["performance.goal"]
-        if "last_checkin_date" not in Goal._fields:
-            return {}
         days = company.performance_issue_checkin_days
         limit = fields.Date.context_today(self) - relativedelta(days=days)
-        started = "date_start" if "date_start" in Goal._fields else "create_date"
         stale = Domain("last_checkin_date", "<", limit) | Domain(
-            [("last_checkin_date", "=", False), (started, "<", limit)]
+            [("last_checkin_date", "=", False), ("date_start", "<", limit)]
         )
         domain = self._goal_open_domain(company) & stale
         groups = Goal._read_group(domain, ["employee_id"], ["__count"])

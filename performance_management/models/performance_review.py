@@ -299,7 +299,7 @@ class PerformanceReview(models.Model):
         """Answers to this review's 360 requests; anonymous ones only past the threshold."""
         self.ensure_one()
         Feedback = self.env["performance.feedback"]
-        if "review_id" not in Feedback._fields or not self.id:
+        if not self.id:
             return False
         if not (
             self.is_reviewer

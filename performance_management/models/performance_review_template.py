@@ -165,7 +165,7 @@ class PerformanceReviewTemplate(models.Model):
                             "role": "shared",
                             "goal_id": goal.id,
                             "weight": 1.0,
-                            "achievement": goal["progress"] if "progress" in goal._fields else 0.0,
+                            "achievement": goal.progress,
                         }
                     )
                 )

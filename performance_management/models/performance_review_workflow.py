@@ -214,8 +214,7 @@ class PerformanceReviewWorkflowMixin(models.AbstractModel):
 
     def _refresh_goal_achievements(self):
         for line in self.line_ids.filtered(lambda line: line.kind == "goal" and line.goal_id):
-            if "progress" in line.goal_id._fields:
-                line.achievement = min(max(line.goal_id.progress, 0.0), 100.0)
+            line.achievement = min(max(line.goal_id.progress, 0.0), 100.0)
 
     def _write_back_skills(self):
         """Write the manager's competency levels back to the employee's skills."""
