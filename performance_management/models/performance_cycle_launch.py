@@ -153,8 +153,13 @@ class PerformanceCycle(models.Model):
                     )
                 )
         self.env["performance.review.line"]._bulk_insert(line_vals)
+        # every one2many of the lines, whatever its domain
         reviews.invalidate_recordset(
-            ["line_ids", "self_line_ids", "manager_line_ids", "goal_line_ids"]
+            [
+                name
+                for name, field in reviews._fields.items()
+                if field.type == "one2many" and field.comodel_name == "performance.review.line"
+            ]
         )
         reviews.modified(["line_ids"])
         self._launch_peer_requests(reviews)

@@ -10,6 +10,8 @@ _USER_WRITABLE = {
     "line_ids",
     "self_line_ids",
     "manager_line_ids",
+    "self_sheet_line_ids",
+    "manager_sheet_line_ids",
     "note_ids",
     "final_rating_id",
     "potential",
@@ -128,6 +130,20 @@ class PerformanceReview(models.Model):
         "review_id",
         domain=[("role", "=", "manager")],
         string="Manager Review",
+    )
+    # The two tabs of the form: each role's answers under the template's sections (shared
+    # lines), as the portal and the PDF show them.
+    self_sheet_line_ids = fields.One2many(
+        "performance.review.line",
+        "review_id",
+        domain=[("role", "in", ("employee", "shared")), ("kind", "!=", "goal")],
+        string="Self Review Sheet",
+    )
+    manager_sheet_line_ids = fields.One2many(
+        "performance.review.line",
+        "review_id",
+        domain=[("role", "in", ("manager", "shared")), ("kind", "!=", "goal")],
+        string="Manager Review Sheet",
     )
     goal_line_ids = fields.One2many(
         "performance.review.line", "review_id", domain=[("kind", "=", "goal")], string="Goals"

@@ -257,3 +257,20 @@ class TestReviewSideBySide(ReviewCase):
         self.assertFalse(teamwork.self_answer_display)
         delivery.with_user(self.user_manager).rating_id = self.levels[2]
         self.assertEqual(delivery.rating_description, self.levels[2].description)
+
+    def test_both_tabs_show_the_template_sections(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        mine = review.with_user(self.user_employee).self_sheet_line_ids
+        self.assertEqual(mine[0].display_type, "line_section")
+        self.assertEqual(mine[0].name, "Results")
+        self.assertIn("Delivery", mine.mapped("name"))
+        self.assertEqual(set(mine.mapped("role")), {"shared", "employee"})
+        self.assertNotIn("goal", mine.mapped("kind"))
+        theirs = review.with_user(self.user_manager).manager_sheet_line_ids
+        self.assertEqual(theirs[0].name, "Results")
+        self.assertEqual(set(theirs.mapped("role")), {"shared", "manager"})
+        # before release the employee reads no manager answer there, only the headings
+        self.env.invalidate_all()  # a request of his own: no cache from the manager's read
+        hidden = review.with_user(self.user_employee).manager_sheet_line_ids
+        self.assertEqual(set(hidden.mapped("display_type")), {"line_section"})
