@@ -117,3 +117,16 @@ class TestReviewCalibration(ReviewCase):
         self.assertEqual(request.author_id, self.peer)
         self.assertEqual(request.employee_id, self.employee)
         self.assertTrue(request.anonymous)
+
+
+@tagged("post_install", "-at_install")
+class TestNineBoxViews(ReviewCase):
+    def test_rows_name_their_cycle_and_unrated_cards_say_so(self):
+        Assessment = self.env["performance.review.assessment"].with_user(self.user_officer)
+        views = Assessment.get_views([(False, "list"), (False, "kanban")])["views"]
+        self.assertIn('name="cycle_id"', views["list"]["arch"])
+        self.assertNotIn('optional="hide"', views["list"]["arch"].split('name="cycle_id"')[1][:40])
+        kanban = views["kanban"]["arch"]
+        self.assertIn("Not rated yet", kanban)
+        self.assertIn('name="cycle_id"', kanban)
+        self.assertNotIn("</field> · <field", kanban)
