@@ -107,12 +107,12 @@ class PerformanceCycle(models.Model):
     no_manager_count = fields.Integer(string="Without Manager", compute="_compute_progress")
     behind_count = fields.Integer(
         string="Reviews Behind",
-        compute="_compute_left_behind",
+        compute="_compute_progress",
         help="Reviews still in a phase the cycle has left.",
     )
     no_login_count = fields.Integer(
         string="Reviewers Without Login",
-        compute="_compute_left_behind",
+        compute="_compute_no_login_count",
         help="Open reviews whose reviewer has no user: nobody can write their manager review.",
     )
     distribution_html = fields.Html(
@@ -126,7 +126,7 @@ class PerformanceCycle(models.Model):
         "CHECK(peer_count >= 0)", "The number of peer requests cannot be negative."
     )
 
-    @api.depends("review_ids.state", "review_ids.manager_id")
+    @api.depends("state", "review_ids.state", "review_ids.manager_id")
     def _compute_progress(self):
         today = fields.Date.context_today(self)
         Review = self.env["performance.review"]
@@ -163,6 +163,9 @@ class PerformanceCycle(models.Model):
                 else 0
             )
             cycle.no_manager_count = no_manager.get(cycle._origin, 0)
+            cycle.behind_count = sum(
+                by_state.get(state, 0) for state in BEHIND_STATES.get(cycle.state, ())
+            )
 
     @api.depends("review_ids.state", "template_id.scale_id")
     def _compute_distribution_html(self):
@@ -315,17 +318,10 @@ class PerformanceCycle(models.Model):
             raise UserError(self.env._("Only a cancelled cycle can go back to draft."))
         self._write_state({"state": "draft"})
 
-    @api.depends("state", "review_ids.state", "review_ids.manager_id.user_id")
-    def _compute_left_behind(self):
-        Review = self.env["performance.review"]
-        behind = dict.fromkeys(self.ids, 0)
-        for cycle, state, count in Review._read_group(
-            [("cycle_id", "in", self.ids)], ["cycle_id", "state"], ["__count"]
-        ):
-            if state in BEHIND_STATES.get(cycle.state, ()):
-                behind[cycle.id] += count
+    @api.depends("review_ids.state", "review_ids.manager_id.user_id")
+    def _compute_no_login_count(self):
         no_login = dict(
-            Review._read_group(
+            self.env["performance.review"]._read_group(
                 [
                     ("cycle_id", "in", self.ids),
                     ("state", "in", ("self_review", "manager_review")),
@@ -337,8 +333,7 @@ class PerformanceCycle(models.Model):
             )
         )
         for cycle in self:
-            cycle.behind_count = behind.get(cycle.id, 0)
-            cycle.no_login_count = no_login.get(cycle, 0)
+            cycle.no_login_count = no_login.get(cycle._origin, 0)
 
     def action_open_phase(self):
         """Launch, calibration and release go through a check of who is left behind."""
@@ -358,11 +353,12 @@ class PerformanceCycle(models.Model):
         }
 
     def action_view_behind(self):
+        return self._action_view_reviews_in(BEHIND_STATES.get(self.state, ()))
+
+    def _action_view_reviews_in(self, states):
+        """The reviews of this cycle still in these states (left behind)."""
         action = self.action_view_reviews()
-        action["domain"] = [
-            ("cycle_id", "=", self.id),
-            ("state", "in", BEHIND_STATES.get(self.state, ())),
-        ]
+        action["domain"] = [("cycle_id", "=", self.id), ("state", "in", states)]
         action["name"] = self.env._("Reviews Behind")
         return action
 

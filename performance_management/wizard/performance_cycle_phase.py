@@ -1,12 +1,13 @@
 from odoo import api, fields, models
-from odoo.fields import Domain
+
+from ..models.performance_cycle import BEHIND_STATES
 
 # Reviews still in these states when the cycle moves on are left behind (the release
 # releases every calibrated review).
 BEHIND = {
     "launch": (),
-    "calibration": ("self_review", "manager_review"),
-    "release": ("self_review", "manager_review"),
+    "calibration": BEHIND_STATES["calibration"],
+    "release": BEHIND_STATES["calibration"],
 }
 
 
@@ -82,9 +83,4 @@ class PerformanceCyclePhase(models.TransientModel):
     def action_view_behind(self):
         """The reviews behind, to remind or reassign them one by one."""
         self.ensure_one()
-        action = self.cycle_id.action_view_reviews()
-        action["domain"] = Domain("cycle_id", "=", self.cycle_id.id) & Domain(
-            "state", "in", BEHIND[self.phase]
-        )
-        action["name"] = self.env._("Reviews Behind")
-        return action
+        return self.cycle_id._action_view_reviews_in(BEHIND[self.phase])
