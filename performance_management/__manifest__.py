@@ -83,6 +83,12 @@
         "demo/performance_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "performance_management/static/src/cycle/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "performance_management/static/tests/**/*.test.js",
+        ],
         "web.assets_tests": [
             "performance_management/static/src/js/tours/*.js",
         ],
