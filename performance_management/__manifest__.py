@@ -38,7 +38,6 @@
         "views/performance_coaching_views.xml",
         "views/performance_improvement_plan_views.xml",
         "views/performance_issue_views.xml",
-        "views/performance_feedback_employee_views.xml",
         "report/performance_report_paperformat.xml",
         "report/performance_improvement_plan_reports.xml",
         "security/performance_career_security.xml",
@@ -85,6 +84,7 @@
     "assets": {
         "web.assets_backend": [
             "performance_management/static/src/cycle/**/*",
+            "performance_management/static/src/employee_overview/**/*",
         ],
         "web.assets_unit_tests": [
             "performance_management/static/tests/**/*.test.js",
