@@ -47,3 +47,4 @@ from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
 from . import test_js_unit
+from . import test_screens
