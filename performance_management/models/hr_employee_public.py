@@ -44,7 +44,7 @@ class HrEmployeePublic(models.Model):
         )
 
     def get_performance_overview(self):
-        """The employee performance overview page: who it is, and each area as its reader sees it."""
+        """The employee's performance overview: who it is, each area as its reader sees it."""
         self.ensure_one()
         self.check_access("read")
         return {

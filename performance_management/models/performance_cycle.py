@@ -116,7 +116,6 @@ class PerformanceCycle(models.Model):
         help="Open reviews whose reviewer has no user: nobody can write their manager review.",
     )
     phase_progress = fields.Json(
-        string="Phase Progress",
         compute="_compute_progress",
         help="Each phase: reviews done of the total, and how many are late, for its bar.",
     )

@@ -175,9 +175,13 @@ class PerformanceEmployeeMixin(models.AbstractModel):
         self.ensure_one()
         specs = self._get_performance_count_specs()
         sections = []
-        for counter, (label, icon, button, date_field, extra) in (
-            self._get_performance_overview_specs().items()
-        ):
+        for counter, (
+            label,
+            icon,
+            button,
+            date_field,
+            extra,
+        ) in self._get_performance_overview_specs().items():
             model, employee_field, domain = specs[counter]
             Model = self.env[model]
             if not Model.has_access("read"):
@@ -189,7 +193,12 @@ class PerformanceEmployeeMixin(models.AbstractModel):
             count = Model.search_count(domain)
             if not count and (confidential or not show_private):
                 continue
-            rows = Model.search_read(domain, ["display_name", date_field, *extra], limit=limit)
+            rows = [
+                self._performance_overview_row(Model, row, date_field)
+                for row in Model.search_read(
+                    domain, ["display_name", date_field, *extra], limit=limit
+                )
+            ]
             sections.append(
                 {
                     "key": counter.removeprefix("performance_").removesuffix("_count"),
@@ -198,7 +207,7 @@ class PerformanceEmployeeMixin(models.AbstractModel):
                     "button": button,
                     "model": model,
                     "count": count,
-                    "rows": [self._performance_overview_row(Model, row, date_field) for row in rows],
+                    "rows": rows,
                 }
             )
         return sections

@@ -3,7 +3,6 @@ from lxml import etree
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import users, warmup
-from odoo.tools.safe_eval import safe_eval
 
 from .common import PerformanceCase
 
@@ -230,7 +229,8 @@ class TestEmployeePublicForm(PerformanceCase):
 
     def test_one_performance_button_on_the_employee_form(self):
         Employee = self.env["hr.employee"].with_user(self.user_officer)
-        arch = etree.fromstring(Employee.get_view(self.env.ref("hr.view_employee_form").id)["arch"])
+        view = Employee.get_view(self.env.ref("hr.view_employee_form").id)
+        arch = etree.fromstring(view["arch"])
         ours = [
             button.get("name")
             for button in arch.xpath("//div[@name='button_box']/button")

@@ -129,18 +129,19 @@ class TestFormsMatchTheServer(GoalCase):
 
     def test_key_result_added_from_its_goal(self):
         goal = self._goal(self.employee, name="Draft with results")
-        with Form(goal.with_user(self.user_employee)) as form:
-            with form.key_result_ids.new() as kr:
-                # the goal is not asked again: the line belongs to the goal of the form
-                self.assertTrue(kr._get_modifier("goal_id", "invisible"))
-                kr.name = "Bring the backlog down"
-                kr.start_value = 30
-                kr.target_value = -10
-                # the direction follows the values as they are typed: no 75% preview
-                self.assertEqual(kr.direction, "decrease")
-                self.assertEqual(kr.progress, 0.0)
-                kr.current_value = 10
-                self.assertEqual(kr.progress, 50.0)
+        form = Form(goal.with_user(self.user_employee))
+        with form.key_result_ids.new() as kr:
+            # the goal is not asked again: the line belongs to the goal of the form
+            self.assertTrue(kr._get_modifier("goal_id", "invisible"))
+            kr.name = "Bring the backlog down"
+            kr.start_value = 30
+            kr.target_value = -10
+            # the direction follows the values as they are typed: no 75% preview
+            self.assertEqual(kr.direction, "decrease")
+            self.assertEqual(kr.progress, 0.0)
+            kr.current_value = 10
+            self.assertEqual(kr.progress, 50.0)
+        form.save()
         self.assertEqual(goal.key_result_ids.direction, "decrease")
         self.assertEqual(goal.key_result_ids.progress, 50.0)
 

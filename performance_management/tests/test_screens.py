@@ -71,7 +71,8 @@ class TestMenus(PerformanceCase):
 
     def test_no_wizard_is_a_menu(self):
         menus = self.env["ir.ui.menu"].search([("id", "child_of", self.env.ref(ROOT).id)])
-        for menu in menus.filtered(lambda m: m.action and m.action._name == "ir.actions.act_window"):
+        windows = menus.filtered(lambda m: m.action and m.action._name == "ir.actions.act_window")
+        for menu in windows:
             with self.subTest(menu=menu.complete_name):
                 self.assertNotEqual(menu.action.target, "new")
 
@@ -145,7 +146,8 @@ class TestCycleBars(PerformanceCase):
         self.assertEqual(bars["manager"]["late"], 0, "no manager deadline, nothing late")
         chart = cycle.distribution_data
         self.assertEqual(chart["total"], 0)
-        self.assertEqual([level["level"] for level in chart["levels"]], scale.level_ids.mapped("name"))
+        levels = scale.level_ids
+        self.assertEqual([level["level"] for level in chart["levels"]], levels.mapped("name"))
         self.assertEqual(
-            [level["target"] for level in chart["levels"]], scale.level_ids.mapped("target_percent")
+            [level["target"] for level in chart["levels"]], levels.mapped("target_percent")
         )
