@@ -49,3 +49,4 @@ from . import test_sudo_leaks
 from . import test_js_unit
 from . import test_screens
 from . import test_form_rights
+from . import test_screens_tour
