@@ -29,6 +29,9 @@ export class EmployeePerformanceOverview extends Component {
     }
 
     async load() {
+        if (!this.employeeId) {
+            return; // opened without an employee (e.g. a bare URL): the page says so
+        }
         const overview = await this.orm.call("hr.employee.public", "get_performance_overview", [
             [this.employeeId],
         ]);
