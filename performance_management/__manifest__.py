@@ -83,8 +83,15 @@
         "demo/performance_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "performance_management/static/src/nine_box/**/*",
+            "performance_management/static/src/rating_badges/**/*",
+        ],
         "web.assets_tests": [
             "performance_management/static/src/js/tours/*.js",
+        ],
+        "web.assets_unit_tests": [
+            "performance_management/static/tests/**/*",
         ],
     },
     "installable": True,

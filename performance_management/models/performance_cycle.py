@@ -396,6 +396,14 @@ class PerformanceCycle(models.Model):
         action["domain"] = [("cycle_id", "=", self.id)]
         return action
 
+    def action_view_nine_box(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_review_nine_box_action"
+        )
+        action["context"] = {"search_default_cycle_id": self.id}
+        return action
+
     def _check_officer(self):
         if not self.env.is_superuser() and not self.env.user.has_group(
             "performance_management.group_performance_officer"

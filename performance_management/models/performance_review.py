@@ -152,6 +152,12 @@ class PerformanceReview(models.Model):
     assessment_ids = fields.One2many("performance.review.assessment", "review_id")
     note_ids = fields.One2many("performance.review.note", "review_id", string="Private Notes")
     overall_score = fields.Float(compute="_compute_assessment", compute_sudo=False)
+    suggested_rating_id = fields.Many2one(
+        "performance.rating.scale.level",
+        string="Suggested Rating",
+        compute="_compute_assessment",
+        compute_sudo=False,
+    )
     final_rating_id = fields.Many2one(
         "performance.rating.scale.level",
         compute="_compute_assessment",
@@ -243,6 +249,7 @@ class PerformanceReview(models.Model):
         for review in self:
             assessment = review.assessment_ids._filtered_access("read")[:1]
             review.overall_score = assessment.overall_score
+            review.suggested_rating_id = assessment.suggested_rating_id
             review.final_rating_id = assessment.final_rating_id
             review.final_rating = assessment.final_rating_id.value
             review.potential = assessment.potential
