@@ -238,11 +238,13 @@ class PerformanceReviewAssessment(models.Model):
         Read with the user's rights over the given domain: what the 9-box shows, whatever
         page of cards is loaded.
         """
+        self.check_access("read")
         domain = Domain(domain or [])
+        placed = Domain("performance_tier", "!=", False) & Domain("potential", "!=", False)
         boxes = {
             f"{tier}_{potential}": count
             for tier, potential, count in self._read_group(
-                domain & Domain("performance_tier", "!=", False) & Domain("potential", "!=", False),
+                domain & placed,
                 ["performance_tier", "potential"],
                 ["__count"],
             )
@@ -254,10 +256,8 @@ class PerformanceReviewAssessment(models.Model):
             )
         )
         scales = self.env["performance.rating.scale"]
-        for level in by_level:
-            scales |= level.scale_id
-        if not scales:
-            scales = self.search(domain, limit=1).scale_id
+        for template, _count in self._read_group(domain, ["review_id.template_id"], ["__count"]):
+            scales |= template.scale_id
         return {
             "total": total,
             "placed": sum(boxes.values()),

@@ -46,3 +46,6 @@ from . import test_demo_walk
 from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
+from . import test_nine_box
+from . import test_nine_box_tour
+from . import test_js_unit

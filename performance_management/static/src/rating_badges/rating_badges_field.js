@@ -52,8 +52,9 @@ export class RatingBadgesField extends Component {
     }
 
     get suggestedName() {
-        const { suggestedField, record } = this.props;
-        return (suggestedField && record.data[suggestedField]?.display_name) || "";
+        // an invisible many2one comes without its name: the levels carry it
+        const suggested = this.options.find((level) => level.id === this.suggestedId);
+        return suggested?.display_name || "";
     }
 
     get score() {
