@@ -154,7 +154,6 @@ class PerformanceReview(models.Model):
     overall_score = fields.Float(compute="_compute_assessment", compute_sudo=False)
     suggested_rating_id = fields.Many2one(
         "performance.rating.scale.level",
-        string="Suggested Rating",
         compute="_compute_assessment",
         compute_sudo=False,
     )

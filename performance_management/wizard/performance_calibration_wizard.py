@@ -20,7 +20,6 @@ class PerformanceCalibrationWizard(models.TransientModel):
     current_potential = fields.Selection(related="assessment_id.potential")
     new_potential = fields.Selection(
         POTENTIAL,
-        string="New Potential",
         compute="_compute_new_potential",
         store=True,
         readonly=False,
