@@ -134,8 +134,8 @@ class PerformanceReviewAssessment(models.Model):
             )
 
     def _inverse_nine_box(self):
-        # Moving a card in the 9-box changes the potential; the performance axis is the
-        # final rating, which only changes through calibration with a reason.
+        # The box names a potential; the performance axis is the final rating, which only
+        # changes through action_calibrate (the 9-box, the wizard) with a reason.
         for assessment in self:
             if not assessment.nine_box:
                 continue
@@ -143,8 +143,8 @@ class PerformanceReviewAssessment(models.Model):
             if tier != assessment.performance_tier:
                 raise UserError(
                     self.env._(
-                        "Change the final rating of %(employee)s with Calibrate, giving a "
-                        "reason; the 9-box only moves the potential.",
+                        "Change the final rating of %(employee)s with Calibrate or by moving "
+                        "the card in the 9-box, giving a reason.",
                         employee=assessment.employee_id.name,
                     )
                 )

@@ -11,6 +11,8 @@ import {
     mountView,
     onRpc,
     preloadBundle,
+    toggleMenuItem,
+    toggleSearchBarMenu,
 } from "@web/../tests/web_test_helpers";
 
 class Employee extends models.Model {
@@ -128,6 +130,11 @@ class Assessment extends models.Model {
                     </t>
                 </templates>
             </kanban>`,
+        search: `
+            <search>
+                <filter name="calibration" string="In Calibration"
+                    domain="[('review_state', '=', 'calibration')]"/>
+            </search>`,
     };
 
     /** The server's counts, computed the same way from the mock records. */
@@ -288,4 +295,19 @@ test("a card opens its review", async () => {
     await mountNineBox();
     await contains(`${box("medium_medium")} .o_kanban_record`).click();
     expect.verifySteps(["performance.review 11"]);
+});
+
+test("the counts follow the search, as filters and facets are Odoo's own", async () => {
+    onRpc("get_nine_box_data", ({ args }) => {
+        expect.step(JSON.stringify(args[0]));
+    });
+    await mountNineBox();
+    expect.verifySteps(["[]"]);
+    expect(".o_nine_box_unplaced_count").toHaveText("1");
+    await toggleSearchBarMenu();
+    await toggleMenuItem("In Calibration");
+    expect.verifySteps(['[["review_state","=","calibration"]]']);
+    expect(".o_nine_box_unplaced").toHaveCount(0);
+    expect(".o_nine_box_grid .o_nine_box_cell").toHaveCount(9);
+    expect(`${box("high_high")} .o_nine_box_count`).toHaveText("1");
 });

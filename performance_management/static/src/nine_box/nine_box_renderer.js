@@ -58,6 +58,7 @@ export class NineBoxRenderer extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.dialog = useService("dialog");
+        this.notification = useService("notification");
         this.tiers = TIERS;
         this.potentialsTopDown = [...TIERS].reverse();
         this.axisLabels = AXIS_LABELS;
@@ -195,6 +196,12 @@ export class NineBoxRenderer extends Component {
         const levels = sameTier
             ? []
             : (this.scaleOf(record)?.levels || []).filter((level) => level.tier === tier);
+        if (!sameTier && !levels.length) {
+            this.notification.add(_t("The rating scale of this review has no level there."), {
+                type: "warning",
+            });
+            return;
+        }
         this.dialog.add(NineBoxMoveDialog, {
             employee: record.data.employee_id?.display_name || "",
             fromLabel: this.boxOf(record) ? BOX_LABELS[this.boxOf(record)] : _t("Not placed"),

@@ -45,12 +45,12 @@ export class RatingDistributionChart extends Component {
                     {
                         label: _t("Guideline %"),
                         data: rows.map((row) => row.target),
-                        backgroundColor: getColor(1, "light", "odoo"),
+                        backgroundColor: "rgba(108, 117, 125, 0.45)",
                     },
                     {
                         label: _t("Actual %"),
                         data: rows.map((row) => row.actual),
-                        backgroundColor: getColor(2, "light", "odoo"),
+                        backgroundColor: getColor(1, "light", "odoo"),
                     },
                 ],
             },
