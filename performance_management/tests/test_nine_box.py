@@ -45,6 +45,26 @@ class TestNineBox(NineBoxCase):
             [("low", 5, 0), ("low", 15, 0), ("medium", 50, 1), ("high", 20, 0), ("high", 10, 1)],
         )
 
+    def test_counts_take_as_many_queries_for_more_reviews(self):
+        def queries():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            data = self.nine_box(self.user_officer)
+            return self.env.cr.sql_log_count - before, data
+
+        queries()  # warm the registry's caches
+        few, _data = queries()
+        for employee, level, potential in (
+            (self.portal_employee, 0, "low"),
+            (self.nouser_employee, 1, "high"),
+            (self.director, 3, "medium"),
+            (self.manager, 2, "medium"),
+        ):
+            self.place(employee, level, potential)
+        many, data = queries()
+        self.assertEqual(data["placed"], 6)
+        self.assertEqual(many, few)
+
     def test_counts_follow_the_readers_rights(self):
         # the other team's manager counts nothing of this cycle
         self.assertEqual(self.nine_box(self.user_other_manager)["total"], 0)
