@@ -16,16 +16,18 @@ class SurveySurvey(models.Model):
     @api.depends("survey_type")
     @api.depends_context("uid")
     def _compute_allowed_survey_types(self):
-        super()._compute_allowed_survey_types()
+        res = super()._compute_allowed_survey_types()
         if self.env.user.has_group("performance_management.group_performance_officer"):
             self.allowed_survey_types = (self.allowed_survey_types or []) + [
                 PERFORMANCE_SURVEY_TYPE
             ]
+        return res
 
     @api.onchange("survey_type")
     def _onchange_survey_type(self):
-        super()._onchange_survey_type()
+        res = super()._onchange_survey_type()
         if self.survey_type == PERFORMANCE_SURVEY_TYPE:
             # raters are invited by the launch, each with a token of his own; those
             # without a user answer through it
             self.write({"access_mode": "token", "users_login_required": False})
+        return res

@@ -70,7 +70,7 @@ class SurveyUserInput(models.Model):
     def _mark_done(self):
         # sudo: the controller's answer is already sudo; the flags decide who stamps it
         anonymous = self.sudo().filtered("performance_anonymous")
-        super(SurveyUserInput, self - anonymous)._mark_done()
+        res = super(SurveyUserInput, self - anonymous)._mark_done()
         if anonymous:
             # the superuser submits an anonymous answer: no write_uid, no participation
             # notice, names its rater
@@ -78,6 +78,7 @@ class SurveyUserInput(models.Model):
         for user_input in self.sudo().filtered("performance_request_id"):
             user_input._performance_answered()
         anonymous._performance_scrub()
+        return res
 
     def _performance_answered(self):
         """Answer the feedback request with this questionnaire."""
