@@ -84,8 +84,8 @@ class SurveyUserInput(models.Model):
         """Answer the feedback request with this questionnaire."""
         self.ensure_one()
         request = self.performance_request_id
-        message = self.env._(
-            "<p>Answered through the questionnaire %(survey)s.</p>", survey=self.survey_id.title
+        message = Markup("<p>%s</p>") % self.env._(
+            "Answered through the questionnaire %(survey)s.", survey=self.survey_id.title
         )
         if not self.performance_anonymous:
             request._answer_named(message)

@@ -47,3 +47,4 @@ from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
 from . import test_survey_360
+from . import test_survey_360_tour
