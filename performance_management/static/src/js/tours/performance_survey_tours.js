@@ -37,8 +37,13 @@ registry.category("web_tour.tours").add("performance_survey_360_portal", {
             run: "click",
         },
         {
+            content: "Confirm",
+            trigger: ".modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
             content: "The answers are in",
-            trigger: 'h1:contains("Thank you!")',
+            trigger: ".o_survey_finished h1:contains('You scored 75')",
         },
     ],
 });
