@@ -4,7 +4,8 @@ from odoo import SUPERUSER_ID
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.service.model import call_kw
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .test_review_common import ReviewCase
 
@@ -328,3 +329,39 @@ class TestSurvey360(Survey360Case):
         )
         self.assertEqual(len(mail), 1)
         self.assertIn(own.access_token, mail.body_html)
+
+    def test_officer_designs_questionnaires_and_reads_a_cycle_per_question(self):
+        survey_form = Form(
+            self.env["survey.survey"]
+            .with_user(self.user_officer)
+            .with_context(default_survey_type="performance")
+        )
+        survey_form.title = "Officer's 360"
+        survey = survey_form.save()
+        self.assertEqual(survey.survey_type, "performance")
+        self.assertEqual(survey.access_mode, "token")
+        template_form = Form(self.template.with_user(self.user_admin))
+        template_form.survey_manager_id = survey
+        template_form.save()
+        # survey's other surveys stay survey's
+        other = self.env["survey.survey"].create({"title": "Canteen", "survey_type": "survey"})
+        self.assertFalse(
+            self.env["survey.survey"].with_user(self.user_officer).search([("id", "=", other.id)])
+        )
+        # the cycle's answers per question: released ones only
+        self.launch()
+        review = self.review_of(self.employee)
+        self.answer(self.input_of(review, self.peer), self.user_peer, "Always", "Often", "Pat")
+        action = self.env.ref(
+            "performance_management.survey_user_input_line_action_performance_cycle"
+        )
+        domain = safe_eval(action.domain, {"active_id": self.cycle.id})
+        Line = self.env["survey.user_input.line"].with_user(self.user_officer)
+        self.assertFalse(Line.search(domain))
+        self.answer(
+            self.input_of(review, self.portal_employee), self.user_portal, "Often", "Often", "P"
+        )
+        groups = Line._read_group(domain, ["question_id"], ["answer_score:sum", "__count"])
+        scores = {question.title: (score, count) for question, score, count in groups}
+        self.assertEqual(scores["Teamwork"], (6, 2))
+        self.assertEqual(scores["Delivery"], (4, 2))
