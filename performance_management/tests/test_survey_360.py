@@ -365,3 +365,35 @@ class TestSurvey360(Survey360Case):
         scores = {question.title: (score, count) for question, score, count in groups}
         self.assertEqual(scores["Teamwork"], (6, 2))
         self.assertEqual(scores["Delivery"], (4, 2))
+
+    def test_reports_and_the_manager_get_their_own_questionnaires(self):
+        report_survey = self._make_survey("Report 360")
+        manager_survey = self._make_survey("Manager 360")
+        self.template.write(
+            {"survey_report_id": report_survey.id, "survey_manager_id": manager_survey.id}
+        )
+        self.launch()
+        # Mia's direct reports with a user answer the report questionnaire about her
+        manager_review = self.review_of(self.manager)
+        reports = self.UserInput.search(
+            [
+                ("performance_review_id", "=", manager_review.id),
+                ("performance_role", "=", "report"),
+            ]
+        )
+        self.assertEqual(reports.survey_id, report_survey)
+        self.assertEqual(
+            reports.performance_request_id.author_id,
+            self.employee | self.peer | self.portal_employee,
+        )
+        self.assertEqual(reports.performance_request_id.survey_id, report_survey)
+        self.assertTrue(reports.performance_request_id.activity_ids)
+        # her reviewer (Dana) answers the manager questionnaire, by her own link
+        own = self.input_of(manager_review, role="manager")
+        self.assertEqual(own.survey_id, manager_survey)
+        self.assertEqual(own.partner_id, self.user_director.partner_id)
+        self.assertEqual(str(own.deadline), "2026-11-30 23:59:59")
+        self.assertIn(
+            own.access_token, manager_review.with_user(self.user_director).survey_start_url
+        )
+        self.assertFalse(manager_review.with_user(self.user_employee).survey_start_url)
