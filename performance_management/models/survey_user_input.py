@@ -72,13 +72,20 @@ class SurveyUserInput(models.Model):
         anonymous = self.sudo().filtered("performance_anonymous")
         res = super(SurveyUserInput, self - anonymous)._mark_done()
         if anonymous:
-            # the superuser submits an anonymous answer: no write_uid, no participation
-            # notice, names its rater
+            # the superuser submits an anonymous answer: no write_uid names its rater
             super(SurveyUserInput, anonymous.with_user(SUPERUSER_ID))._mark_done()
         for user_input in self.sudo().filtered("performance_request_id"):
             user_input._performance_answered()
         anonymous._performance_scrub()
         return res
+
+    def _notify_new_participation_subscribers(self):
+        # the followers of a 360 questionnaire learn nothing of when an anonymous answer
+        # came in: its batch is released by the feedback model
+        # sudo: the flag of the answers being submitted
+        return super(
+            SurveyUserInput, self - self.sudo().filtered("performance_anonymous")
+        )._notify_new_participation_subscribers()
 
     def _performance_answered(self):
         """Answer the feedback request with this questionnaire."""
@@ -107,9 +114,11 @@ class SurveyUserInput(models.Model):
             return
         self.with_user(SUPERUSER_ID).env.flush_all()
         ids = tuple(self.ids)
+        # nor when: an answer keeps the time of the launch that created it, like its batch
         self.env.cr.execute(
             SQL(
                 "UPDATE survey_user_input SET create_uid = %s, write_uid = %s, "
+                "write_date = create_date, start_datetime = NULL, end_datetime = NULL, "
                 "partner_id = NULL, email = NULL, nickname = NULL WHERE id IN %s",
                 SUPERUSER_ID,
                 SUPERUSER_ID,
@@ -118,8 +127,10 @@ class SurveyUserInput(models.Model):
         )
         self.env.cr.execute(
             SQL(
-                "UPDATE survey_user_input_line SET create_uid = %s, write_uid = %s "
-                "WHERE user_input_id IN %s",
+                "UPDATE survey_user_input_line AS line SET create_uid = %s, write_uid = %s, "
+                "create_date = answer.create_date, write_date = answer.create_date "
+                "FROM survey_user_input AS answer "
+                "WHERE answer.id = line.user_input_id AND line.user_input_id IN %s",
                 SUPERUSER_ID,
                 SUPERUSER_ID,
                 ids,

@@ -129,6 +129,11 @@ class TestSurvey360(Survey360Case):
     def test_answers_feed_the_summary_only_past_the_threshold(self):
         self.launch()
         review = self.review_of(self.employee)
+        # a follower of the questionnaire hears of named participations only
+        self.survey.message_subscribe(
+            partner_ids=self.user_officer.partner_id.ids,
+            subtype_ids=self.env.ref("survey.mt_survey_survey_user_input_completed").ids,
+        )
         self.answer(self.input_of(review, self.peer), self.user_peer, "Always", "Often", "Pat")
         submitted = self.UserInput.search(
             [("performance_review_id", "=", review.id), ("state", "=", "done")]
@@ -142,10 +147,16 @@ class TestSurvey360(Survey360Case):
             self.assertEqual(record.create_uid.ids, [SUPERUSER_ID])
             self.assertEqual(record.write_uid.ids, [SUPERUSER_ID])
         self.assertFalse(submitted.partner_id or submitted.email or submitted.nickname)
+        # nor when it came in
+        self.assertFalse(submitted.start_datetime or submitted.end_datetime)
+        self.assertEqual(submitted.write_date, submitted.create_date)
+        self.assertEqual(
+            set(submitted.user_input_line_ids.mapped("create_date")), {submitted.create_date}
+        )
         messages = self.env["mail.message"].search(
             [("model", "=", "survey.user_input"), ("res_id", "=", submitted.id)]
         )
-        self.assertFalse(messages.author_id)
+        self.assertFalse(messages)
         # one rater in: the summary says nothing of it, to the employee and the reviewer
         for user in (self.user_employee, self.user_manager, self.user_officer):
             with self.subTest(user=user.login):
