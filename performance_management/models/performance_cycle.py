@@ -649,7 +649,8 @@ class PerformanceCycle(models.Model):
             ]
         )
         reviews.modified(["line_ids"])
-        self._launch_peer_requests(reviews)
+        requests = self._launch_peer_requests(reviews)
+        self.env["survey.user_input"]._performance_launch(reviews, requests)
         self._launch_subscribe(
             reviews, [review.employee_id.user_id.partner_id for review in reviews]
         )

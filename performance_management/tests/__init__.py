@@ -49,3 +49,5 @@ from . import test_sudo_leaks
 from . import test_nine_box
 from . import test_nine_box_tour
 from . import test_js_unit
+from . import test_survey_360
+from . import test_survey_360_tour
