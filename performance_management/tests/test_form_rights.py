@@ -14,6 +14,10 @@ from odoo.tools.safe_eval import safe_eval
 from .test_goal_common import GoalCase
 
 
+class _Accepted(Exception):
+    """Rolls back an accepted write: each change is tried on the record as it was."""
+
+
 @tagged("post_install", "-at_install")
 class TestFormsMatchTheServer(GoalCase):
     def _form_readonly(self, record, user, fname):
@@ -39,15 +43,18 @@ class TestFormsMatchTheServer(GoalCase):
         return bool(safe_eval(expression, {**values, "context": {}}))
 
     def _server_accepts(self, record, user, vals):
+        """Whether ``user`` may write ``vals`` on ``record``; rolled back either way."""
         try:
             with self.env.cr.savepoint():
                 record.with_user(user).write(vals)
                 record.with_user(user).flush_recordset()
+                raise _Accepted
+        except _Accepted:
+            return True
         except (AccessError, UserError, ValidationError):
             return False
         finally:
-            record.invalidate_recordset()
-        return True
+            self.env.invalidate_all()
 
     def assertFormMatchesServer(self, record, user, changes):
         for fname, value in changes.items():
@@ -168,3 +175,43 @@ class TestFormsMatchTheServer(GoalCase):
                     "direction": "increase",
                 }
             )
+
+    def test_locked_fields_are_read_only_on_every_form(self):
+        """Each guarded model's form shows its locked fields read-only once saved."""
+        checked = 0
+        for name in self.env.registry:
+            Model = self.env[name]
+            if Model._abstract or Model._transient or not hasattr(Model, "_guard_readonly_arch"):
+                continue
+            locked = set(Model._guard_locked_fields)
+            if not locked:
+                continue
+            arch = etree.fromstring(Model.get_view(view_type="form")["arch"])
+            for node in arch.iter("field"):
+                fname = node.get("name")
+                if fname not in locked or any(
+                    parent.tag in ("list", "kanban", "form")
+                    for parent in node.iterancestors()
+                    if parent is not arch
+                ):
+                    continue
+                with self.subTest(model=name, field=fname):
+                    expression = node.get("readonly", "")
+                    values = dict.fromkeys(Model._fields, False)
+                    values.update(id=1, state=False, performance_guard_officer=False)
+                    self.assertTrue(
+                        expression in ("1", "True") or safe_eval(expression, {**values}),
+                        f"{fname} of {name} is refused on a saved record but editable",
+                    )
+                    checked += 1
+        self.assertGreater(checked, 20)
+
+    def test_officer_fields_stay_editable_to_officers(self):
+        goal = self._goal(self.employee, name="Officer field goal", key_results=[self._kr()])
+        kr = goal.key_result_ids
+        other = self._goal(self.employee, name="Other goal")
+        change = {"goal_id": other.id}
+        self.assertFalse(self._form_readonly(kr, self.user_officer, "goal_id"))
+        self.assertTrue(self._server_accepts(kr, self.user_officer, change))
+        self.assertTrue(self._form_readonly(kr, self.user_manager, "goal_id"))
+        self.assertFalse(self._server_accepts(kr, self.user_manager, change))
