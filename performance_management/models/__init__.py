@@ -51,10 +51,3 @@ from . import (
     res_company,
     res_config_settings,
 )
-
-# SQL views last: they use the models above.
-from . import (
-    performance_activity_report,
-    performance_goal_report,
-    performance_report,
-)
