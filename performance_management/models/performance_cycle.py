@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 from odoo.tools.safe_eval import safe_eval
 
+from ..tools import commit_cron_batch
+
 _logger = logging.getLogger(__name__)
 
 # The deadlines of a cycle in the order its phases run.
@@ -553,7 +555,7 @@ class PerformanceCycle(models.Model):
     @api.model
     def _cron_launch_cycles(self):
         cycles = self.search([("launch_state", "=", "queued")])
-        for cycle in cycles:
+        for index, cycle in enumerate(cycles):
             while True:
                 size = cycle._launch_batch_size()
                 pending = cycle._get_pending_participants()
@@ -563,7 +565,9 @@ class PerformanceCycle(models.Model):
                 if len(pending) <= size:
                     cycle._write_state({"launch_state": "done"})
                 remaining = max(len(pending) - len(batch), 0)
-                if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
+                # the cycles queued after this one count as one more to come each
+                left = remaining + len(cycles) - index - 1
+                if not commit_cron_batch(self.env, len(batch), left):
                     return
                 if not remaining:
                     break

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
 
+from ..tools import commit_cron_batch, process_cron_batches
+
 REMINDER_DAYS = 3
 
 # Fields that employees and managers may write on the review itself; their content is
@@ -766,17 +768,15 @@ class PerformanceReview(models.Model):
     def _cron_remind_reviews(self, batch_size=200):
         """Remind the author of each open phase once, a few days before its deadline."""
         template = self.env.ref("performance_management.mail_template_performance_review_reminder")
-        while True:
-            reviews = self.search(self._get_reminder_domain(), limit=batch_size)
-            if not reviews:
-                break
+
+        def remind(reviews):
             template.send_mail_batch(reviews.ids, email_layout_xmlid=False)
             for state in set(reviews.mapped("state")):
                 reviews.filtered(lambda review, state=state: review.state == state).write(
                     {"reminded_state": state}
                 )
-            if self.env["ir.cron"]._commit_progress(len(reviews)) <= 0:
-                break
+
+        process_cron_batches(self, self._get_reminder_domain(), remind, batch_size)
 
     @api.model
     def _cron_schedule_reviews(self):
@@ -788,16 +788,18 @@ class PerformanceReview(models.Model):
                 ("performance_recurring_review_months", ">", 0),
             ]
         )
+        limit = 500
         for company in companies:
             template = company.performance_review_template_id
             if not template:
                 continue
-            while batch := self._scheduled_review_values(company, template, limit=500):
+            while batch := self._scheduled_review_values(company, template, limit=limit):
                 reviews = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
                     batch
                 )
                 reviews._schedule_self_review_activities()
-                if self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
+                # a full batch says more may come; the next company's are found when it runs
+                if not commit_cron_batch(self.env, len(batch), int(len(batch) == limit)):
                     return
 
     def _scheduled_review_values(self, company, template, limit):

@@ -17,6 +17,7 @@ from . import test_goal_access
 from . import test_goal_automatic
 from . import test_goal_checkin
 from . import test_goal_cron
+from . import test_cron_batches
 from . import test_goal_library
 from . import test_goal_performance
 from . import test_goal_progress
