@@ -77,6 +77,8 @@
         "report/performance_activity_report_views.xml",
         "report/performance_report_views.xml",
         "views/performance_cycle_evaluation_views.xml",
+        "views/performance_cycle_templates.xml",
+        "views/performance_review_templates.xml",
         "security/performance_portal_security.xml",
         "views/portal_templates.xml",
         "views/portal_templates_review.xml",

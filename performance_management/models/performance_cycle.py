@@ -1,7 +1,5 @@
 import logging
 
-from markupsafe import Markup, escape
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
@@ -267,33 +265,13 @@ class PerformanceCycle(models.Model):
 
     @api.depends("review_ids.state", "template_id.scale_id")
     def _compute_distribution_html(self):
-        Assessment = self.env["performance.review.assessment"]
         for cycle in self:
-            levels = cycle.scale_id.level_ids
-            if not levels or not cycle.id:
+            if not cycle.scale_id.level_ids or not cycle.id:
                 cycle.distribution_html = False
                 continue
-            counts = dict(
-                Assessment._read_group(
-                    [("cycle_id", "=", cycle.id), ("final_rating_id", "!=", False)],
-                    ["final_rating_id"],
-                    ["__count"],
-                )
-            )
-            total = sum(counts.values())
-            rows = []
-            for level in levels:
-                count = counts.get(level, 0)
-                actual = count * 100.0 / total if total else 0.0
-                rows.append(
-                    f"<tr><td>{escape(level.name)}</td><td>{level.target_percent:.0f}%</td>"
-                    f"<td>{count}</td><td>{actual:.0f}%</td></tr>"
-                )
-            cycle.distribution_html = (
-                "<table class='table table-sm o_performance_distribution'><thead><tr>"
-                f"<th>{self.env._('Rating')}</th><th>{self.env._('Target')}</th>"
-                f"<th>{self.env._('Reviews')}</th><th>{self.env._('Actual')}</th>"
-                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            cycle.distribution_html = self.env["ir.qweb"]._render(
+                "performance_management.performance_cycle_distribution",
+                {"rows": cycle._get_rating_distribution()},
             )
 
     @api.constrains(*PHASE_DEADLINES, "date_start")
@@ -978,39 +956,9 @@ class PerformanceCycle(models.Model):
         rows = self._get_leniency()
         if not rows:
             return False
-        head = Markup("").join(
-            Markup("<th>%s</th>") % label
-            for label in (
-                self.env._("Reviewer"),
-                self.env._("Reviews"),
-                self.env._("Average"),
-                self.env._("Comparable Teams"),
-                self.env._("Difference"),
-                self.env._("Leniency"),
-                self.env._("Raised / Lowered in Calibration"),
-            )
+        return self.env["ir.qweb"]._render(
+            "performance_management.performance_cycle_leniency", {"rows": rows}
         )
-        body = Markup("").join(
-            Markup(
-                "<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%+.2f</td>"
-                "<td>%s</td><td>%s / %s</td></tr>"
-            )
-            % (
-                row["manager"].name or self.env._("No reviewer"),
-                row["count"],
-                row["average"],
-                row["baseline"],
-                row["delta"],
-                row["indicator_label"],
-                row["raised"],
-                row["lowered"],
-            )
-            for row in rows
-        )
-        return Markup(
-            "<table class='table table-sm o_performance_leniency'><thead><tr>%s</tr></thead>"
-            "<tbody>%s</tbody></table>"
-        ) % (head, body)
 
     def action_view_analysis(self):
         self.ensure_one()

@@ -1,7 +1,6 @@
 import base64
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -376,16 +375,8 @@ class PerformanceReview(models.Model):
                 and html2plaintext(f.message or "").strip()
             )
         )
-        parts = [
-            Markup("<p>%s</p>")
-            % self.env._(
-                "%(done)s of %(requested)s answers received.",
-                done=done,
-                requested=requested,
-            )
-        ]
         # sudo: whether unreleased anonymous answers exist, a yes or no
-        if Feedback.sudo().search_count(
+        anonymous_pending = Feedback.sudo().search_count(
             domain
             + [
                 ("state", "=", "done"),
@@ -393,21 +384,17 @@ class PerformanceReview(models.Model):
                 ("anonymous_released", "=", False),
             ],
             limit=1,
-        ):
-            parts.append(
-                Markup("<p><em>%s</em></p>")
-                % self.env._(
-                    "Anonymous answers are shown once %(threshold)s have come in.",
-                    threshold=self.company_id.performance_anonymity_threshold,
-                )
-            )
-        for answer in answers:
-            author = "" if answer.anonymous else answer.author_id.name or ""
-            parts.append(
-                Markup("<blockquote>%s<footer>%s</footer></blockquote>")
-                % (answer.message or "", escape(author))
-            )
-        return Markup("").join(parts)
+        )
+        return self.env["ir.qweb"]._render(
+            "performance_management.performance_review_peer_feedback_summary",
+            {
+                "done": done,
+                "requested": requested,
+                "anonymous_pending": anonymous_pending,
+                "threshold": self.company_id.performance_anonymity_threshold,
+                "answers": answers,
+            },
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
