@@ -53,10 +53,3 @@ from . import (
     survey_survey,
     survey_user_input,
 )
-
-# SQL views last: they use the models above.
-from . import (
-    performance_activity_report,
-    performance_goal_report,
-    performance_report,
-)

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
+from ..tools import commit_cron_batch
+
 CADENCE_DELTAS = {
     "weekly": relativedelta(weeks=1),
     "biweekly": relativedelta(weeks=2),
@@ -297,7 +299,7 @@ class PerformanceCoachingLog(models.Model):
         Employee = self.env["hr.employee"]
         # Only companies where a manager with a user can be nudged about a report.
         managed = Employee._read_group([("parent_id.user_id", "!=", False)], ["company_id"])
-        for (company,) in managed:
+        for index, (company,) in enumerate(managed):
             gap = self._get_gap_days(company)
             if gap <= 0:
                 continue
@@ -333,4 +335,7 @@ class PerformanceCoachingLog(models.Model):
                         user_id=employee.parent_id.user_id.id,
                         summary=self.env._("Plan a 1:1 with %(name)s", name=employee.name),
                     )
-                self.env["ir.cron"]._commit_progress(len(batch))
+                # the reports still to nudge here, and a hint for the companies after this one
+                remaining = len(reports) - start - len(batch) + int(index + 1 < len(managed))
+                if not commit_cron_batch(self.env, len(batch), remaining):
+                    return

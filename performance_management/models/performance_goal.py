@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
+from ..tools import process_cron_batches
+
 CONFIDENCE = [
     ("on_track", "On Track"),
     ("at_risk", "At Risk"),
@@ -642,20 +644,10 @@ class PerformanceGoal(models.Model):
             goals.filtered(lambda g: g.confidence == "off_track").offtrack_warned = True
             goals.filtered("is_overdue").overdue_warned = True
 
-        self._process_in_batches(domain, batch_size, remind_owners)
-        self._process_in_batches(self._get_manager_warning_domain(), batch_size, warn_managers)
-
-    @api.model
-    def _process_in_batches(self, domain, batch_size, process):
-        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        while goals := self.search(domain, limit=batch_size):
-            process(goals)
-            if in_cron:
-                remaining = self.search_count(domain)
-                if not self.env["ir.cron"]._commit_progress(len(goals), remaining=remaining):
-                    break
-            else:
-                self.env.flush_all()
+        if process_cron_batches(self, domain, remind_owners, batch_size):
+            process_cron_batches(
+                self, self._get_manager_warning_domain(), warn_managers, batch_size
+            )
 
     def _send_template(self, template, partner_field):
         # One batch per slice: send_mail per goal costs a dozen queries for each.

@@ -1,11 +1,12 @@
 import base64
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
+
+from ..tools import commit_cron_batch, process_cron_batches
 
 REMINDER_DAYS = 3
 
@@ -398,16 +399,8 @@ class PerformanceReview(models.Model):
                 and html2plaintext(f.message or "").strip()
             )
         )
-        parts = [
-            Markup("<p>%s</p>")
-            % self.env._(
-                "%(done)s of %(requested)s answers received.",
-                done=done,
-                requested=requested,
-            )
-        ]
         # sudo: whether unreleased anonymous answers exist, a yes or no
-        if Feedback.sudo().search_count(
+        anonymous_pending = Feedback.sudo().search_count(
             domain
             + [
                 ("state", "=", "done"),
@@ -415,28 +408,23 @@ class PerformanceReview(models.Model):
                 ("anonymous_released", "=", False),
             ],
             limit=1,
-        ):
-            parts.append(
-                Markup("<p><em>%s</em></p>")
-                % self.env._(
-                    "Anonymous answers are shown once %(threshold)s have come in.",
-                    threshold=self.company_id.performance_anonymity_threshold,
-                )
-            )
-        for answer in answers:
-            author = "" if answer.anonymous else answer.author_id.name or ""
-            parts.append(
-                Markup("<blockquote>%s<footer>%s</footer></blockquote>")
-                % (answer.message or "", escape(author))
-            )
-        parts.append(
-            self.env["survey.user_input"]._performance_summary(
-                self,
-                named=self.is_reviewer
-                or self.env.user.has_group("performance_management.group_performance_officer"),
-            )
         )
-        return Markup("").join(parts)
+        return self.env["ir.qweb"]._render(
+            "performance_management.performance_review_peer_feedback_summary",
+            {
+                "done": done,
+                "requested": requested,
+                "anonymous_pending": anonymous_pending,
+                "threshold": self.company_id.performance_anonymity_threshold,
+                "answers": answers,
+                # the questionnaires' answers, per question and aggregated
+                "surveys": self.env["survey.user_input"]._performance_summary(
+                    self,
+                    named=self.is_reviewer
+                    or self.env.user.has_group("performance_management.group_performance_officer"),
+                ),
+            },
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -797,17 +785,15 @@ class PerformanceReview(models.Model):
     def _cron_remind_reviews(self, batch_size=200):
         """Remind the author of each open phase once, a few days before its deadline."""
         template = self.env.ref("performance_management.mail_template_performance_review_reminder")
-        while True:
-            reviews = self.search(self._get_reminder_domain(), limit=batch_size)
-            if not reviews:
-                break
+
+        def remind(reviews):
             template.send_mail_batch(reviews.ids, email_layout_xmlid=False)
             for state in set(reviews.mapped("state")):
                 reviews.filtered(lambda review, state=state: review.state == state).write(
                     {"reminded_state": state}
                 )
-            if self.env["ir.cron"]._commit_progress(len(reviews)) <= 0:
-                break
+
+        process_cron_batches(self, self._get_reminder_domain(), remind, batch_size)
 
     @api.model
     def _cron_schedule_reviews(self):
@@ -819,16 +805,18 @@ class PerformanceReview(models.Model):
                 ("performance_recurring_review_months", ">", 0),
             ]
         )
+        limit = 500
         for company in companies:
             template = company.performance_review_template_id
             if not template:
                 continue
-            while batch := self._scheduled_review_values(company, template, limit=500):
+            while batch := self._scheduled_review_values(company, template, limit=limit):
                 reviews = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
                     batch
                 )
                 reviews._schedule_self_review_activities()
-                if self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
+                # a full batch says more may come; the next company's are found when it runs
+                if not commit_cron_batch(self.env, len(batch), int(len(batch) == limit)):
                     return
 
     def _scheduled_review_values(self, company, template, limit):

@@ -17,11 +17,13 @@ from . import test_goal_access
 from . import test_goal_automatic
 from . import test_goal_checkin
 from . import test_goal_cron
+from . import test_cron_batches
 from . import test_goal_library
 from . import test_goal_performance
 from . import test_goal_progress
 from . import test_review_report
 from . import test_review_schedule
+from . import test_review_line_bulk
 from . import test_portal
 from . import test_portal_tour
 from . import test_ui_backend
