@@ -11,6 +11,7 @@
     "depends": [
         "hr",
         "hr_skills",
+        "web_hierarchy",
         "mail",
         "calendar",
         "portal",
@@ -83,6 +84,12 @@
         "demo/performance_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "performance_management/static/src/components/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "performance_management/static/tests/**/*.test.js",
+        ],
         "web.assets_tests": [
             "performance_management/static/src/js/tours/*.js",
         ],

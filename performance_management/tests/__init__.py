@@ -46,3 +46,5 @@ from . import test_demo_walk
 from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
+from . import test_js_unit
+from . import test_goal_alignment
