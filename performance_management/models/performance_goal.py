@@ -481,7 +481,7 @@ class PerformanceGoal(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "performance_management.performance_goal_action_alignment"
         )
-        action["context"] = {"hierarchy_res_id": self.id}
+        action["context"] = {"hierarchy_res_id": self.id, "search_default_group_by_parent": 1}
         return action
 
     def action_checkin(self):

@@ -48,3 +48,5 @@ from . import test_anonymity
 from . import test_sudo_leaks
 from . import test_js_unit
 from . import test_goal_alignment
+from . import test_skill_writeback
+from . import test_coaching_calendar
