@@ -87,6 +87,10 @@
         "web.assets_backend": [
             "performance_management/static/src/components/**/*",
         ],
+        # beside web_hierarchy, which loads lazily
+        "web.assets_backend_lazy": [
+            "performance_management/static/src/views/**/*",
+        ],
         "web.assets_unit_tests": [
             "performance_management/static/tests/**/*.test.js",
         ],

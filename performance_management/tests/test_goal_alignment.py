@@ -106,8 +106,9 @@ class TestGoalAlignmentTour(GoalCase, HttpCase):
                 self._kr("Pages shipped", start_value=0, target_value=100, current_value=20)
             ],
         )
+        self._goal(name="Cut the costs", state="active")
         self.start_tour(
-            "/odoo/action-performance_management.performance_goal_action_alignment",
+            f"/odoo/action-performance_management.performance_goal_action_team/{goal.id}",
             "performance_goal_alignment_tour",
             login="pm_manager",
         )

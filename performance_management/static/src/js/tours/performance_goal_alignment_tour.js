@@ -2,10 +2,19 @@ import { registry } from "@web/core/registry";
 
 const card = (name) => `.o_hierarchy_node:has(.o_hierarchy_node_header:contains('${name}'))`;
 
-// A manager opens the alignment tree, reads the progress on the cards and checks in on a
-// report's goal from its card.
+// A manager opens the alignment tree from a report's goal, reads the progress on the cards
+// and checks in on the goal from its card.
 registry.category("web_tour.tours").add("performance_goal_alignment_tour", {
     steps: () => [
+        {
+            content: "Open the alignment tree from the goal",
+            trigger: ".o_form_view button[name='action_open_alignment']",
+            run: "click",
+        },
+        {
+            content: "The tree opens on the goal: the other company goals are not in it",
+            trigger: `.o_hierarchy_renderer:has(${card("Eli ships the portal")}):not(:has(${card("Cut the costs")}))`,
+        },
         {
             content: "The company goal is the root of the tree, with its progress",
             trigger: `${card("Grow the company")} .o_progressbar_value:contains('20')`,
