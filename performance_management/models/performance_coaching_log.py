@@ -95,7 +95,9 @@ class PerformanceCoachingLog(models.Model):
     goal_ids = fields.Many2many("performance.goal", string="Goals")
     previous_id = fields.Many2one("performance.coaching.log", readonly=True, copy=False)
     next_id = fields.Many2one("performance.coaching.log", readonly=True, copy=False)
-    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    calendar_event_id = fields.Many2one(
+        "calendar.event", readonly=True, copy=False, index="btree_not_null"
+    )
     is_coach = fields.Boolean(compute="_compute_is_coach")
 
     _check_duration = models.Constraint(

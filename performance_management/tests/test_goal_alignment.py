@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .test_goal_common import GoalCase
@@ -42,6 +43,35 @@ class TestGoalAlignment(GoalCase):
         self.assertEqual(
             next(row for row in rows if row["id"] == self.company_goal.id)["progress"], 20.0
         )
+
+    def test_cards_offer_the_checkin_to_who_may_check_in(self):
+        # the card's button shows on is_mine or can_manage; the server refuses the others
+        spec = {"is_mine": {}, "can_manage": {}, "state": {}}
+        for user, expected in (
+            (
+                self.user_employee,
+                {self.goal.id: (True, False), self.company_goal.id: (False, False)},
+            ),
+            (
+                self.user_manager,
+                {self.goal.id: (False, True), self.company_goal.id: (False, False)},
+            ),
+            (
+                self.user_officer,
+                {self.goal.id: (False, True), self.company_goal.id: (False, True)},
+            ),
+        ):
+            rows = (
+                self.env["performance.goal"]
+                .with_user(user)
+                .hierarchy_read([("id", "=", self.goal.id)], spec, "parent_id", "child_ids")
+            )
+            seen = {row["id"]: (row["is_mine"], row["can_manage"]) for row in rows}
+            self.assertEqual(seen, expected, user.login)
+        with self.assertRefused(UserError, "Only the owner or the manager"):
+            self.env["performance.goal.checkin"].with_user(self.user_peer).create(
+                {"goal_id": self.company_goal.id}
+            )
 
     def test_alignment_hides_what_the_reader_may_not_see(self):
         hidden = self._goal(
