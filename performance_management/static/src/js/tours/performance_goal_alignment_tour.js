@@ -59,5 +59,19 @@ registry.category("web_tour.tours").add("performance_goal_alignment_tour", {
             content: "and the company goal rolled it up",
             trigger: `${card("Grow the company")} .o_progressbar_value:contains('60')`,
         },
+        {
+            content: "Open the goal from its card",
+            trigger: `${card("Eli ships the portal")} .o_hierarchy_node_header`,
+            run: "click",
+        },
+        {
+            content: "Its check-ins",
+            trigger: ".o_form_view .o_notebook a[name='checkins']",
+            run: "click",
+        },
+        {
+            content: "The check-in is on the chart, at risk",
+            trigger: ".o_performance_checkin_chart .o_performance_checkin_chart_point.o_performance_confidence_at_risk",
+        },
     ],
 });
