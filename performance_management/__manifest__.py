@@ -11,6 +11,7 @@
     "depends": [
         "hr",
         "hr_skills",
+        "web_hierarchy",
         "mail",
         "calendar",
         "portal",
@@ -101,8 +102,13 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "performance_management/static/src/components/**/*",
             "performance_management/static/src/nine_box/**/*",
             "performance_management/static/src/rating_badges/**/*",
+        ],
+        # beside web_hierarchy, which loads lazily
+        "web.assets_backend_lazy": [
+            "performance_management/static/src/views/**/*",
         ],
         "web.assets_tests": [
             "performance_management/static/src/js/tours/*.js",

@@ -45,6 +45,7 @@ from . import (
     performance_reward,
     performance_reward_budget,
     performance_value,
+    calendar_event,
     hr_employee,
     hr_employee_public,
     ir_actions_report,

@@ -141,6 +141,10 @@ class PerformanceGoal(models.Model):
     key_result_ids = fields.One2many("performance.key.result", "goal_id", copy=True)
     checkin_ids = fields.One2many("performance.goal.checkin", "goal_id", string="Check-ins")
     checkin_count = fields.Integer(compute="_compute_checkin_count")
+    checkin_history = fields.Json(
+        compute="_compute_checkin_history",
+        help="The progress and confidence of each check-in, oldest first, for the chart.",
+    )
     last_checkin_date = fields.Date(compute="_compute_last_checkin", store=True)
     confidence = fields.Selection(CONFIDENCE, compute="_compute_last_checkin", store=True)
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
@@ -181,6 +185,24 @@ class PerformanceGoal(models.Model):
         )
         for goal in self:
             goal.checkin_count = counts.get(goal, 0)
+
+    @api.depends("checkin_ids.date", "checkin_ids.progress", "checkin_ids.confidence")
+    def _compute_checkin_history(self):
+        # one read for all the goals, under the reader's rules on check-ins
+        checkins = self.env["performance.goal.checkin"].search(
+            [("goal_id", "in", self._origin.ids)], order="date, id"
+        )
+        history = {}
+        for checkin in checkins:
+            history.setdefault(checkin.goal_id.id, []).append(
+                {
+                    "date": fields.Date.to_string(checkin.date),
+                    "progress": round(checkin.progress, 2),
+                    "confidence": checkin.confidence,
+                }
+            )
+        for goal in self:
+            goal.checkin_history = history.get(goal._origin.id, [])
 
     @api.depends(
         "progress_mode",
@@ -466,6 +488,15 @@ class PerformanceGoal(models.Model):
             context={"default_goal_id": self.id},
             views=[(False, "graph"), (False, "list"), (False, "form")],
         )
+        return action
+
+    def action_open_alignment(self):
+        """The alignment tree, opened on this goal: what it supports and what supports it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_goal_action_alignment"
+        )
+        action["context"] = {"hierarchy_res_id": self.id, "search_default_group_by_parent": 1}
         return action
 
     def action_checkin(self):

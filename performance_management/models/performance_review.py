@@ -654,33 +654,17 @@ class PerformanceReview(models.Model):
 
     def _write_back_skills(self):
         """Write the manager's competency levels back to the employee's skills."""
-        # sudo: the reviewed employee's own skills, set to the levels his reviewer gave (setting)
-        EmployeeSkill = self.env["hr.employee.skill"].sudo()
         for review in self:
             lines = review.line_ids.filtered(
                 lambda line: (
                     line.role == "manager" and line.kind == "competency" and line.skill_level_id
                 )
             )
-            for line in lines:
-                current = EmployeeSkill.search(
-                    [
-                        ("employee_id", "=", review.employee_id.id),
-                        ("skill_id", "=", line.skill_id.id),
-                    ],
-                    limit=1,
-                )
-                if current:
-                    current.skill_level_id = line.skill_level_id
-                else:
-                    EmployeeSkill.create(
-                        {
-                            "employee_id": review.employee_id.id,
-                            "skill_id": line.skill_id.id,
-                            "skill_type_id": line.skill_type_id.id,
-                            "skill_level_id": line.skill_level_id.id,
-                        }
-                    )
+            # sudo: the reviewed employee's own skills, set to the levels his reviewer gave
+            # (a company setting), through hr_skills' own write path
+            review.employee_id.sudo()._performance_set_skill_levels(
+                [(line.skill_id, line.skill_level_id) for line in lines]
+            )
 
     def _attach_pdf(self):
         report = self.env.ref("performance_management.action_report_performance_review")
