@@ -46,3 +46,4 @@ from . import test_demo_walk
 from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
+from . import test_review_pdf_frozen
