@@ -16,7 +16,7 @@
         "portal",
         "survey",
         "hr_gamification",
-        "board",
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/performance_security.xml",
@@ -63,6 +63,7 @@
         "security/performance_report_security.xml",
         "report/performance_employee_summary_report.xml",
         "report/performance_cycle_evaluation_report.xml",
+        "data/performance_dashboard_data.xml",
         "views/performance_report_views.xml",
         "views/performance_cycle_evaluation_views.xml",
         "security/performance_portal_security.xml",

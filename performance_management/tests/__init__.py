@@ -29,7 +29,6 @@ from . import test_report
 from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
-from . import test_report_tour
 from . import test_employee_public
 from . import test_manager_chain
 from . import test_key_result_values
@@ -47,3 +46,4 @@ from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
 from . import test_review_pdf_frozen
+from . import test_dashboard
