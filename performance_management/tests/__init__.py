@@ -47,3 +47,4 @@ from . import test_anonymity
 from . import test_sudo_leaks
 from . import test_review_pdf_frozen
 from . import test_dashboard
+from . import test_recognition_public
