@@ -17,6 +17,7 @@
         "survey",
         "hr_gamification",
         "spreadsheet_dashboard",
+        "digest",
     ],
     "data": [
         "security/performance_security.xml",
@@ -64,6 +65,8 @@
         "report/performance_employee_summary_report.xml",
         "report/performance_cycle_evaluation_report.xml",
         "data/performance_dashboard_data.xml",
+        "data/performance_digest_data.xml",
+        "views/digest_digest_views.xml",
         "views/performance_report_views.xml",
         "views/performance_cycle_evaluation_views.xml",
         "security/performance_portal_security.xml",

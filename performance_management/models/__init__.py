@@ -1,5 +1,5 @@
 # Mixins first: the models below inherit them.
-from . import base, mail_message
+from . import base, digest_digest, mail_message
 from . import (
     performance_company_check_mixin,
     performance_employee_mixin,

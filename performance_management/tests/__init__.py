@@ -48,3 +48,4 @@ from . import test_sudo_leaks
 from . import test_review_pdf_frozen
 from . import test_dashboard
 from . import test_recognition_public
+from . import test_digest
