@@ -66,6 +66,7 @@
         "report/performance_cycle_evaluation_report.xml",
         "data/performance_dashboard_data.xml",
         "data/performance_digest_data.xml",
+        "data/performance_activity_plan_data.xml",
         "views/digest_digest_views.xml",
         "views/performance_report_views.xml",
         "views/performance_cycle_evaluation_views.xml",

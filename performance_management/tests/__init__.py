@@ -49,3 +49,4 @@ from . import test_review_pdf_frozen
 from . import test_dashboard
 from . import test_recognition_public
 from . import test_digest
+from . import test_activity_plan
