@@ -4,12 +4,8 @@ from . import (
     performance_activity_plan_mixin,
     performance_company_check_mixin,
     performance_employee_mixin,
-    performance_goal_reminder,
-    performance_goal_rights,
     performance_import_template,
     performance_my_team_mixin,
-    performance_review_workflow,
-    performance_cycle_evaluation,
     performance_write_guard_mixin,
 )
 from . import (
@@ -22,7 +18,6 @@ from . import (
     performance_coaching_note,
     performance_coaching_talking_point,
     performance_cycle,
-    performance_cycle_launch,
     performance_development_action,
     performance_development_plan,
     performance_development_plan_skill,
@@ -44,7 +39,6 @@ from . import (
     performance_recognition,
     performance_review,
     performance_review_assessment,
-    performance_review_followers,
     performance_review_line,
     performance_review_note,
     performance_review_template,

@@ -123,7 +123,7 @@ class TestDigest(ReviewCase):
                 "kpi_performance_goal_at_risk_value",
             ):
                 with self.subTest(user=user.login, kpi=fname), self.assertRaises(AccessError):
-                    digest[fname]
+                    digest.mapped(fname)
                 digest.invalidate_recordset()
 
     def test_default_digest_and_its_links(self):
