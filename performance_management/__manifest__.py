@@ -54,6 +54,8 @@
         "security/performance_review_security.xml",
         "data/performance_review_data.xml",
         "report/performance_review_report.xml",
+        "security/performance_survey_security.xml",
+        "views/survey_views.xml",
         "views/performance_review_template_views.xml",
         "views/performance_cycle_views.xml",
         "wizard/performance_cycle_phase_views.xml",
@@ -84,12 +86,20 @@
         "demo/performance_career_demo.xml",
         "demo/performance_recognition_demo.xml",
         "demo/performance_goal_demo.xml",
+        "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "performance_management/static/src/nine_box/**/*",
+            "performance_management/static/src/rating_badges/**/*",
+        ],
         "web.assets_tests": [
             "performance_management/static/src/js/tours/*.js",
+        ],
+        "web.assets_unit_tests": [
+            "performance_management/static/tests/**/*",
         ],
     },
     "installable": True,

@@ -51,6 +51,8 @@ from . import (
     ir_actions_report,
     res_company,
     res_config_settings,
+    survey_survey,
+    survey_user_input,
 )
 
 # SQL views last: they use the models above.

@@ -492,6 +492,14 @@ class PerformanceCycle(models.Model):
         action["domain"] = [("cycle_id", "=", self.id)]
         return action
 
+    def action_view_nine_box(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_review_nine_box_action"
+        )
+        action["context"] = {"search_default_cycle_id": self.id}
+        return action
+
     def _check_officer(self):
         if not self.env.is_superuser() and not self.env.user.has_group(
             "performance_management.group_performance_officer"
@@ -641,7 +649,8 @@ class PerformanceCycle(models.Model):
             ]
         )
         reviews.modified(["line_ids"])
-        self._launch_peer_requests(reviews)
+        requests = self._launch_peer_requests(reviews)
+        self.env["survey.user_input"]._performance_launch(reviews, requests)
         self._launch_subscribe(
             reviews, [review.employee_id.user_id.partner_id for review in reviews]
         )

@@ -154,6 +154,11 @@ class PerformanceReview(models.Model):
     assessment_ids = fields.One2many("performance.review.assessment", "review_id")
     note_ids = fields.One2many("performance.review.note", "review_id", string="Private Notes")
     overall_score = fields.Float(compute="_compute_assessment", compute_sudo=False)
+    suggested_rating_id = fields.Many2one(
+        "performance.rating.scale.level",
+        compute="_compute_assessment",
+        compute_sudo=False,
+    )
     final_rating_id = fields.Many2one(
         "performance.rating.scale.level",
         compute="_compute_assessment",
@@ -187,6 +192,10 @@ class PerformanceReview(models.Model):
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     peer_feedback_summary = fields.Html(
         compute="_compute_peer_feedback_summary", sanitize=False, compute_sudo=False
+    )
+    survey_start_url = fields.Char(
+        compute="_compute_survey_start_url",
+        help="The user's own open questionnaire of this review (self or manager).",
     )
     # when each phase was done, for the on-time rates of the cycle evaluation
     date_self_done = fields.Date(string="Self Review Submitted", readonly=True, copy=False)
@@ -253,6 +262,7 @@ class PerformanceReview(models.Model):
         for review in self:
             assessment = review.assessment_ids._filtered_access("read")[:1]
             review.overall_score = assessment.overall_score
+            review.suggested_rating_id = assessment.suggested_rating_id
             review.final_rating_id = assessment.final_rating_id
             review.final_rating = assessment.final_rating_id.value
             review.potential = assessment.potential
@@ -308,6 +318,19 @@ class PerformanceReview(models.Model):
     def _compute_peer_feedback_summary(self):
         for review in self:
             review.peer_feedback_summary = review._peer_feedback_summary()
+
+    @api.depends_context("uid")
+    def _compute_survey_start_url(self):
+        urls = self.env["survey.user_input"]._performance_own_urls(self)
+        for review in self:
+            review.survey_start_url = urls.get(review.id, False)
+
+    def action_open_survey(self):
+        """Open the user's own questionnaire of the review, survey's own page."""
+        self.ensure_one()
+        if not self.survey_start_url:
+            raise UserError(self.env._("You have no questionnaire to answer on this review."))
+        return {"type": "ir.actions.act_url", "url": self.survey_start_url, "target": "self"}
 
     @api.depends("date_self_deadline", "date_manager_deadline")
     @api.depends_context("lang")
@@ -369,6 +392,7 @@ class PerformanceReview(models.Model):
             lambda f: (
                 f.state == "done"
                 and (not f.anonymous or f.anonymous_released)
+                and not f.survey_id
                 and html2plaintext(f.message or "").strip()
             )
         )
@@ -403,6 +427,13 @@ class PerformanceReview(models.Model):
                 Markup("<blockquote>%s<footer>%s</footer></blockquote>")
                 % (answer.message or "", escape(author))
             )
+        parts.append(
+            self.env["survey.user_input"]._performance_summary(
+                self,
+                named=self.is_reviewer
+                or self.env.user.has_group("performance_management.group_performance_officer"),
+            )
+        )
         return Markup("").join(parts)
 
     @api.model_create_multi

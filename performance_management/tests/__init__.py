@@ -45,6 +45,11 @@ from . import test_demo_walk
 from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
+from . import test_nine_box
+from . import test_nine_box_tour
+from . import test_js_unit
+from . import test_survey_360
+from . import test_survey_360_tour
 from . import test_review_pdf_frozen
 from . import test_dashboard
 from . import test_recognition_public
