@@ -37,7 +37,7 @@ class TestDashboard(ReportCase):
             self.env.ref("spreadsheet_dashboard.spreadsheet_dashboard_group_hr"),
         )
         self.assertTrue(self.dashboard.is_published)
-        action = self.env.ref("performance_management.performance_dashboard_action")
+        action = self.env.ref("performance_management.spreadsheet_dashboard_performance_action")
         self.assertEqual(action.tag, "action_spreadsheet_dashboard")
         self.assertEqual(action.params, {"dashboard_id": self.dashboard.id})
         menu = self.env.ref("performance_management.performance_dashboard_menu")
@@ -132,14 +132,14 @@ class TestDashboardTour(HttpCase, ReportCase):
 
     def test_dashboard_tour_admin(self):
         self.start_tour(
-            "/odoo/action-performance_management.performance_dashboard_action",
+            "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
             "performance_dashboard_tour",
             login="admin",
         )
 
     def test_dashboard_tour_manager(self):
         self.start_tour(
-            "/odoo/action-performance_management.performance_dashboard_action",
+            "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
             "performance_dashboard_tour",
             login="pm_manager",
         )

@@ -3,7 +3,7 @@ import { registry } from "@web/core/registry";
 // Performance > Analysis > Dashboard opens the Performance spreadsheet dashboard, listed
 // with the other Human Resources dashboards, its figures drawn without an error.
 registry.category("web_tour.tours").add("performance_dashboard_tour", {
-    url: "/odoo/action-performance_management.performance_dashboard_action",
+    url: "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
     steps: () => [
         {
             content: "The Performance dashboard is the one open, in the Human Resources group",
