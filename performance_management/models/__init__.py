@@ -1,6 +1,7 @@
 # Mixins first: the models below inherit them.
-from . import base, mail_message
+from . import base, digest_digest, mail_activity_plan, mail_activity_plan_template, mail_message
 from . import (
+    performance_activity_plan_mixin,
     performance_company_check_mixin,
     performance_employee_mixin,
     performance_import_template,
@@ -45,6 +46,7 @@ from . import (
     performance_reward,
     performance_reward_budget,
     performance_value,
+    calendar_event,
     hr_employee,
     hr_employee_public,
     ir_actions_report,
@@ -53,11 +55,4 @@ from . import (
     res_config_settings,
     survey_survey,
     survey_user_input,
-)
-
-# SQL views last: they use the models above.
-from . import (
-    performance_activity_report,
-    performance_goal_report,
-    performance_report,
 )

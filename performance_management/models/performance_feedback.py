@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
+from ..tools import process_cron_batches
+
 
 class PerformanceFeedback(models.Model):
     """Continuous feedback, feedback requests and their answers."""
@@ -486,10 +488,10 @@ class PerformanceFeedback(models.Model):
         template = self.env.ref("performance_management.mail_template_feedback_reminder")
         domain = self._get_overdue_request_domain()
         today = fields.Date.context_today(self)
-        while requests := self.search(domain, limit=batch_size):
+
+        def remind(requests):
             for request in requests:
                 template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
             requests.write({"date_reminded": today})
-            self.env["ir.cron"]._commit_progress(
-                len(requests), remaining=self.search_count(domain)
-            )
+
+        process_cron_batches(self, domain, remind, batch_size)

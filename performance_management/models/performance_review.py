@@ -1,11 +1,10 @@
-import base64
-
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
+
+from ..tools import commit_cron_batch, process_cron_batches
 
 REMINDER_DAYS = 3
 
@@ -407,16 +406,8 @@ class PerformanceReview(models.Model):
                 and html2plaintext(f.message or "").strip()
             )
         )
-        parts = [
-            Markup("<p>%s</p>")
-            % self.env._(
-                "%(done)s of %(requested)s answers received.",
-                done=done,
-                requested=requested,
-            )
-        ]
         # sudo: whether unreleased anonymous answers exist, a yes or no
-        if Feedback.sudo().search_count(
+        anonymous_pending = Feedback.sudo().search_count(
             domain
             + [
                 ("state", "=", "done"),
@@ -424,28 +415,23 @@ class PerformanceReview(models.Model):
                 ("anonymous_released", "=", False),
             ],
             limit=1,
-        ):
-            parts.append(
-                Markup("<p><em>%s</em></p>")
-                % self.env._(
-                    "Anonymous answers are shown once %(threshold)s have come in.",
-                    threshold=self.company_id.performance_anonymity_threshold,
-                )
-            )
-        for answer in answers:
-            author = "" if answer.anonymous else answer.author_id.name or ""
-            parts.append(
-                Markup("<blockquote>%s<footer>%s</footer></blockquote>")
-                % (answer.message or "", escape(author))
-            )
-        parts.append(
-            self.env["survey.user_input"]._performance_summary(
-                self,
-                named=self.is_reviewer
-                or self.env.user.has_group("performance_management.group_performance_officer"),
-            )
         )
-        return Markup("").join(parts)
+        return self.env["ir.qweb"]._render(
+            "performance_management.performance_review_peer_feedback_summary",
+            {
+                "done": done,
+                "requested": requested,
+                "anonymous_pending": anonymous_pending,
+                "threshold": self.company_id.performance_anonymity_threshold,
+                "answers": answers,
+                # the questionnaires' answers, per question and aggregated
+                "surveys": self.env["survey.user_input"]._performance_summary(
+                    self,
+                    named=self.is_reviewer
+                    or self.env.user.has_group("performance_management.group_performance_officer"),
+                ),
+            },
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -675,47 +661,29 @@ class PerformanceReview(models.Model):
 
     def _write_back_skills(self):
         """Write the manager's competency levels back to the employee's skills."""
-        # sudo: the reviewed employee's own skills, set to the levels his reviewer gave (setting)
-        EmployeeSkill = self.env["hr.employee.skill"].sudo()
         for review in self:
             lines = review.line_ids.filtered(
                 lambda line: (
                     line.role == "manager" and line.kind == "competency" and line.skill_level_id
                 )
             )
-            for line in lines:
-                current = EmployeeSkill.search(
-                    [
-                        ("employee_id", "=", review.employee_id.id),
-                        ("skill_id", "=", line.skill_id.id),
-                    ],
-                    limit=1,
-                )
-                if current:
-                    current.skill_level_id = line.skill_level_id
-                else:
-                    EmployeeSkill.create(
-                        {
-                            "employee_id": review.employee_id.id,
-                            "skill_id": line.skill_id.id,
-                            "skill_type_id": line.skill_type_id.id,
-                            "skill_level_id": line.skill_level_id.id,
-                        }
-                    )
+            # sudo: the reviewed employee's own skills, set to the levels his reviewer gave
+            # (a company setting), through hr_skills' own write path
+            review.employee_id.sudo()._performance_set_skill_levels(
+                [(line.skill_id, line.skill_level_id) for line in lines]
+            )
 
     def _attach_pdf(self):
+        """Freeze the released PDF: the report stores it as its own attachment (attachment_use)."""
         report = self.env.ref("performance_management.action_report_performance_review")
         for review in self:
-            pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(report, review.ids)
-            self.env["ir.attachment"].create(
-                {
-                    "name": self.env._("Review - %(name)s.pdf", name=review.name),
-                    "datas": base64.b64encode(pdf),
-                    "res_model": review._name,
-                    "res_id": review.id,
-                    "mimetype": "application/pdf" if _type == "pdf" else "text/html",
-                }
-            )
+            # one at a time: a batch rendered in one run could not be split per review
+            self.env["ir.actions.report"]._render_qweb_pdf(report, review.ids)
+
+    def _get_report_base_filename(self):
+        """The portal's report helper names the downloaded PDF after the review."""
+        self.ensure_one()
+        return self.env._("Review - %(name)s", name=self.name)
 
     def _schedule_self_review_activities(self):
         """One to-do per employee with a user, created in one go."""
@@ -806,17 +774,15 @@ class PerformanceReview(models.Model):
     def _cron_remind_reviews(self, batch_size=200):
         """Remind the author of each open phase once, a few days before its deadline."""
         template = self.env.ref("performance_management.mail_template_performance_review_reminder")
-        while True:
-            reviews = self.search(self._get_reminder_domain(), limit=batch_size)
-            if not reviews:
-                break
+
+        def remind(reviews):
             template.send_mail_batch(reviews.ids, email_layout_xmlid=False)
             for state in set(reviews.mapped("state")):
                 reviews.filtered(lambda review, state=state: review.state == state).write(
                     {"reminded_state": state}
                 )
-            if self.env["ir.cron"]._commit_progress(len(reviews)) <= 0:
-                break
+
+        process_cron_batches(self, self._get_reminder_domain(), remind, batch_size)
 
     @api.model
     def _cron_schedule_reviews(self):
@@ -828,16 +794,18 @@ class PerformanceReview(models.Model):
                 ("performance_recurring_review_months", ">", 0),
             ]
         )
+        limit = 500
         for company in companies:
             template = company.performance_review_template_id
             if not template:
                 continue
-            while batch := self._scheduled_review_values(company, template, limit=500):
+            while batch := self._scheduled_review_values(company, template, limit=limit):
                 reviews = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
                     batch
                 )
                 reviews._schedule_self_review_activities()
-                if self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
+                # a full batch says more may come; the next company's are found when it runs
+                if not commit_cron_batch(self.env, len(batch), int(len(batch) == limit)):
                     return
 
     def _scheduled_review_values(self, company, template, limit):

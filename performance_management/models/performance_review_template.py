@@ -109,18 +109,6 @@ class PerformanceReviewTemplate(models.Model):
                     self.env._("Cycles or reviews use this template: archive it instead.")
                 )
 
-    @api.model
-    def _find_for_employee(self, employee, default=None):
-        """The most specific active template for the employee's job and department."""
-        templates = self.search([("company_id", "in", [employee.company_id.id, False])])
-        for template in templates:
-            if employee.job_id in template.job_ids:
-                return template
-        for template in templates:
-            if employee.department_id in template.department_ids:
-                return template
-        return default or templates.filtered(lambda t: not t.job_ids and not t.department_ids)[:1]
-
     def _prepare_review_lines(self, job_skills, goals):
         """Line commands of a new review: the questions, the job's skills and the goals."""
         self.ensure_one()

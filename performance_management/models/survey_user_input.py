@@ -291,9 +291,10 @@ class SurveyUserInput(models.Model):
 
     @api.model
     def _performance_summary(self, review, named):
-        """The review's questionnaires, per question and aggregated: the anonymous answers
-        released by the feedback model, the employee's own, and the named ones where
-        ``named`` (the reviewer's and the officers' view). Never a name nor a date."""
+        """The review's questionnaires, per question and aggregated, as ``(title, rows)`` pairs
+        with rows of ``(question, answers, score)``: the anonymous answers released by the
+        feedback model, the employee's own, and the named ones where ``named`` (the
+        reviewer's and the officers' view). Never a name nor a date."""
         # sudo: aggregates of the answers the reader may see, filtered right below
         inputs = self.sudo().search(
             [
@@ -309,7 +310,7 @@ class SurveyUserInput(models.Model):
                 else named or i.performance_role == "self"
             )
         )
-        parts = []
+        summary = []
         for survey, answers in sorted(
             inputs.grouped("survey_id").items(), key=lambda item: item[0].id
         ):
@@ -322,26 +323,8 @@ class SurveyUserInput(models.Model):
                     title=title,
                     score=round(sum(answers.mapped("scoring_percentage")) / len(answers), 1),
                 )
-            rows = [
-                Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
-                % (question.title, text, score)
-                for question, text, score in self._performance_question_rows(answers)
-            ]
-            parts.append(
-                Markup(
-                    '<h5 class="mt-3">%s</h5><table class="table table-sm o_pm_survey_summary">'
-                    "<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
-                    "<tbody>%s</tbody></table>"
-                )
-                % (
-                    title,
-                    self.env._("Question"),
-                    self.env._("Answers"),
-                    self.env._("Average score"),
-                    Markup("").join(rows),
-                )
-            )
-        return Markup("").join(parts)
+            summary.append((title, list(self._performance_question_rows(answers))))
+        return summary
 
     @api.model
     def _performance_question_rows(self, answers):

@@ -17,11 +17,13 @@ from . import test_goal_access
 from . import test_goal_automatic
 from . import test_goal_checkin
 from . import test_goal_cron
+from . import test_cron_batches
 from . import test_goal_library
 from . import test_goal_performance
 from . import test_goal_progress
 from . import test_review_report
 from . import test_review_schedule
+from . import test_review_line_bulk
 from . import test_portal
 from . import test_portal_tour
 from . import test_ui_backend
@@ -29,7 +31,6 @@ from . import test_report
 from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
-from . import test_report_tour
 from . import test_employee_public
 from . import test_manager_chain
 from . import test_key_result_values
@@ -54,3 +55,11 @@ from . import test_survey_360_tour
 from . import test_screens
 from . import test_form_rights
 from . import test_screens_tour
+from . import test_goal_alignment
+from . import test_skill_writeback
+from . import test_coaching_calendar
+from . import test_review_pdf_frozen
+from . import test_dashboard
+from . import test_recognition_public
+from . import test_digest
+from . import test_activity_plan
