@@ -83,6 +83,9 @@
         "demo/performance_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "performance_management/static/src/interactions/*.js",
+        ],
         "web.assets_tests": [
             "performance_management/static/src/js/tours/*.js",
         ],
