@@ -3,12 +3,8 @@ from . import base, mail_message
 from . import (
     performance_company_check_mixin,
     performance_employee_mixin,
-    performance_goal_reminder,
-    performance_goal_rights,
     performance_import_template,
     performance_my_team_mixin,
-    performance_review_workflow,
-    performance_cycle_evaluation,
     performance_write_guard_mixin,
 )
 from . import (
@@ -21,7 +17,6 @@ from . import (
     performance_coaching_note,
     performance_coaching_talking_point,
     performance_cycle,
-    performance_cycle_launch,
     performance_development_action,
     performance_development_plan,
     performance_development_plan_skill,
@@ -43,7 +38,6 @@ from . import (
     performance_recognition,
     performance_review,
     performance_review_assessment,
-    performance_review_followers,
     performance_review_line,
     performance_review_note,
     performance_review_template,

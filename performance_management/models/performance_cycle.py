@@ -1,9 +1,13 @@
-from markupsafe import escape
+import logging
+
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
+from odoo.fields import Command, Domain
 from odoo.tools.safe_eval import safe_eval
+
+_logger = logging.getLogger(__name__)
 
 # The deadlines of a cycle in the order its phases run.
 PHASE_DEADLINES = (
@@ -24,6 +28,11 @@ BEHIND_STATES = {
     "closed": ("self_review", "manager_review", "calibration"),
 }
 
+# A manager whose team is rated this share of the scale above (below) comparable teams
+# is flagged as lenient (severe).
+LENIENCY_THRESHOLD = 0.125
+LENIENCY_MIN_REVIEWS = 2
+
 
 class PerformanceCycle(models.Model):
     """A review program: who is reviewed, with which template and on which deadlines."""
@@ -33,7 +42,6 @@ class PerformanceCycle(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
-        "performance.cycle.evaluation.mixin",
         "performance.write.guard.mixin",
     )
     _guard_workflow_fields = ("state", "launch_state")
@@ -117,6 +125,94 @@ class PerformanceCycle(models.Model):
     )
     distribution_html = fields.Html(
         string="Rating Distribution", compute="_compute_distribution_html", sanitize=False
+    )
+    launch_state = fields.Selection(
+        [("none", "Not Launched"), ("queued", "Launching"), ("done", "Launched")],
+        default="none",
+        required=True,
+        copy=False,
+    )
+    evaluation_review_count = fields.Integer(
+        string="Reviews Evaluated",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    self_completion_rate = fields.Float(
+        string="Self Reviews Done (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    manager_completion_rate = fields.Float(
+        string="Manager Reviews Done (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    completion_rate = fields.Float(
+        string="Released (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    acknowledged_rate = fields.Float(
+        string="Acknowledged (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    self_on_time_rate = fields.Float(
+        string="Self Reviews On Time (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    manager_on_time_rate = fields.Float(
+        string="Manager Reviews On Time (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    average_rating = fields.Float(
+        string="Average Final Rating",
+        digits=(16, 2),
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    goal_attainment_rate = fields.Float(
+        string="Goal Attainment (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    calibration_change_count = fields.Integer(
+        string="Changed in Calibration",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    calibration_up_count = fields.Integer(
+        string="Raised in Calibration",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    calibration_down_count = fields.Integer(
+        string="Lowered in Calibration",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    peer_request_count = fields.Integer(
+        string="360 Requests",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    peer_answer_count = fields.Integer(
+        string="360 Answers",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    peer_participation_rate = fields.Float(
+        string="360 Participation (%)",
+        compute="_compute_evaluation",
+        groups="performance_management.group_performance_officer",
+    )
+    leniency_html = fields.Html(
+        string="Rating by Manager",
+        compute="_compute_evaluation",
+        sanitize=False,
+        groups="performance_management.group_performance_officer",
     )
 
     _dates_in_order = models.Constraint(
@@ -401,3 +497,527 @@ class PerformanceCycle(models.Model):
             "performance_management.group_performance_officer"
         ):
             raise UserError(self.env._("Only performance officers can run review cycles."))
+
+    # Launch ------------------------------------------------------------------------------
+
+    def _launch_batch_size(self):
+        # sudo: one named system parameter, the batch size
+        param = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("performance_management.launch_batch_size")
+        )
+        return int(param or DEFAULT_LAUNCH_BATCH_SIZE)
+
+    def action_launch(self):
+        """Create the missing reviews; a small cycle at once, a large one through the cron.
+
+        Launching again (for late joiners) only creates what is missing.
+        """
+        self._check_officer()
+        for cycle in self:
+            if cycle.state not in ("draft", "running"):
+                raise UserError(self.env._("Only a draft or running cycle can be launched."))
+            pending = cycle._get_pending_participants()
+            if not pending and cycle.state == "draft":
+                raise UserError(
+                    self.env._("The cycle %(cycle)s has no participants.", cycle=cycle.name)
+                )
+            cycle._write_state({"state": "running"})
+            if len(pending) <= cycle._launch_batch_size():
+                cycle._launch_batch(pending)
+                cycle._write_state({"launch_state": "done"})
+            else:
+                cycle._write_state({"launch_state": "queued"})
+                self.env.ref("performance_management.ir_cron_performance_cycle_launch")._trigger()
+        return True
+
+    def action_add_late_joiners(self):
+        return self.action_launch()
+
+    def _get_pending_participants(self):
+        """Participants without a review in this cycle yet."""
+        self.ensure_one()
+        # sudo: which participants already have a review of this cycle, ids only
+        domain = self._get_participant_domain() & Domain(
+            "id",
+            "not in",
+            self.env["performance.review"]
+            .sudo()
+            ._search([("cycle_id", "=", self.id)], active_test=False)
+            .subselect("employee_id"),
+        )
+        # sudo: the cycle's participants (officer's launch or cron), every one of them
+        return self.env["hr.employee"].sudo().search(domain, order="id")
+
+    @api.model
+    def _cron_launch_cycles(self):
+        cycles = self.search([("launch_state", "=", "queued")])
+        for cycle in cycles:
+            while True:
+                size = cycle._launch_batch_size()
+                pending = cycle._get_pending_participants()
+                batch = pending[:size]
+                if batch:
+                    cycle._launch_batch(batch)
+                if len(pending) <= size:
+                    cycle._write_state({"launch_state": "done"})
+                remaining = max(len(pending) - len(batch), 0)
+                if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
+                    return
+                if not remaining:
+                    break
+
+    def _launch_batch(self, employees):
+        """Create the reviews of a slice of employees with a fixed number of queries."""
+        self.ensure_one()
+        if not employees:
+            return self.env["performance.review"]
+        # sudo: the launch creates the reviews of an officer's cycle (or the cron's)
+        Review = (
+            self.env["performance.review"]
+            .sudo()
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                mail_notrack=True,
+            )
+        )
+        # sudo: the launch reads managers, jobs and users of the participants it just selected
+        employees = employees.sudo()
+        employees.fetch(["parent_id", "job_id", "department_id", "user_id", "company_id"])
+        # sudo: the templates of the cycle's company, to pick one per participant
+        templates = (
+            self.env["performance.review.template"]
+            .sudo()
+            .search([("company_id", "in", [self.company_id.id, False])])
+        )
+        templates.fetch(["job_ids", "department_ids", "line_ids", "include_goals"])
+        templates.line_ids.fetch(
+            ["display_type", "name", "question_type", "answered_by", "weight", "sequence"]
+        )
+        job_skills = self._launch_job_skills(employees)
+        goals = self._launch_goals(employees)
+        vals_list, lines_list = [], []
+        for employee in employees:
+            template = self._launch_template(employee, templates)
+            vals_list.append(
+                {
+                    "cycle_id": self.id,
+                    "employee_id": employee.id,
+                    "manager_id": employee._performance_manager().id,
+                    "template_id": template.id,
+                    "company_id": self.company_id.id,
+                    "date_start": self.date_start,
+                    "date_end": self.date_end,
+                    "assessment_ids": [Command.create({})],
+                }
+            )
+            lines_list.append(
+                template._prepare_review_lines(
+                    job_skills.get(employee.job_id.id, []), goals.get(employee.id, [])
+                )
+            )
+        reviews = Review.create(vals_list)
+        line_vals = []
+        for review, commands in zip(reviews, lines_list, strict=True):
+            for command in commands:
+                line_vals.append(
+                    dict(
+                        command[2],
+                        review_id=review.id,
+                        company_id=review.company_id.id,
+                        employee_id=review.employee_id.id,
+                    )
+                )
+        self.env["performance.review.line"]._bulk_insert(line_vals)
+        # every one2many of the lines, whatever its domain
+        reviews.invalidate_recordset(
+            [
+                name
+                for name, field in reviews._fields.items()
+                if field.type == "one2many" and field.comodel_name == "performance.review.line"
+            ]
+        )
+        reviews.modified(["line_ids"])
+        self._launch_peer_requests(reviews)
+        self._launch_subscribe(
+            reviews, [review.employee_id.user_id.partner_id for review in reviews]
+        )
+        reviews.with_context(performance_followers_set=True)._schedule_self_review_activities()
+        reviews._send_invitations()
+        return reviews
+
+    def _launch_template(self, employee, templates):
+        for template in templates:
+            if employee.job_id in template.job_ids:
+                return template
+        for template in templates:
+            if employee.department_id in template.department_ids:
+                return template
+        return self.template_id
+
+    def _launch_job_skills(self, employees):
+        jobs = employees.job_id
+        if not jobs:
+            return {}
+        result = {}
+        # sudo: the skills the participants' jobs expect, for the competency lines
+        job_skills = self.env["hr.job.skill"].sudo().search([("job_id", "in", jobs.ids)])
+        job_skills.fetch(["job_id", "skill_id", "skill_level_id", "skill_type_id"])
+        for job_skill in job_skills:
+            result.setdefault(job_skill.job_id.id, []).append(job_skill)
+        return result
+
+    def _launch_goals(self, employees):
+        # sudo: the participants' goals of the period become lines of their own reviews
+        Goal = self.env["performance.goal"].sudo()
+        domain = Domain("employee_id", "in", employees.ids)
+        domain &= Domain.OR(
+            [
+                Domain("date_start", "=", False),
+                Domain("date_start", "<=", self.date_end),
+            ]
+        ) & Domain.OR(
+            [
+                Domain("date_deadline", "=", False),
+                Domain("date_deadline", ">=", self.date_start),
+            ]
+        )
+        domain &= Domain("state", "not in", ("cancel", "draft"))
+        result = {}
+        for goal in Goal.search(domain):
+            result.setdefault(goal.employee_id.id, []).append(goal)
+        return result
+
+    def _launch_peer_requests(self, reviews):
+        """Ask up to peer_count colleagues of the same manager for feedback."""
+        # sudo: the launch asks peers for feedback on behalf of each review's manager
+        Feedback = self.env["performance.feedback"].sudo()
+        if not self.peer_count:
+            return Feedback
+        managers = reviews.employee_id.parent_id
+        # sudo: the reviewed employees' colleagues under the same manager, to ask them
+        colleagues = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("parent_id", "in", managers.ids), ("user_id", "!=", False)], order="id")
+        )
+        by_manager = {}
+        for colleague in colleagues:
+            by_manager.setdefault(colleague.parent_id.id, []).append(colleague)
+        vals_list = []
+        for review in reviews:
+            peers = [
+                peer
+                for peer in by_manager.get(review.employee_id.parent_id.id, [])
+                if peer != review.employee_id
+            ][: self.peer_count]
+            vals_list += [
+                review._prepare_feedback_request(peer, review.manager_id or review.employee_id)
+                for peer in peers
+            ]
+        requests = Feedback.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        ).create(vals_list)
+        activity_type = self.env.ref(
+            "performance_management.mail_activity_type_feedback_request", raise_if_not_found=False
+        )
+        if activity_type and requests:
+            self._launch_subscribe(
+                requests, [req.author_id.user_id.partner_id for req in requests]
+            )
+            model_id = self.env["ir.model"]._get_id(Feedback._name)
+            # sudo: to-dos for the people asked, on the requests the launch just created
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True, performance_followers_set=True
+            ).create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "res_model_id": model_id,
+                        "res_id": request.id,
+                        "user_id": request.author_id.user_id.id,
+                        "date_deadline": request.date_deadline,
+                        "summary": request.name,
+                        "automated": True,
+                    }
+                    for request in requests
+                ]
+            )
+        return requests
+
+    def _launch_subscribe(self, records, partners):
+        """Make partners[i] a follower of records[i], in one insert.
+
+        mail.activity subscribes each assignee with queries of its own; the activities
+        created next find their assignees already following.
+        """
+        pairs = {
+            (record.id, partner.id)
+            for record, partner in zip(records, partners, strict=True)
+            if partner
+        }
+        if not pairs:
+            return
+        # sudo: followers of the records the launch just created, in one batch
+        Followers = self.env["mail.followers"].sudo()
+        existing = Followers.search_fetch(
+            [("res_model", "=", records._name), ("res_id", "in", records.ids)],
+            ["res_id", "partner_id"],
+        )
+        pairs -= {(follower.res_id, follower.partner_id.id) for follower in existing}
+        _all, _internal, external = self.env["mail.message.subtype"].default_subtypes(
+            records._name
+        )
+        partners = self.env["res.partner"].browse({partner_id for _id, partner_id in pairs})
+        shared = set(partners.filtered("partner_share").ids)
+        Followers.create(
+            [
+                {
+                    "res_model": records._name,
+                    "res_id": res_id,
+                    "partner_id": partner_id,
+                    "subtype_ids": [Command.set((external if partner_id in shared else _all).ids)],
+                }
+                for res_id, partner_id in sorted(pairs)
+            ]
+        )
+
+    # Evaluation --------------------------------------------------------------------------
+
+    def _compute_evaluation(self):
+        # Read through the analysis view with the reader's rights.
+        Report = self.env["performance.report"]
+        domain = [("cycle_id", "in", self.ids)]
+        rates = {
+            cycle: values
+            for cycle, *values in Report._read_group(
+                domain,
+                ["cycle_id"],
+                [
+                    "__count",
+                    "self_done_rate:avg",
+                    "manager_done_rate:avg",
+                    "released_rate:avg",
+                    "acknowledged_rate:avg",
+                    "self_on_time_rate:avg",
+                    "manager_on_time_rate:avg",
+                ],
+            )
+        }
+        ratings = dict(
+            Report._read_group(
+                domain + [("final_rating_id", "!=", False)], ["cycle_id"], ["final_rating:avg"]
+            )
+        )
+        goals = dict(
+            Report._read_group(
+                domain + [("has_goals", "=", True)], ["cycle_id"], ["goal_attainment:avg"]
+            )
+        )
+        shifts = {
+            (cycle, up): count
+            for cycle, up, count in Report._read_group(
+                domain + [("is_calibrated", "=", True)],
+                ["cycle_id", "is_raised"],
+                ["__count"],
+            )
+        }
+        peers = self._get_peer_participation()
+        for cycle in self:
+            count, self_done, manager_done, released, acknowledged, self_on_time, on_time = (
+                rates.get(cycle._origin, [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+            )
+            cycle.evaluation_review_count = count
+            cycle.self_completion_rate = self_done
+            cycle.manager_completion_rate = manager_done
+            cycle.completion_rate = released
+            cycle.acknowledged_rate = acknowledged
+            cycle.self_on_time_rate = self_on_time
+            cycle.manager_on_time_rate = on_time
+            cycle.average_rating = ratings.get(cycle._origin, 0.0)
+            cycle.goal_attainment_rate = goals.get(cycle._origin, 0.0)
+            cycle.calibration_up_count = shifts.get((cycle._origin, True), 0)
+            cycle.calibration_down_count = shifts.get((cycle._origin, False), 0)
+            cycle.calibration_change_count = (
+                cycle.calibration_up_count + cycle.calibration_down_count
+            )
+            requested, answered = peers.get(cycle._origin.id, (0, 0))
+            cycle.peer_request_count = requested
+            cycle.peer_answer_count = answered
+            cycle.peer_participation_rate = answered * 100.0 / requested if requested else 0.0
+            cycle.leniency_html = cycle._get_leniency_html() if cycle._origin else False
+
+    def _get_peer_participation(self):
+        """{cycle id: (360 requests, answered)}; anonymous answers count on their request."""
+        Feedback = self.env["performance.feedback"]
+        base = [
+            ("review_id.cycle_id", "in", self.ids),
+            ("is_request", "=", True),
+            ("author_id", "!=", False),
+            ("state", "!=", "cancelled"),
+        ]
+        result = {}
+        for cycle, state, count in Feedback._read_group(
+            base, ["review_id.cycle_id", "state"], ["__count"]
+        ):
+            requested, answered = result.get(cycle.id, (0, 0))
+            answered += count if state in ("done", "answered") else 0
+            result[cycle.id] = (requested + count, answered)
+        # sudo: a count only; answered anonymous requests look open until their batch of
+        # answers is released
+        for cycle, count in Feedback.sudo()._read_group(
+            [*base, ("state", "=", "requested"), ("anonymous_answered", "=", True)],
+            ["review_id.cycle_id"],
+            ["__count"],
+        ):
+            requested, answered = result.get(cycle.id, (0, 0))
+            result[cycle.id] = (requested, answered + count)
+        return result
+
+    def _get_rating_distribution(self):
+        """Each level of the scale: guideline share, reviews, actual share and the gap."""
+        self.ensure_one()
+        counts = dict(
+            self.env["performance.report"]._read_group(
+                [("cycle_id", "=", self.id), ("final_rating_id", "!=", False)],
+                ["final_rating_id"],
+                ["__count"],
+            )
+        )
+        total = sum(counts.values())
+        rows = []
+        for level in self.scale_id.level_ids.sorted("value"):
+            count = counts.get(level, 0)
+            percent = count * 100.0 / total if total else 0.0
+            rows.append(
+                {
+                    "level": level,
+                    "target": level.target_percent,
+                    "count": count,
+                    "percent": percent,
+                    "gap": percent - level.target_percent,
+                }
+            )
+        return rows
+
+    def _get_leniency(self):
+        """Per manager: average final rating against comparable teams, and calibration moves.
+
+        Comparable teams are the other managers' reviews in the same departments; without
+        any, the rest of the cycle.
+        """
+        self.ensure_one()
+        Report = self.env["performance.report"]
+        domain = [("cycle_id", "=", self.id), ("final_rating_id", "!=", False)]
+        cells = Report._read_group(
+            domain, ["manager_id", "department_id"], ["__count", "final_rating:sum"]
+        )
+        moves = {
+            (manager, raised): count
+            for manager, raised, count in Report._read_group(
+                [("cycle_id", "=", self.id), ("is_calibrated", "=", True)],
+                ["manager_id", "is_raised"],
+                ["__count"],
+            )
+        }
+        scale = self.scale_id
+        threshold = LENIENCY_THRESHOLD * (scale.max_value - scale.min_value)
+        managers = {}
+        for manager, department, count, total in cells:
+            managers.setdefault(manager, []).append((department, count, total))
+        rows = []
+        for manager, team_cells in managers.items():
+            count = sum(cell[1] for cell in team_cells)
+            average = sum(cell[2] for cell in team_cells) / count
+            departments = {cell[0] for cell in team_cells}
+            others = [cell for cell in cells if cell[0] != manager and cell[1] in departments]
+            if not others:
+                others = [cell for cell in cells if cell[0] != manager]
+            other_count = sum(cell[2] for cell in others)
+            baseline = sum(cell[3] for cell in others) / other_count if other_count else average
+            delta = average - baseline
+            if count < LENIENCY_MIN_REVIEWS or not other_count:
+                indicator = "few"
+            elif delta >= threshold:
+                indicator = "lenient"
+            elif delta <= -threshold:
+                indicator = "severe"
+            else:
+                indicator = "balanced"
+            rows.append(
+                {
+                    "manager": manager,
+                    "count": count,
+                    "average": average,
+                    "baseline": baseline,
+                    "delta": delta,
+                    "indicator": indicator,
+                    "indicator_label": self._leniency_labels()[indicator],
+                    "raised": moves.get((manager, True), 0),
+                    "lowered": moves.get((manager, False), 0),
+                }
+            )
+        return sorted(rows, key=lambda row: (-row["delta"], row["manager"].name or ""))
+
+    def _leniency_labels(self):
+        return {
+            "few": self.env._("Too few reviews"),
+            "lenient": self.env._("Lenient"),
+            "severe": self.env._("Severe"),
+            "balanced": self.env._("Balanced"),
+        }
+
+    def _get_leniency_html(self):
+        rows = self._get_leniency()
+        if not rows:
+            return False
+        head = Markup("").join(
+            Markup("<th>%s</th>") % label
+            for label in (
+                self.env._("Reviewer"),
+                self.env._("Reviews"),
+                self.env._("Average"),
+                self.env._("Comparable Teams"),
+                self.env._("Difference"),
+                self.env._("Leniency"),
+                self.env._("Raised / Lowered in Calibration"),
+            )
+        )
+        body = Markup("").join(
+            Markup(
+                "<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%+.2f</td>"
+                "<td>%s</td><td>%s / %s</td></tr>"
+            )
+            % (
+                row["manager"].name or self.env._("No reviewer"),
+                row["count"],
+                row["average"],
+                row["baseline"],
+                row["delta"],
+                row["indicator_label"],
+                row["raised"],
+                row["lowered"],
+            )
+            for row in rows
+        )
+        return Markup(
+            "<table class='table table-sm o_performance_leniency'><thead><tr>%s</tr></thead>"
+            "<tbody>%s</tbody></table>"
+        ) % (head, body)
+
+    def action_view_analysis(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_report_action"
+        )
+        action["domain"] = [("cycle_id", "=", self.id)]
+        action["context"] = {"search_default_group_by_manager": 1}
+        return action
+
+    def action_print_evaluation(self):
+        return self.env.ref(
+            "performance_management.action_report_performance_cycle_evaluation"
+        ).report_action(self)

@@ -246,6 +246,12 @@ class PerformanceFeedback(models.Model):
         # a feedback is given, or asked for
         return super()._guard_initial_values(fname) | {"requested"}
 
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # the feedback requests of a launch: their authors follow them from one insert
+        if self.env.context.get("performance_followers_set"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
     def _get_answer_visibility(self):
         self.ensure_one()
         return "shared" if self.requester_id == self.employee_id else "private"

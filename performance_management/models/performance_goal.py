@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
@@ -19,6 +21,19 @@ SYSTEM_FIELDS = {
     "approval_requested",
 }
 
+# Fields the owner of a goal may still change once it is out of draft: the rest is the
+# manager's.
+OWNER_WRITABLE_FIELDS = {"description", "tag_ids", "color", "message_follower_ids"}
+MANAGER_ONLY_FIELDS = {
+    "state",
+    "employee_id",
+    "department_id",
+    "scope",
+    "manager_id",
+    "is_template",
+    "company_id",
+}
+
 
 class PerformanceGoal(models.Model):
     """An individual, team or company goal, measured by key results or aligned goals."""
@@ -28,8 +43,6 @@ class PerformanceGoal(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
-        "performance.goal.rights.mixin",
-        "performance.goal.reminder.mixin",
         "performance.import.template.mixin",
         "performance.my.team.mixin",
         "performance.write.guard.mixin",
@@ -469,6 +482,96 @@ class PerformanceGoal(models.Model):
         self.check_access("read")
         self.key_result_ids._update_automatic_value()
 
+    # Rights ------------------------------------------------------------------------------
+
+    def _get_owner_employee(self):
+        self.ensure_one()
+        if self.scope == "employee":
+            return self.employee_id
+        if self.scope == "department":
+            return self.department_id.manager_id
+        return self.manager_id
+
+    def _is_owner_of_goal(self):
+        self.ensure_one()
+        owner = self._get_owner_employee()
+        return bool(owner.user_id) and owner.user_id == self.env.user
+
+    def _is_manager_of_goal(self):
+        """Officers, the goal's manager and the employees above either of them."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or user.has_group("performance_management.group_performance_officer"):
+            return True
+        if not user.employee_ids:
+            return False
+        # sudo: the goal's manager chain and department heads, only to tell if the user is one
+        goal = self.sudo()
+        heads = goal.manager_id
+        if goal.scope == "employee":
+            heads |= goal.employee_id.parent_id - goal.employee_id
+        elif goal.scope == "department":
+            heads |= goal.department_id.manager_id
+        return bool(heads.performance_chain_ids & user.employee_ids)
+
+    def _check_manager_action(self):
+        for goal in self:
+            if not goal._is_manager_of_goal():
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the goal %(goal)s may do this.", goal=goal.name
+                    )
+                )
+
+    def _check_create_rights(self):
+        for goal in self:
+            if goal._is_manager_of_goal():
+                continue
+            if (
+                goal.scope != "employee"
+                or goal.is_template
+                or not goal._is_owner_of_goal()
+                or goal.state != "draft"
+            ):
+                raise UserError(
+                    self.env._(
+                        "You may only propose goals for yourself; your manager sets the others."
+                    )
+                )
+            if not goal.company_id.performance_goal_proposal:
+                raise UserError(
+                    self.env._(
+                        "In %(company)s, managers set the goals.", company=goal.company_id.name
+                    )
+                )
+
+    def _check_write_rights(self, fnames):
+        for goal in self:
+            if goal._is_manager_of_goal():
+                continue
+            forbidden = fnames - OWNER_WRITABLE_FIELDS
+            if goal._is_owner_of_goal() and goal.state == "draft":
+                forbidden &= MANAGER_ONLY_FIELDS
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "Only the manager of the goal %(goal)s may change it.", goal=goal.name
+                    )
+                )
+
+    def _check_key_result_rights(self):
+        for goal in self:
+            if goal._is_manager_of_goal():
+                continue
+            if not (goal._is_owner_of_goal() and goal.state == "draft"):
+                raise UserError(
+                    self.env._(
+                        "The key results of %(goal)s change through check-ins; only its "
+                        "manager may edit them.",
+                        goal=goal.name,
+                    )
+                )
+
     # Library -----------------------------------------------------------------------------
 
     def _prepare_assignment_values(self, employee, date_start=False, date_deadline=False):
@@ -489,3 +592,73 @@ class PerformanceGoal(models.Model):
                 Command.create(kr._prepare_copy_values()) for kr in self.key_result_ids
             ],
         }
+
+    # Reminders ---------------------------------------------------------------------------
+
+    def _get_checkin_reminder_domain(self, company):
+        limit = fields.Date.context_today(self) - timedelta(
+            days=company.performance_goal_checkin_days
+        )
+        return Domain(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "active"),
+                ("is_template", "=", False),
+                ("date_start", "<=", limit),
+                "|",
+                ("last_checkin_date", "=", False),
+                ("last_checkin_date", "<=", limit),
+                "|",
+                ("reminder_date", "=", False),
+                ("reminder_date", "<=", limit),
+            ]
+        )
+
+    def _get_manager_warning_domain(self):
+        return Domain(
+            [("state", "=", "active"), ("is_template", "=", False), ("manager_id", "!=", False)]
+        ) & (
+            Domain([("confidence", "=", "off_track"), ("offtrack_warned", "=", False)])
+            | Domain([("is_overdue", "=", True), ("overdue_warned", "=", False)])
+        )
+
+    @api.model
+    def _cron_goal_reminders(self, batch_size=200):
+        today = fields.Date.context_today(self)
+        reminder = self.env.ref("performance_management.mail_template_goal_checkin_reminder")
+        warning = self.env.ref("performance_management.mail_template_goal_manager_warning")
+        active = [("state", "=", "active"), ("is_template", "=", False)]
+        domain = Domain.OR(
+            self._get_checkin_reminder_domain(company)
+            for (company,) in self._read_group(active, ["company_id"])
+        )
+
+        def remind_owners(goals):
+            goals._send_template(reminder, "owner_partner_id")
+            goals.reminder_date = today
+
+        def warn_managers(goals):
+            goals._send_template(warning, "manager_partner_id")
+            goals.filtered(lambda g: g.confidence == "off_track").offtrack_warned = True
+            goals.filtered("is_overdue").overdue_warned = True
+
+        self._process_in_batches(domain, batch_size, remind_owners)
+        self._process_in_batches(self._get_manager_warning_domain(), batch_size, warn_managers)
+
+    @api.model
+    def _process_in_batches(self, domain, batch_size, process):
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        while goals := self.search(domain, limit=batch_size):
+            process(goals)
+            if in_cron:
+                remaining = self.search_count(domain)
+                if not self.env["ir.cron"]._commit_progress(len(goals), remaining=remaining):
+                    break
+            else:
+                self.env.flush_all()
+
+    def _send_template(self, template, partner_field):
+        # One batch per slice: send_mail per goal costs a dozen queries for each.
+        goals = self.filtered(partner_field)
+        if goals:
+            template.send_mail_batch(goals.ids, email_layout_xmlid="mail.mail_notification_light")

@@ -1,8 +1,13 @@
+import base64
+
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import html2plaintext
+from odoo.tools import format_date, html2plaintext
+
+REMINDER_DAYS = 3
 
 # Fields that employees and managers may write on the review itself; their content is
 # guarded by the line and assessment models.
@@ -27,7 +32,6 @@ class PerformanceReview(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
-        "performance.review.workflow.mixin",
         "performance.company.check.mixin",
         "performance.write.guard.mixin",
     )
@@ -186,6 +190,14 @@ class PerformanceReview(models.Model):
     peer_feedback_summary = fields.Html(
         compute="_compute_peer_feedback_summary", sanitize=False, compute_sudo=False
     )
+    # when each phase was done, for the on-time rates of the cycle evaluation
+    date_self_done = fields.Date(string="Self Review Submitted", readonly=True, copy=False)
+    date_manager_done = fields.Date(string="Manager Review Submitted", readonly=True, copy=False)
+    # the deadlines as the reader's language writes dates, for the mails rendered by substitution
+    date_self_deadline_text = fields.Char(compute="_compute_deadline_texts")
+    date_manager_deadline_text = fields.Char(compute="_compute_deadline_texts")
+    # who the open phase waits for: the employee, then the reviewer
+    phase_author_email = fields.Char(compute="_compute_phase_author_email")
 
     _period_in_order = models.Constraint(
         "CHECK(date_start <= date_end)", "The period of a review must end after it starts."
@@ -298,6 +310,23 @@ class PerformanceReview(models.Model):
     def _compute_peer_feedback_summary(self):
         for review in self:
             review.peer_feedback_summary = review._peer_feedback_summary()
+
+    @api.depends("date_self_deadline", "date_manager_deadline")
+    @api.depends_context("lang")
+    def _compute_deadline_texts(self):
+        texts = {False: ""}  # the reviews of a cycle share their deadlines
+        for review in self:
+            for date in (review.date_self_deadline, review.date_manager_deadline):
+                if date not in texts:
+                    texts[date] = format_date(self.env, date)
+            review.date_self_deadline_text = texts[review.date_self_deadline]
+            review.date_manager_deadline_text = texts[review.date_manager_deadline]
+
+    @api.depends("state", "employee_id.work_email", "manager_id.work_email")
+    def _compute_phase_author_email(self):
+        for review in self:
+            author = review.employee_id if review.state == "self_review" else review.manager_id
+            review.phase_author_email = author.work_email
 
     def _is_reviewer(self):
         """The reviewer, or someone above the employee in the manager chain."""
@@ -419,3 +448,415 @@ class PerformanceReview(models.Model):
             raise UserError(
                 self.env._("Calibrated reviews keep their history: archive them instead.")
             )
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # mail.activity subscribes its assignee once per user, a query or more each: the
+        # launch already made them followers (performance.cycle._launch_subscribe).
+        if self.env.context.get("performance_followers_set"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    # Workflow ----------------------------------------------------------------------------
+
+    def _is_officer(self):
+        return self.env.su or self.env.user.has_group(
+            "performance_management.group_performance_officer"
+        )
+
+    def action_submit_self(self):
+        for review in self:
+            if review.state != "self_review":
+                raise UserError(self.env._("The self review is not open."))
+            if not (review.is_employee or self._is_officer()):
+                raise UserError(self.env._("Only the employee submits the self review."))
+            review._check_answered("employee")
+        # sudo: the employee (checked above) closes his phase, a date he may not write himself
+        self.sudo().write({"date_self_done": fields.Date.context_today(self)})
+        self._move_to_manager_phase()
+        return True
+
+    def action_submit_manager(self):
+        for review in self:
+            if review.state != "manager_review":
+                raise UserError(self.env._("The manager review is not open."))
+            if not (review.is_reviewer or self._is_officer()):
+                raise UserError(self.env._("Only the reviewer submits the manager review."))
+            # sudo: the reviewer (checked above) closes his phase; states move only by actions
+            review._check_answered("manager")
+        reviews = self.sudo()
+        reviews._refresh_goal_achievements()
+        for review in reviews:
+            assessment = review.assessment_ids[:1]
+            if not assessment.final_rating_id:
+                assessment.final_rating_id = assessment.suggested_rating_id
+        reviews.write(
+            {"state": "calibration", "date_manager_done": fields.Date.context_today(self)}
+        )
+        reviews.activity_feedback(["mail.mail_activity_data_todo"])
+        return True
+
+    def action_release(self):
+        if not self._is_officer():
+            raise UserError(self.env._("Only performance officers release reviews."))
+        if any(review.state != "calibration" for review in self):
+            # sudo: an officer (checked above) releases; states move only through actions
+            raise UserError(self.env._("Only submitted reviews can be released."))
+        reviews = self.sudo()
+        reviews.write({"state": "released", "date_released": fields.Date.context_today(self)})
+        reviews._attach_pdf()
+        template = self.env.ref(
+            "performance_management.mail_template_performance_review_released",
+            raise_if_not_found=False,
+        )
+        for review in reviews:
+            if template:
+                review.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+            if review.employee_id.user_id:
+                review.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=review.cycle_id.date_acknowledge_deadline
+                    or fields.Date.context_today(self),
+                    summary=self.env._("Acknowledge your review"),
+                    user_id=review.employee_id.user_id.id,
+                )
+        return True
+
+    def action_request_feedback(self):
+        """Ask peers, reports or others for 360 feedback linked to this review."""
+        self.ensure_one()
+        if self.state not in ("self_review", "manager_review"):
+            raise UserError(self.env._("Feedback is asked while the review is open."))
+        if not (self.is_employee or self.is_reviewer):
+            raise UserError(self.env._("Only the employee or the reviewer asks for feedback."))
+        today = fields.Date.context_today(self)
+        deadline = self.cycle_id.date_peer_deadline or self.date_manager_deadline
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Request Feedback"),
+            "res_model": "performance.feedback.request.wizard",
+            "view_mode": "form",
+            "target": "new",
+            # default_review_id reaches the feedback requests the wizard creates.
+            "context": {
+                "default_employee_id": self.employee_id.id,
+                "default_review_id": self.id,
+                "default_anonymous": self.cycle_id.peer_anonymous,
+                "default_date_deadline": max(deadline or today, today),
+            },
+        }
+
+    def action_open_acknowledge(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Acknowledge Review"),
+            "res_model": "performance.review.acknowledge.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_review_id": self.id},
+        }
+
+    def _acknowledge(self, agreement, comment=False):
+        self.ensure_one()
+        if self.state != "released":
+            raise UserError(self.env._("Only a released review can be acknowledged."))
+        if not self.is_employee:
+            raise UserError(self.env._("Only the reviewed employee acknowledges the review."))
+        # sudo: the reviewed employee (checked above) acknowledges his own released review
+        review = self.sudo()
+        review.write(
+            {
+                "state": "done",
+                "acknowledgement": agreement,
+                "acknowledgement_comment": comment,
+                "date_acknowledged": fields.Datetime.now(),
+            }
+        )
+        review.activity_feedback(["mail.mail_activity_data_todo"])
+        review.message_post(
+            body=self.env._(
+                "%(employee)s acknowledged the review (%(agreement)s).",
+                employee=review.employee_id.name,
+                agreement=dict(self._fields["acknowledgement"]._description_selection(self.env))[
+                    agreement
+                ],
+            )
+        )
+        if review.company_id.performance_review_skill_writeback:
+            review._write_back_skills()
+        return True
+
+    def action_cancel(self):
+        if not self._is_officer():
+            raise UserError(self.env._("Only performance officers cancel reviews."))
+        if any(review.state in ("released", "done") for review in self):
+            raise UserError(self.env._("A released review cannot be cancelled."))
+        # sudo: an officer (checked above) cancels; the state moves only through actions
+        self.sudo().write({"state": "cancel"})
+        return True
+
+    def _check_answered(self, role):
+        # sudo: the lines of the role that submits (checked by the caller); only names come out
+        lines = self.line_ids.sudo().filtered(
+            lambda line: line.role == role and not line.display_type
+        )
+        missing = lines.filtered(
+            lambda line: (
+                (line.kind == "rating" and not line.rating_id)
+                or (line.kind == "competency" and not line.skill_level_id)
+            )
+        )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Rate every question before submitting: %(questions)s.",
+                    questions=", ".join(missing.mapped("name")),
+                )
+            )
+
+    # sudo: called by the phase actions after their checks, and by the deadline cron
+    def _move_to_manager_phase(self):
+        reviews = self.sudo()
+        reviews.write({"state": "manager_review"})
+        reviews.activity_feedback(["mail.mail_activity_data_todo"])
+        for review in reviews.filtered("manager_id.user_id"):
+            review.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=review.date_manager_deadline or fields.Date.context_today(self),
+                summary=self.env._(
+                    "Manager review of %(employee)s", employee=review.employee_id.name
+                ),
+                user_id=review.manager_id.user_id.id,
+            )
+
+    def _refresh_goal_achievements(self):
+        for line in self.line_ids.filtered(lambda line: line.kind == "goal" and line.goal_id):
+            line.achievement = min(max(line.goal_id.progress, 0.0), 100.0)
+
+    def _write_back_skills(self):
+        """Write the manager's competency levels back to the employee's skills."""
+        # sudo: the reviewed employee's own skills, set to the levels his reviewer gave (setting)
+        EmployeeSkill = self.env["hr.employee.skill"].sudo()
+        for review in self:
+            lines = review.line_ids.filtered(
+                lambda line: (
+                    line.role == "manager" and line.kind == "competency" and line.skill_level_id
+                )
+            )
+            for line in lines:
+                current = EmployeeSkill.search(
+                    [
+                        ("employee_id", "=", review.employee_id.id),
+                        ("skill_id", "=", line.skill_id.id),
+                    ],
+                    limit=1,
+                )
+                if current:
+                    current.skill_level_id = line.skill_level_id
+                else:
+                    EmployeeSkill.create(
+                        {
+                            "employee_id": review.employee_id.id,
+                            "skill_id": line.skill_id.id,
+                            "skill_type_id": line.skill_type_id.id,
+                            "skill_level_id": line.skill_level_id.id,
+                        }
+                    )
+
+    def _attach_pdf(self):
+        report = self.env.ref("performance_management.action_report_performance_review")
+        for review in self:
+            pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(report, review.ids)
+            self.env["ir.attachment"].create(
+                {
+                    "name": self.env._("Review - %(name)s.pdf", name=review.name),
+                    "datas": base64.b64encode(pdf),
+                    "res_model": review._name,
+                    "res_id": review.id,
+                    "mimetype": "application/pdf" if _type == "pdf" else "text/html",
+                }
+            )
+
+    def _schedule_self_review_activities(self):
+        """One to-do per employee with a user, created in one go."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "activity_type_id": todo.id,
+                "res_model_id": model_id,
+                "res_id": review.id,
+                "user_id": review.employee_id.user_id.id,
+                "date_deadline": review.date_self_deadline or fields.Date.context_today(self),
+                "summary": self.env._("Write your self review"),
+                "automated": True,
+            }
+            for review in self
+            if review.employee_id.user_id
+        ]
+        # sudo: to-dos for the employees of the reviews the launch just created
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    def _send_invitations(self):
+        template = self.env.ref(
+            "performance_management.mail_template_performance_review_invitation",
+            raise_if_not_found=False,
+        )
+        reviews = self.filtered("employee_id.work_email")
+        if template and reviews:
+            # sudo: the mail renders the employee's and reviewer's names and e-mails, nothing else
+            template.sudo().send_mail_batch(reviews.ids, email_layout_xmlid=False)
+
+    @api.model
+    def mail_allowed_qweb_expressions(self):
+        # Mails made of these plain paths render by substitution instead of evaluating
+        # QWeb and inline templates once per review: a launch sends thousands of invitations.
+        return (
+            *super().mail_allowed_qweb_expressions(),
+            "object.company_id.email_formatted",
+            "object.employee_id.work_email",
+            "object.phase_author_email",
+            "object.employee_id.name",
+            "object.manager_id.name",
+            "object.date_self_deadline_text",
+            "object.date_manager_deadline_text",
+        )
+
+    def _prepare_feedback_request(self, author, requester):
+        self.ensure_one()
+        cycle = self.cycle_id
+        today = fields.Date.context_today(self)
+        return {
+            "name": self.env._("Feedback on %(employee)s", employee=self.employee_id.name),
+            "employee_id": self.employee_id.id,
+            "author_id": author.id,
+            "requester_id": requester.id,
+            "review_id": self.id,
+            "company_id": self.company_id.id,
+            "date_deadline": max(
+                cycle.date_peer_deadline or cycle.date_manager_deadline or today, today
+            ),
+            "anonymous": cycle.peer_anonymous,
+            "state": "requested",
+        }
+
+    @api.model
+    def _get_reminder_domain(self):
+        soon = fields.Date.context_today(self) + relativedelta(days=REMINDER_DAYS)
+        return [
+            "|",
+            "&",
+            "&",
+            ("state", "=", "self_review"),
+            ("date_self_deadline", "<=", soon),
+            ("reminded_state", "!=", "self_review"),
+            "&",
+            "&",
+            ("state", "=", "manager_review"),
+            ("date_manager_deadline", "<=", soon),
+            ("reminded_state", "!=", "manager_review"),
+        ]
+
+    @api.model
+    def _cron_remind_reviews(self, batch_size=200):
+        """Remind the author of each open phase once, a few days before its deadline."""
+        template = self.env.ref("performance_management.mail_template_performance_review_reminder")
+        while True:
+            reviews = self.search(self._get_reminder_domain(), limit=batch_size)
+            if not reviews:
+                break
+            template.send_mail_batch(reviews.ids, email_layout_xmlid=False)
+            for state in set(reviews.mapped("state")):
+                reviews.filtered(lambda review, state=state: review.state == state).write(
+                    {"reminded_state": state}
+                )
+            if self.env["ir.cron"]._commit_progress(len(reviews)) <= 0:
+                break
+
+    @api.model
+    def _cron_schedule_reviews(self):
+        """Probation and recurring reviews from the company settings, batched and idempotent."""
+        companies = self.env["res.company"].search(
+            [
+                "|",
+                ("performance_probation_review_days", ">", 0),
+                ("performance_recurring_review_months", ">", 0),
+            ]
+        )
+        for company in companies:
+            template = company.performance_review_template_id
+            if not template:
+                continue
+            while batch := self._scheduled_review_values(company, template, limit=500):
+                reviews = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
+                    batch
+                )
+                reviews._schedule_self_review_activities()
+                if self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
+                    return
+
+    def _scheduled_review_values(self, company, template, limit):
+        today = fields.Date.context_today(self)
+        Employee = self.env["hr.employee"]
+        vals_list = []
+        if company.performance_probation_review_days:
+            start_before = today - relativedelta(days=company.performance_probation_review_days)
+            done = (
+                self.with_context(active_test=False)
+                ._search([("review_type", "=", "probation")])
+                .subselect("employee_id")
+            )
+            for employee in Employee.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("contract_date_start", "<=", start_before),
+                    ("contract_date_start", ">", start_before - relativedelta(months=6)),
+                    ("id", "not in", done),
+                ],
+                limit=limit,
+            ):
+                vals_list.append(
+                    self._scheduled_vals(
+                        employee, template, "probation", employee.contract_date_start, today
+                    )
+                )
+        months = company.performance_recurring_review_months
+        if months and len(vals_list) < limit:
+            since = today - relativedelta(months=months)
+            recent = (
+                self.with_context(active_test=False)
+                ._search([("date_end", ">", since), ("state", "!=", "cancel")])
+                .subselect("employee_id")
+            )
+            for employee in Employee.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("contract_date_start", "<=", since),
+                    ("id", "not in", recent),
+                    ("id", "not in", [vals["employee_id"] for vals in vals_list]),
+                ],
+                limit=limit - len(vals_list),
+            ):
+                vals_list.append(
+                    self._scheduled_vals(employee, template, "recurring", since, today)
+                )
+        return vals_list
+
+    def _scheduled_vals(self, employee, template, review_type, date_start, today):
+        return {
+            "employee_id": employee.id,
+            "manager_id": employee._performance_manager().id,
+            "company_id": employee.company_id.id,
+            "template_id": template.id,
+            "review_type": review_type,
+            "date_start": min(date_start, today),
+            "date_end": today,
+            "date_self_deadline": today + relativedelta(days=14),
+            "date_manager_deadline": today + relativedelta(days=28),
+            "line_ids": template._prepare_review_lines([], []),
+        }
