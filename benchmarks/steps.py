@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import odoo
 from odoo import SUPERUSER_ID, api, sql_db
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 from odoo.modules.registry import Registry
 from odoo.tools import SQL
 
@@ -633,23 +633,13 @@ def prepare_load(env, n, results):
     env.cr.commit()
 
 
-@step("profile_launch")
-def profile_launch(env, n, results):
-    """One launch batch under cProfile, with its queries by table; rolled back.
-
-    ``python3 benchmarks/steps.py profile_launch pm_bench_10000 10000 ADDONS_PATH`` prints
-    the functions that take the time and the tables the queries go to.
-    """
+def profiled(env, results, operation, function):
+    """Run function under cProfile, counting its queries by table; print the profile."""
     import cProfile
     import pstats
     import re
     from collections import Counter
 
-    records = bench_records(env)
-    cycle = new_cycle(env, "Bench Profile", records["template"])
-    size = cycle._launch_batch_size()
-    employees = cycle._get_pending_participants()[:size]
-    env.invalidate_all()
     tables = Counter()
     original = sql_db.Cursor.execute
     verbs = re.compile(r'\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)', re.IGNORECASE)
@@ -668,18 +658,46 @@ def profile_launch(env, n, results):
     sql_db.Cursor.execute = counting
     profiler = cProfile.Profile()
     try:
-        with measure(results, f"launch batch ({len(employees)} employees, profiled)", n=n) as row:
+        with measure(results, operation) as row:
             profiler.enable()
-            cycle._launch_batch(employees)
+            function()
             env.flush_all()
             profiler.disable()
     finally:
         sql_db.Cursor.execute = original
-    row["top_queries"] = tables.most_common(25)
+    row["top_queries"] = tables.most_common(20)
     stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("cumulative").print_stats(40)
     stats.sort_stats("tottime").print_stats(25)
     env.cr.rollback()
+
+
+@step("profile_launch")
+def profile_launch(env, n, results):
+    """One launch batch under cProfile, with its queries by table; rolled back.
+
+    ``python3 benchmarks/steps.py profile_launch pm_bench_10000 10000 ADDONS_PATH``
+    """
+    records = bench_records(env)
+    cycle = new_cycle(env, "Bench Profile", records["template"])
+    employees = cycle._get_pending_participants()[: cycle._launch_batch_size()]
+    env.invalidate_all()
+    label = f"launch batch ({len(employees)} employees, profiled)"
+    profiled(env, results, label, lambda: cycle._launch_batch(employees))
+
+
+@step("profile_goal_reminders")
+def profile_goal_reminders(env, n, results):
+    """One batch of goal check-in reminders (as the cron sends them) under cProfile."""
+    Goal = env["performance.goal"]
+    domain = Domain.OR(
+        Goal._get_checkin_reminder_domain(company) for company in env["res.company"].search([])
+    )
+    goals = Goal.search(domain, limit=50)
+    template = env.ref("performance_management.mail_template_goal_checkin_reminder")
+    env.invalidate_all()
+    label = f"goal check-in reminders ({len(goals)} goals, profiled)"
+    profiled(env, results, label, lambda: goals._send_template(template, "owner_partner_id"))
 
 
 def main():
