@@ -184,7 +184,7 @@ def server_requests(logfile):
         match = pattern.search(line)
         if not match or "/web/assets/" in match.group(2) or "/web/static/" in match.group(2):
             continue
-        route = re.sub(r"/\d+", "/<id>", match.group(2))
+        route = re.sub(r"/\d+", "/<id>", match.group(2).split("#")[0])
         routes.setdefault(f"{match.group(1)} {route}", []).append(
             (int(match.group(4)), float(match.group(5)) * 1000, float(match.group(6)) * 1000)
         )
@@ -202,6 +202,36 @@ def server_requests(logfile):
                 "server_p95": percentile(totals, 0.95),
             }
         )
+    return table
+
+
+def phase_stats(rows, result):
+    """Pages and writes before the launch (logins done) and while it runs."""
+    start = result["launch_under_load"]["start"]
+    end = min(result["launch_under_load"]["end"], result["started"] + result["run_seconds"])
+    logged_in = max((row["time"] for row in rows if row["name"] == "login"), default=start)
+    # 20 s after the last login: the requests queued behind the logins are answered
+    phases = {"before the launch": (logged_in + 20, start), "during the launch": (start, end)}
+    table = []
+    for phase, (begin, finish) in phases.items():
+        for kind in ("page", "write"):
+            ms = [
+                row["ms"]
+                for row in rows
+                if kind_of(row["name"]) == kind and begin <= row["time"] < finish
+            ]
+            if ms:
+                table.append(
+                    {
+                        "phase": phase,
+                        "kind": kind,
+                        "requests": len(ms),
+                        "p50": percentile(ms, 0.5),
+                        "p95": percentile(ms, 0.95),
+                        "p99": percentile(ms, 0.99),
+                        "seconds": finish - begin,
+                    }
+                )
     return table
 
 
@@ -295,7 +325,8 @@ def chart(rows, result, path):
     ax.set_xlabel("seconds since the start of the run")
     ax.set_ylabel("latency (ms, log scale)")
     ax.set_title(
-        f"{result['users']} users, {result['workers']} HTTP workers + 1 cron worker, "
+        f"{result['users']} users, {result['workers']} HTTP workers + "
+        f"{result.get('cron_threads', 1)} cron worker(s), "
         f"{result['employees']} employees"
     )
     ax.legend(loc="upper right", fontsize=8)
@@ -324,6 +355,11 @@ def print_report(result):
     for job in result["cron_jobs"]:
         print(f"cron {job['job']}: {job['status']}, {job['seconds']:.1f} s, done {job['done']}")
     print(f"load average: {result['loadavg']}")
+    for row in result["phases"]:
+        print(
+            f"{row['phase']:<20} {row['kind']:<6} {row['requests']:>5} requests "
+            f"p50 {row['p50']:.0f} p95 {row['p95']:.0f} p99 {row['p99']:.0f} ms"
+        )
     print(
         f"\n{'server side, per route (no queue)':<62} {'n':>5} {'q':>5} "
         f"{'sql':>6} {'py':>6} {'p95':>6}"
@@ -342,6 +378,9 @@ def main():
     parser.add_argument("--port", type=int, default=8185)
     parser.add_argument("--gevent-port", type=int, default=8285)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--cron-threads", type=int, default=1, help="cron workers of the server (1 by default)"
+    )
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--run-time", type=int, default=360, help="seconds of traffic")
     parser.add_argument("--launch-at", type=int, default=120, help="seconds into the run")
@@ -357,7 +396,11 @@ def main():
         help="the locust command (of a virtualenv with benchmarks/requirements.txt)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the copied database")
+    parser.add_argument("--markdown", metavar="JSON", help="print the README tables of a result")
     args = parser.parse_args()
+    if args.markdown:
+        markdown(json.loads(Path(args.markdown).read_text()))
+        return
     paths = addons_path()
     workdir = Path(os.environ.get("TMPDIR", "/tmp")) / "pm_load"
     workdir.mkdir(parents=True, exist_ok=True)
@@ -374,7 +417,10 @@ def main():
     server_log = workdir / "server.log"
     server_log.unlink(missing_ok=True)
 
-    log(f"serving {args.db} on 127.0.0.1:{args.port} ({args.workers} workers + cron worker)")
+    log(
+        f"serving {args.db} on 127.0.0.1:{args.port} "
+        f"({args.workers} workers + {args.cron_threads} cron worker(s))"
+    )
     server = Server(
         args.db,
         paths,
@@ -385,11 +431,13 @@ def main():
         extra=[
             "--log-handler=odoo.addons.base.models.ir_cron:INFO",
             "--log-handler=werkzeug:INFO",
+            f"--max-cron-threads={args.cron_threads}",
         ],
     )
     result = {
         "users": args.users,
         "workers": args.workers,
+        "cron_threads": args.cron_threads,
         "employees": employees,
         "run_seconds": args.run_time,
         "loadavg_before": loadavg(),
@@ -422,6 +470,7 @@ def main():
     result["failed"] = sum(row["failed"] for row in rows)
     result["cron_jobs"] = cron_jobs(server_log)
     result["server"] = server_requests(server_log)
+    result["phases"] = phase_stats(rows, result)
     result["targets_missed"] = [
         row["name"]
         for row in result["stats"]
@@ -474,6 +523,68 @@ def run_load(args, server, data, data_file, request_log, workdir, result):
         start, end = launch(server, args.db, data["launch_ids"][1], 1200)
         result["launch_alone"] = {"start": start, "end": end, "seconds": end - start}
         log(f"launch alone: {end - start:.1f} s")
+
+
+def markdown(result):
+    """The README's tables, from a result file: ``load.py --markdown load_results.json``."""
+    lines = [
+        (
+            f"{result['requests']} requests, {result['failed']} failed; "
+            f"{result['users']} users for {result['run_seconds']} s; "
+            f"load average at the launch {' / '.join(result['loadavg_at_launch'])}."
+        ),
+        "",
+        "| request | kind | n | failed | p50 ms | p95 ms | p99 ms | target p95 |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in result["stats"]:
+        target = TARGETS_MS.get(row["kind"])
+        verdict = "-" if target is None else ("met" if row["p95"] <= target else "**missed**")
+        lines.append(
+            f"| {row['name']} | {row['kind']} | {row['requests']} | {row['failed']} | "
+            f"{row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | {verdict} |"
+        )
+    lines += [
+        "",
+        "| phase | kind | requests | p50 ms | p95 ms | p99 ms |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for row in result.get("phases", []):
+        lines.append(
+            f"| {row['phase']} ({row['seconds']:.0f} s) | {row['kind']} | {row['requests']} | "
+            f"{row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} |"
+        )
+    lines += [
+        "",
+        "| cron job (server log) | status | seconds | started at |",
+        "| --- | --- | ---: | --- |",
+    ]
+    for job in result["cron_jobs"]:
+        lines.append(
+            f"| {job['job']} | {job['status']} | {job['seconds']:.1f} | {job['at'][11:19]} |"
+        )
+    lines += [
+        "",
+        "| route, server side (Odoo's request log) | n | queries | SQL ms | Python ms | p95 ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in result["server"]:
+        lines.append(
+            f"| `{row['route']}` | {row['requests']} | {row['queries']:.0f} | "
+            f"{row['sql_ms']:.0f} | {row['python_ms']:.0f} | {row['server_p95']:.0f} |"
+        )
+    lines += [
+        "",
+        "| portal form | bytes | ms (median of 10) | `<option>`s |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for row in result["portal_forms"]:
+        if "bytes" in row:
+            lines.append(
+                f"| {row['form']} `{row['path']}` | {row['bytes']} | {row['ms']:.0f} | "
+                f"{row['options']} |"
+            )
+    print("\n".join(lines))
 
 
 def print_forms(forms):
