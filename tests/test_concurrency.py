@@ -231,7 +231,11 @@ def slow(self, employees):
     time.sleep(3)  # killed here: this batch is written but not committed
     return result
 PerformanceCycle._launch_batch = slow
-env['performance.cycle']._cron_launch_cycles()
+# run as the scheduler does: a progress in the context, so that each batch is committed
+cron = env.ref('performance_management.ir_cron_performance_cycle_launch')
+cron, progress = cron.with_context(cron_id=cron.id)._add_progress()
+env.cr.commit()
+cron.env['performance.cycle']._cron_launch_cycles()
 print('FINISHED', flush=True)
 """
 

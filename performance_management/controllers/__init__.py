@@ -1,1 +1,1 @@
-from . import portal, portal_feedback, portal_plan, portal_review
+from . import portal, portal_feedback, portal_plan, portal_review, survey

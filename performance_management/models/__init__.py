@@ -45,16 +45,12 @@ from . import (
     performance_reward,
     performance_reward_budget,
     performance_value,
+    calendar_event,
     hr_employee,
     hr_employee_public,
     ir_actions_report,
     res_company,
     res_config_settings,
-)
-
-# SQL views last: they use the models above.
-from . import (
-    performance_activity_report,
-    performance_goal_report,
-    performance_report,
+    survey_survey,
+    survey_user_input,
 )

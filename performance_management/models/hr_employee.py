@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.fields import Command
 
 
 class HrEmployee(models.Model):
@@ -64,6 +65,42 @@ class HrEmployee(models.Model):
         """Those of these employees who report, directly or not, to one of managers."""
         above = self.env["performance.employee.chain"]._managers_of(self.ids, strict=True)
         return self.filtered(lambda employee: above.get(employee.id, set()) & set(managers.ids))
+
+    def _performance_set_skill_levels(self, skill_levels):
+        """Set skill levels the way the employee form does, through hr_skills' write path.
+
+        ``skill_levels`` is a list of ``(hr.skill, hr.skill.level)``. hr_skills archives a
+        changed skill (its ``valid_to`` becomes yesterday) beside the new level, so the skill
+        history keeps both. A certification is attested with its dates: a valid one takes
+        the new level over the same dates, an expired one stays as it ended.
+        """
+        self.ensure_one()
+        today = fields.Date.today()
+        current = self.employee_skill_ids.filtered(
+            lambda skill: not skill.valid_to or skill.valid_to >= today
+        )
+        commands = []
+        for skill, level in skill_levels:
+            held = current.filtered(lambda employee_skill, s=skill: employee_skill.skill_id == s)
+            if level in held.skill_level_id:
+                continue
+            if skill.skill_type_id.is_certification:
+                commands += [
+                    Command.update(cert.id, {"skill_level_id": level.id}) for cert in held
+                ]
+                continue
+            commands.append(
+                Command.create(
+                    {
+                        "skill_id": skill.id,
+                        "skill_type_id": skill.skill_type_id.id,
+                        "skill_level_id": level.id,
+                        "valid_from": today,
+                    }
+                )
+            )
+        if commands:
+            self.write({"employee_skill_ids": commands})
 
     # The reporting chains follow every change of manager the ORM makes: a form, an import,
     # a department's new manager (hr writes parent_id on its employees), a deleted manager.

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .performance_review_assessment import POTENTIAL
+
 
 class PerformanceCalibrationLog(models.Model):
     """Audit trail of final ratings changed during calibration."""
@@ -9,7 +11,14 @@ class PerformanceCalibrationLog(models.Model):
     _inherit = ("performance.write.guard.mixin",)
     _order = "create_date desc, id desc"
     # an audit trail: nothing of it moves
-    _guard_locked_fields = ("assessment_id", "old_rating_id", "new_rating_id", "user_id")
+    _guard_locked_fields = (
+        "assessment_id",
+        "old_rating_id",
+        "new_rating_id",
+        "old_potential",
+        "new_potential",
+        "user_id",
+    )
     _guard_workflow_fields = ()
 
     assessment_id = fields.Many2one(
@@ -21,5 +30,7 @@ class PerformanceCalibrationLog(models.Model):
     company_id = fields.Many2one(related="assessment_id.company_id", store=True)
     old_rating_id = fields.Many2one("performance.rating.scale.level", string="Before")
     new_rating_id = fields.Many2one("performance.rating.scale.level", string="After")
+    old_potential = fields.Selection(POTENTIAL, string="Potential Before")
+    new_potential = fields.Selection(POTENTIAL, string="Potential After")
     user_id = fields.Many2one("res.users", string="Changed By", required=True)
     reason = fields.Text(required=True)

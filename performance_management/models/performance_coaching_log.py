@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
+from ..tools import commit_cron_batch
+from .calendar_event import SYNC_KEY
+
 CADENCE_DELTAS = {
     "weekly": relativedelta(weeks=1),
     "biweekly": relativedelta(weeks=2),
@@ -93,7 +96,9 @@ class PerformanceCoachingLog(models.Model):
     goal_ids = fields.Many2many("performance.goal", string="Goals")
     previous_id = fields.Many2one("performance.coaching.log", readonly=True, copy=False)
     next_id = fields.Many2one("performance.coaching.log", readonly=True, copy=False)
-    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    calendar_event_id = fields.Many2one(
+        "calendar.event", readonly=True, copy=False, index="btree_not_null"
+    )
     is_coach = fields.Boolean(compute="_compute_is_coach")
 
     _check_duration = models.Constraint(
@@ -167,7 +172,9 @@ class PerformanceCoachingLog(models.Model):
         if not self.env.su:
             logs._check_participants()
         logs.action_item_ids._schedule_activity()
-        logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
+        if not self.env.context.get(SYNC_KEY):
+            # planned from Calendar, a 1:1 takes the event it was planned in (calendar_event)
+            logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return logs
 
     def write(self, vals):
@@ -176,7 +183,8 @@ class PerformanceCoachingLog(models.Model):
             if not officer and any(log.coach_id.user_id != self.env.user for log in self):
                 raise UserError(self.env._("Only the coach can change who meets in a 1:1."))
         res = super().write(vals)
-        if {"date_start", "duration", "employee_id", "coach_id", "name"} & set(vals):
+        synced = {"date_start", "duration", "employee_id", "coach_id", "name"}
+        if synced & set(vals) and not self.env.context.get(SYNC_KEY):
             self.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return res
 
@@ -210,19 +218,22 @@ class PerformanceCoachingLog(models.Model):
     def _sync_calendar_event(self):
         """One calendar event per meeting, with both people as attendees."""
         for log in self:
+            duration = log.duration or 0.5
             vals = {
                 "name": log.name,
                 "start": log.date_start,
-                "stop": log.date_start + relativedelta(minutes=int((log.duration or 0.5) * 60)),
+                "stop": log.date_start + relativedelta(minutes=int(duration * 60)),
+                "duration": duration,
                 "partner_ids": [Command.set(log._get_attendee_partners().ids)],
                 "res_model_id": self.env["ir.model"]._get_id(self._name),
                 "res_id": log.id,
                 "privacy": "private",
+                "active": True,
             }
             if log.coach_id.user_id:
                 vals["user_id"] = log.coach_id.user_id.id
             # sudo: the event this 1:1 created itself (calendar_event_id is the addon's to set)
-            event = log.sudo().calendar_event_id
+            event = log.sudo().calendar_event_id.with_context(**{SYNC_KEY: True})
             if event:
                 event.write(vals)
             else:
@@ -240,10 +251,16 @@ class PerformanceCoachingLog(models.Model):
     def action_cancel(self):
         self._write_state({"state": "cancelled"})
         # sudo: the event this 1:1 created itself, cancelled with it; write access checked above
-        self.sudo().calendar_event_id.unlink()
+        self.sudo().calendar_event_id.with_context(**{SYNC_KEY: True}).unlink()
 
     def action_reset(self):
         self._write_state({"state": "planned"})
+        # planned again: back in the calendar, in a new event if the old one was deleted
+        self._sync_calendar_event()
+
+    def _performance_event_gone(self):
+        """The event of these 1:1s was archived or deleted in Calendar: they are cancelled."""
+        self._write_state({"state": "cancelled"})
 
     def _prepare_next(self):
         """Create the next meeting of the series and carry over what is still open."""
@@ -297,7 +314,7 @@ class PerformanceCoachingLog(models.Model):
         Employee = self.env["hr.employee"]
         # Only companies where a manager with a user can be nudged about a report.
         managed = Employee._read_group([("parent_id.user_id", "!=", False)], ["company_id"])
-        for (company,) in managed:
+        for index, (company,) in enumerate(managed):
             gap = self._get_gap_days(company)
             if gap <= 0:
                 continue
@@ -333,4 +350,7 @@ class PerformanceCoachingLog(models.Model):
                         user_id=employee.parent_id.user_id.id,
                         summary=self.env._("Plan a 1:1 with %(name)s", name=employee.name),
                     )
-                self.env["ir.cron"]._commit_progress(len(batch))
+                # the reports still to nudge here, and a hint for the companies after this one
+                remaining = len(reports) - start - len(batch) + int(index + 1 < len(managed))
+                if not commit_cron_batch(self.env, len(batch), remaining):
+                    return

@@ -1,11 +1,11 @@
 import logging
 
-from markupsafe import Markup, escape
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
 from odoo.tools.safe_eval import safe_eval
+
+from ..tools import commit_cron_batch
 
 _logger = logging.getLogger(__name__)
 
@@ -265,33 +265,13 @@ class PerformanceCycle(models.Model):
 
     @api.depends("review_ids.state", "template_id.scale_id")
     def _compute_distribution_html(self):
-        Assessment = self.env["performance.review.assessment"]
         for cycle in self:
-            levels = cycle.scale_id.level_ids
-            if not levels or not cycle.id:
+            if not cycle.scale_id.level_ids or not cycle.id:
                 cycle.distribution_html = False
                 continue
-            counts = dict(
-                Assessment._read_group(
-                    [("cycle_id", "=", cycle.id), ("final_rating_id", "!=", False)],
-                    ["final_rating_id"],
-                    ["__count"],
-                )
-            )
-            total = sum(counts.values())
-            rows = []
-            for level in levels:
-                count = counts.get(level, 0)
-                actual = count * 100.0 / total if total else 0.0
-                rows.append(
-                    f"<tr><td>{escape(level.name)}</td><td>{level.target_percent:.0f}%</td>"
-                    f"<td>{count}</td><td>{actual:.0f}%</td></tr>"
-                )
-            cycle.distribution_html = (
-                "<table class='table table-sm o_performance_distribution'><thead><tr>"
-                f"<th>{self.env._('Rating')}</th><th>{self.env._('Target')}</th>"
-                f"<th>{self.env._('Reviews')}</th><th>{self.env._('Actual')}</th>"
-                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            cycle.distribution_html = self.env["ir.qweb"]._render(
+                "performance_management.performance_cycle_distribution",
+                {"rows": cycle._get_rating_distribution()},
             )
 
     @api.constrains(*PHASE_DEADLINES, "date_start")
@@ -492,6 +472,14 @@ class PerformanceCycle(models.Model):
         action["domain"] = [("cycle_id", "=", self.id)]
         return action
 
+    def action_view_nine_box(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_review_nine_box_action"
+        )
+        action["context"] = {"search_default_cycle_id": self.id}
+        return action
+
     def _check_officer(self):
         if not self.env.is_superuser() and not self.env.user.has_group(
             "performance_management.group_performance_officer"
@@ -553,7 +541,7 @@ class PerformanceCycle(models.Model):
     @api.model
     def _cron_launch_cycles(self):
         cycles = self.search([("launch_state", "=", "queued")])
-        for cycle in cycles:
+        for index, cycle in enumerate(cycles):
             while True:
                 size = cycle._launch_batch_size()
                 pending = cycle._get_pending_participants()
@@ -563,7 +551,9 @@ class PerformanceCycle(models.Model):
                 if len(pending) <= size:
                     cycle._write_state({"launch_state": "done"})
                 remaining = max(len(pending) - len(batch), 0)
-                if self.env["ir.cron"]._commit_progress(len(batch), remaining=remaining) <= 0:
+                # the cycles queued after this one count as one more to come each
+                left = remaining + len(cycles) - index - 1
+                if not commit_cron_batch(self.env, len(batch), left):
                     return
                 if not remaining:
                     break
@@ -641,7 +631,8 @@ class PerformanceCycle(models.Model):
             ]
         )
         reviews.modified(["line_ids"])
-        self._launch_peer_requests(reviews)
+        requests = self._launch_peer_requests(reviews)
+        self.env["survey.user_input"]._performance_launch(reviews, requests)
         self._launch_subscribe(
             reviews, [review.employee_id.user_id.partner_id for review in reviews]
         )
@@ -974,39 +965,9 @@ class PerformanceCycle(models.Model):
         rows = self._get_leniency()
         if not rows:
             return False
-        head = Markup("").join(
-            Markup("<th>%s</th>") % label
-            for label in (
-                self.env._("Reviewer"),
-                self.env._("Reviews"),
-                self.env._("Average"),
-                self.env._("Comparable Teams"),
-                self.env._("Difference"),
-                self.env._("Leniency"),
-                self.env._("Raised / Lowered in Calibration"),
-            )
+        return self.env["ir.qweb"]._render(
+            "performance_management.performance_cycle_leniency", {"rows": rows}
         )
-        body = Markup("").join(
-            Markup(
-                "<tr><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%+.2f</td>"
-                "<td>%s</td><td>%s / %s</td></tr>"
-            )
-            % (
-                row["manager"].name or self.env._("No reviewer"),
-                row["count"],
-                row["average"],
-                row["baseline"],
-                row["delta"],
-                row["indicator_label"],
-                row["raised"],
-                row["lowered"],
-            )
-            for row in rows
-        )
-        return Markup(
-            "<table class='table table-sm o_performance_leniency'><thead><tr>%s</tr></thead>"
-            "<tbody>%s</tbody></table>"
-        ) % (head, body)
 
     def action_view_analysis(self):
         self.ensure_one()

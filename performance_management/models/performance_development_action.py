@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..tools import process_cron_batches
+
 
 class PerformanceDevelopmentAction(models.Model):
     """A concrete step of a development plan: a training, a course, mentoring..."""
@@ -136,10 +138,9 @@ class PerformanceDevelopmentAction(models.Model):
     @api.model
     def _cron_remind_overdue_actions(self, batch_size=200):
         """Put a to-do on the plan for whoever owns each overdue action, once per deadline."""
-        in_cron = bool(self.env.context.get("cron_id"))
-        domain = self._get_overdue_domain()
         today = fields.Date.context_today(self)
-        while actions := self.search(domain, limit=batch_size, order="date_deadline, id"):
+
+        def remind(actions):
             for action in actions:
                 owner = action.owner_id.user_id or action.employee_id.user_id
                 user = owner if owner and not owner.share else action.employee_id.parent_id.user_id
@@ -155,7 +156,7 @@ class PerformanceDevelopmentAction(models.Model):
                 )
             # sudo: the cron's own bookkeeping on the actions it just reminded
             actions.sudo().write({"date_reminded": today})
-            if in_cron:
-                remaining = self.search_count(domain)
-                if not self.env["ir.cron"]._commit_progress(len(actions), remaining=remaining):
-                    break
+
+        process_cron_batches(
+            self, self._get_overdue_domain(), remind, batch_size, order="date_deadline, id"
+        )

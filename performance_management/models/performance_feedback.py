@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
+from ..tools import process_cron_batches
+
 
 class PerformanceFeedback(models.Model):
     """Continuous feedback, feedback requests and their answers."""
@@ -28,6 +30,7 @@ class PerformanceFeedback(models.Model):
         "review_id",
         "goal_id",
         "anonymous",
+        "survey_id",
     )
     # an officer files a feedback under the right review or goal, or fixes a request's
     # anonymity before it is answered (an answer itself never has an author)
@@ -119,6 +122,18 @@ class PerformanceFeedback(models.Model):
     color = fields.Integer(compute="_compute_color")
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
     can_answer = fields.Boolean(compute="_compute_can_answer", search="_search_can_answer")
+    survey_id = fields.Many2one(
+        "survey.survey",
+        string="Questionnaire",
+        readonly=True,
+        ondelete="restrict",
+        groups="performance_management.group_performance_officer",
+        help="Answered through this 360 questionnaire instead of a free text.",
+    )
+    survey_start_url = fields.Char(
+        compute="_compute_survey_start_url",
+        help="Where the person asked answers the request's questionnaire.",
+    )
 
     @api.depends("employee_id", "feedback_type", "state", "is_request", "message")
     def _compute_name(self):
@@ -179,6 +194,24 @@ class PerformanceFeedback(models.Model):
             [("state", "=", "requested"), ("author_id", "in", mine), ("id", "not in", answered)]
         )
         return domain if (True in value) == (operator == "in") else ~domain
+
+    @api.depends_context("uid")
+    @api.depends("can_answer")
+    def _compute_survey_start_url(self):
+        # sudo: the open answer of the user's own request, for its token link
+        inputs = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("performance_request_id", "in", self.filtered("can_answer").ids),
+                    ("state", "!=", "done"),
+                ]
+            )
+        )
+        urls = {i.performance_request_id.id: i.get_start_url() for i in inputs}
+        for feedback in self:
+            feedback.survey_start_url = urls.get(feedback.id, False)
 
     @api.constrains("employee_id", "author_id")
     def _check_not_self(self):
@@ -261,21 +294,47 @@ class PerformanceFeedback(models.Model):
         self.ensure_one()
         if not self.can_answer:
             raise UserError(self.env._("Only the person asked can answer an open request."))
+        # sudo: whether the request is answered through a questionnaire, a yes or no
+        if self.sudo().survey_id:
+            raise UserError(self.env._("This request is answered through its questionnaire."))
         if not html2plaintext(message or "").strip():
             raise ValidationError(self.env._("Feedback cannot be empty: write a message."))
         if not self.anonymous:
             self.check_access("write")
-            # sudo: state and visibility move only through this action; write access checked above
-            self.sudo().write(
-                {
-                    "message": message,
-                    "feedback_type": feedback_type,
-                    "state": "done",
-                    "date": fields.Date.context_today(self),
-                    "visibility": self._get_answer_visibility(),
-                }
-            )
-            return self
+            return self._answer_named(message, feedback_type)
+        return self._answer_anonymously(message, feedback_type).with_env(self.env)
+
+    def action_open_survey(self):
+        """Open the request's questionnaire, survey's own page, with the rater's token."""
+        self.ensure_one()
+        if not self.survey_start_url:
+            raise UserError(self.env._("Only the person asked can answer an open request."))
+        return {"type": "ir.actions.act_url", "url": self.survey_start_url, "target": "self"}
+
+    def _answer_named(self, message, feedback_type="general"):
+        """Mark a named request answered; its caller checked who answers."""
+        self.ensure_one()
+        # sudo: state and visibility move only through the answer; the caller checked access
+        self.sudo().write(
+            {
+                "message": message,
+                "feedback_type": feedback_type,
+                "state": "done",
+                "date": fields.Date.context_today(self),
+                "visibility": self._get_answer_visibility(),
+            }
+        )
+        return self
+
+    def _answer_anonymously(self, message, feedback_type="general"):
+        """Answer an anonymous request by an answer split from its author.
+
+        Its caller checked that the author answers (action_answer) or that the answer
+        comes through the request's questionnaire token.
+        """
+        self.ensure_one()
+        if self.state != "requested" or self.sudo().anonymous_answered:
+            raise UserError(self.env._("Only the person asked can answer an open request."))
         # The answer is written by the superuser, without author, follower or log, and
         # is not linked to the request: nothing ties it back to whoever wrote it, nor to
         # which request it answers (no goal, question or deadline of the request).
@@ -288,6 +347,8 @@ class PerformanceFeedback(models.Model):
                     "company_id": self.company_id.id,
                     "requester_id": self.requester_id.id,
                     "review_id": self.review_id.id,
+                    # sudo: the questionnaire batches its answers apart from free texts
+                    "survey_id": self.sudo().survey_id.id,
                     "anonymous": True,
                     "is_request": True,
                     "author_id": False,
@@ -311,7 +372,7 @@ class PerformanceFeedback(models.Model):
         )
         self.invalidate_recordset(["anonymous_answered", "can_answer"])
         answer._release_anonymous_answers()
-        return answer.with_env(self.env)
+        return answer
 
     def _get_anonymous_sibling_domain(self):
         self.ensure_one()
@@ -321,6 +382,8 @@ class PerformanceFeedback(models.Model):
             ("employee_id", "=", self.employee_id.id),
             ("requester_id", "=", self.requester_id.id),
             ("review_id", "=", self.review_id.id),
+            # a questionnaire's answers are released together, apart from free texts
+            ("survey_id", "=", self.survey_id.id),
         ]
 
     def _release_anonymous_answers(self):
@@ -376,6 +439,10 @@ class PerformanceFeedback(models.Model):
         self.check_access("write")
         # sudo: the state moves only through this action; write access checked above
         self.sudo().write({"state": "cancelled"})
+        # sudo: the questionnaires still open on the requests cancelled go with them
+        self.env["survey.user_input"].sudo().search(
+            [("performance_request_id", "in", self.ids), ("state", "!=", "done")]
+        ).unlink()
 
     def action_open_answer_wizard(self):
         self.ensure_one()
@@ -421,10 +488,10 @@ class PerformanceFeedback(models.Model):
         template = self.env.ref("performance_management.mail_template_feedback_reminder")
         domain = self._get_overdue_request_domain()
         today = fields.Date.context_today(self)
-        while requests := self.search(domain, limit=batch_size):
+
+        def remind(requests):
             for request in requests:
                 template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
             requests.write({"date_reminded": today})
-            self.env["ir.cron"]._commit_progress(
-                len(requests), remaining=self.search_count(domain)
-            )
+
+        process_cron_batches(self, domain, remind, batch_size)

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
+from ..tools import process_cron_batches
+
 CONFIDENCE = [
     ("on_track", "On Track"),
     ("at_risk", "At Risk"),
@@ -139,6 +141,10 @@ class PerformanceGoal(models.Model):
     key_result_ids = fields.One2many("performance.key.result", "goal_id", copy=True)
     checkin_ids = fields.One2many("performance.goal.checkin", "goal_id", string="Check-ins")
     checkin_count = fields.Integer(compute="_compute_checkin_count")
+    checkin_history = fields.Json(
+        compute="_compute_checkin_history",
+        help="The progress and confidence of each check-in, oldest first, for the chart.",
+    )
     last_checkin_date = fields.Date(compute="_compute_last_checkin", store=True)
     confidence = fields.Selection(CONFIDENCE, compute="_compute_last_checkin", store=True)
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
@@ -179,6 +185,24 @@ class PerformanceGoal(models.Model):
         )
         for goal in self:
             goal.checkin_count = counts.get(goal, 0)
+
+    @api.depends("checkin_ids.date", "checkin_ids.progress", "checkin_ids.confidence")
+    def _compute_checkin_history(self):
+        # one read for all the goals, under the reader's rules on check-ins
+        checkins = self.env["performance.goal.checkin"].search(
+            [("goal_id", "in", self._origin.ids)], order="date, id"
+        )
+        history = {}
+        for checkin in checkins:
+            history.setdefault(checkin.goal_id.id, []).append(
+                {
+                    "date": fields.Date.to_string(checkin.date),
+                    "progress": round(checkin.progress, 2),
+                    "confidence": checkin.confidence,
+                }
+            )
+        for goal in self:
+            goal.checkin_history = history.get(goal._origin.id, [])
 
     @api.depends(
         "progress_mode",
@@ -466,6 +490,15 @@ class PerformanceGoal(models.Model):
         )
         return action
 
+    def action_open_alignment(self):
+        """The alignment tree, opened on this goal: what it supports and what supports it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "performance_management.performance_goal_action_alignment"
+        )
+        action["context"] = {"hierarchy_res_id": self.id, "search_default_group_by_parent": 1}
+        return action
+
     def action_checkin(self):
         self.ensure_one()
         return {
@@ -642,20 +675,10 @@ class PerformanceGoal(models.Model):
             goals.filtered(lambda g: g.confidence == "off_track").offtrack_warned = True
             goals.filtered("is_overdue").overdue_warned = True
 
-        self._process_in_batches(domain, batch_size, remind_owners)
-        self._process_in_batches(self._get_manager_warning_domain(), batch_size, warn_managers)
-
-    @api.model
-    def _process_in_batches(self, domain, batch_size, process):
-        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        while goals := self.search(domain, limit=batch_size):
-            process(goals)
-            if in_cron:
-                remaining = self.search_count(domain)
-                if not self.env["ir.cron"]._commit_progress(len(goals), remaining=remaining):
-                    break
-            else:
-                self.env.flush_all()
+        if process_cron_batches(self, domain, remind_owners, batch_size):
+            process_cron_batches(
+                self, self._get_manager_warning_domain(), warn_managers, batch_size
+            )
 
     def _send_template(self, template, partner_field):
         # One batch per slice: send_mail per goal costs a dozen queries for each.

@@ -6,6 +6,8 @@ from odoo.fields import Domain
 from odoo.tools import float_compare, float_is_zero
 from odoo.tools.safe_eval import safe_eval
 
+from ..tools import process_cron_batches
+
 # How an automatic key result reads Odoo data is for Performance administrators: it counts
 # or sums the records of an allowed model, with its definer's rights.
 AUTOMATIC_FIELDS = {
@@ -417,12 +419,10 @@ class PerformanceKeyResult(models.Model):
                 ("last_computed", "<", today_start),
             ]
         )
-        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        while krs := self.search(domain, limit=batch_size, order="last_computed, id"):
-            krs._update_automatic_value()
-            if in_cron:
-                remaining = self.search_count(domain)
-                if not self.env["ir.cron"]._commit_progress(len(krs), remaining=remaining):
-                    break
-            else:
-                self.env.flush_all()
+        process_cron_batches(
+            self,
+            domain,
+            lambda krs: krs._update_automatic_value(),
+            batch_size,
+            order="last_computed, id",
+        )

@@ -1,11 +1,12 @@
 import base64
 
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
+
+from ..tools import commit_cron_batch, process_cron_batches
 
 REMINDER_DAYS = 3
 
@@ -156,6 +157,11 @@ class PerformanceReview(models.Model):
     assessment_ids = fields.One2many("performance.review.assessment", "review_id")
     note_ids = fields.One2many("performance.review.note", "review_id", string="Private Notes")
     overall_score = fields.Float(compute="_compute_assessment", compute_sudo=False)
+    suggested_rating_id = fields.Many2one(
+        "performance.rating.scale.level",
+        compute="_compute_assessment",
+        compute_sudo=False,
+    )
     final_rating_id = fields.Many2one(
         "performance.rating.scale.level",
         compute="_compute_assessment",
@@ -189,6 +195,10 @@ class PerformanceReview(models.Model):
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     peer_feedback_summary = fields.Html(
         compute="_compute_peer_feedback_summary", sanitize=False, compute_sudo=False
+    )
+    survey_start_url = fields.Char(
+        compute="_compute_survey_start_url",
+        help="The user's own open questionnaire of this review (self or manager).",
     )
     # when each phase was done, for the on-time rates of the cycle evaluation
     date_self_done = fields.Date(string="Self Review Submitted", readonly=True, copy=False)
@@ -255,6 +265,7 @@ class PerformanceReview(models.Model):
         for review in self:
             assessment = review.assessment_ids._filtered_access("read")[:1]
             review.overall_score = assessment.overall_score
+            review.suggested_rating_id = assessment.suggested_rating_id
             review.final_rating_id = assessment.final_rating_id
             review.final_rating = assessment.final_rating_id.value
             review.potential = assessment.potential
@@ -310,6 +321,19 @@ class PerformanceReview(models.Model):
     def _compute_peer_feedback_summary(self):
         for review in self:
             review.peer_feedback_summary = review._peer_feedback_summary()
+
+    @api.depends_context("uid")
+    def _compute_survey_start_url(self):
+        urls = self.env["survey.user_input"]._performance_own_urls(self)
+        for review in self:
+            review.survey_start_url = urls.get(review.id, False)
+
+    def action_open_survey(self):
+        """Open the user's own questionnaire of the review, survey's own page."""
+        self.ensure_one()
+        if not self.survey_start_url:
+            raise UserError(self.env._("You have no questionnaire to answer on this review."))
+        return {"type": "ir.actions.act_url", "url": self.survey_start_url, "target": "self"}
 
     @api.depends("date_self_deadline", "date_manager_deadline")
     @api.depends_context("lang")
@@ -371,19 +395,12 @@ class PerformanceReview(models.Model):
             lambda f: (
                 f.state == "done"
                 and (not f.anonymous or f.anonymous_released)
+                and not f.survey_id
                 and html2plaintext(f.message or "").strip()
             )
         )
-        parts = [
-            Markup("<p>%s</p>")
-            % self.env._(
-                "%(done)s of %(requested)s answers received.",
-                done=done,
-                requested=requested,
-            )
-        ]
         # sudo: whether unreleased anonymous answers exist, a yes or no
-        if Feedback.sudo().search_count(
+        anonymous_pending = Feedback.sudo().search_count(
             domain
             + [
                 ("state", "=", "done"),
@@ -391,21 +408,23 @@ class PerformanceReview(models.Model):
                 ("anonymous_released", "=", False),
             ],
             limit=1,
-        ):
-            parts.append(
-                Markup("<p><em>%s</em></p>")
-                % self.env._(
-                    "Anonymous answers are shown once %(threshold)s have come in.",
-                    threshold=self.company_id.performance_anonymity_threshold,
-                )
-            )
-        for answer in answers:
-            author = "" if answer.anonymous else answer.author_id.name or ""
-            parts.append(
-                Markup("<blockquote>%s<footer>%s</footer></blockquote>")
-                % (answer.message or "", escape(author))
-            )
-        return Markup("").join(parts)
+        )
+        return self.env["ir.qweb"]._render(
+            "performance_management.performance_review_peer_feedback_summary",
+            {
+                "done": done,
+                "requested": requested,
+                "anonymous_pending": anonymous_pending,
+                "threshold": self.company_id.performance_anonymity_threshold,
+                "answers": answers,
+                # the questionnaires' answers, per question and aggregated
+                "surveys": self.env["survey.user_input"]._performance_summary(
+                    self,
+                    named=self.is_reviewer
+                    or self.env.user.has_group("performance_management.group_performance_officer"),
+                ),
+            },
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -635,33 +654,17 @@ class PerformanceReview(models.Model):
 
     def _write_back_skills(self):
         """Write the manager's competency levels back to the employee's skills."""
-        # sudo: the reviewed employee's own skills, set to the levels his reviewer gave (setting)
-        EmployeeSkill = self.env["hr.employee.skill"].sudo()
         for review in self:
             lines = review.line_ids.filtered(
                 lambda line: (
                     line.role == "manager" and line.kind == "competency" and line.skill_level_id
                 )
             )
-            for line in lines:
-                current = EmployeeSkill.search(
-                    [
-                        ("employee_id", "=", review.employee_id.id),
-                        ("skill_id", "=", line.skill_id.id),
-                    ],
-                    limit=1,
-                )
-                if current:
-                    current.skill_level_id = line.skill_level_id
-                else:
-                    EmployeeSkill.create(
-                        {
-                            "employee_id": review.employee_id.id,
-                            "skill_id": line.skill_id.id,
-                            "skill_type_id": line.skill_type_id.id,
-                            "skill_level_id": line.skill_level_id.id,
-                        }
-                    )
+            # sudo: the reviewed employee's own skills, set to the levels his reviewer gave
+            # (a company setting), through hr_skills' own write path
+            review.employee_id.sudo()._performance_set_skill_levels(
+                [(line.skill_id, line.skill_level_id) for line in lines]
+            )
 
     def _attach_pdf(self):
         report = self.env.ref("performance_management.action_report_performance_review")
@@ -766,17 +769,15 @@ class PerformanceReview(models.Model):
     def _cron_remind_reviews(self, batch_size=200):
         """Remind the author of each open phase once, a few days before its deadline."""
         template = self.env.ref("performance_management.mail_template_performance_review_reminder")
-        while True:
-            reviews = self.search(self._get_reminder_domain(), limit=batch_size)
-            if not reviews:
-                break
+
+        def remind(reviews):
             template.send_mail_batch(reviews.ids, email_layout_xmlid=False)
             for state in set(reviews.mapped("state")):
                 reviews.filtered(lambda review, state=state: review.state == state).write(
                     {"reminded_state": state}
                 )
-            if self.env["ir.cron"]._commit_progress(len(reviews)) <= 0:
-                break
+
+        process_cron_batches(self, self._get_reminder_domain(), remind, batch_size)
 
     @api.model
     def _cron_schedule_reviews(self):
@@ -788,16 +789,18 @@ class PerformanceReview(models.Model):
                 ("performance_recurring_review_months", ">", 0),
             ]
         )
+        limit = 500
         for company in companies:
             template = company.performance_review_template_id
             if not template:
                 continue
-            while batch := self._scheduled_review_values(company, template, limit=500):
+            while batch := self._scheduled_review_values(company, template, limit=limit):
                 reviews = self.with_context(tracking_disable=True, mail_create_nolog=True).create(
                     batch
                 )
                 reviews._schedule_self_review_activities()
-                if self.env["ir.cron"]._commit_progress(len(batch)) <= 0:
+                # a full batch says more may come; the next company's are found when it runs
+                if not commit_cron_batch(self.env, len(batch), int(len(batch) == limit)):
                     return
 
     def _scheduled_review_values(self, company, template, limit):

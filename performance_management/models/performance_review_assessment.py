@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 POTENTIAL = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
@@ -126,16 +127,15 @@ class PerformanceReviewAssessment(models.Model):
                 assessment.performance_tier = False
                 assessment.nine_box = False
                 continue
-            score = level.scale_id._normalize(level.value)
-            tier = "low" if score < 100 / 3 else "medium" if score < 200 / 3 else "high"
+            tier = self._tier_of(level)
             assessment.performance_tier = tier
             assessment.nine_box = (
                 f"{tier}_{assessment.potential}" if assessment.potential else False
             )
 
     def _inverse_nine_box(self):
-        # Moving a card in the 9-box changes the potential; the performance axis is the
-        # final rating, which only changes through calibration with a reason.
+        # The box names a potential; the performance axis is the final rating, which only
+        # changes through action_calibrate (the 9-box, the wizard) with a reason.
         for assessment in self:
             if not assessment.nine_box:
                 continue
@@ -143,8 +143,8 @@ class PerformanceReviewAssessment(models.Model):
             if tier != assessment.performance_tier:
                 raise UserError(
                     self.env._(
-                        "Change the final rating of %(employee)s with Calibrate, giving a "
-                        "reason; the 9-box only moves the potential.",
+                        "Change the final rating of %(employee)s with Calibrate or by moving "
+                        "the card in the 9-box, giving a reason.",
                         employee=assessment.employee_id.name,
                     )
                 )
@@ -153,8 +153,8 @@ class PerformanceReviewAssessment(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._check_can_edit(vals)
-        if "final_rating_id" in vals:
-            self._log_calibration(vals["final_rating_id"])
+        if "final_rating_id" in vals or "potential" in vals:
+            self._log_calibration(vals)
         return super().write(vals)
 
     def _check_can_edit(self, vals):
@@ -174,32 +174,120 @@ class PerformanceReviewAssessment(models.Model):
             if review.state == "manager_review" and not (is_officer or review._is_reviewer()):
                 raise UserError(self.env._("Only the reviewer writes the manager review."))
 
-    def _log_calibration(self, new_rating_id):
+    def _log_calibration(self, vals):
         """Keep before, after, who and why for every change during calibration."""
-        reason = self.env.context.get("calibration_reason")
-        to_log = self.filtered(
-            lambda a: (
-                a.review_id.state == "calibration"
-                and a.final_rating_id.id != (new_rating_id or False)
-            )
-        )
-        if to_log and not reason:
+        reason = (self.env.context.get("calibration_reason") or "").strip()
+        changes = []
+        for assessment in self.filtered(lambda a: a.review_id.state == "calibration"):
+            new_rating_id = vals.get("final_rating_id", assessment.final_rating_id.id) or False
+            new_potential = vals.get("potential", assessment.potential) or False
+            if (
+                new_rating_id != assessment.final_rating_id.id
+                or new_potential != assessment.potential
+            ):
+                changes.append(
+                    {
+                        "assessment_id": assessment.id,
+                        "old_rating_id": assessment.final_rating_id.id,
+                        "new_rating_id": new_rating_id,
+                        "old_potential": assessment.potential,
+                        "new_potential": new_potential,
+                        "user_id": self.env.uid,
+                        "reason": reason,
+                    }
+                )
+        if changes and not reason:
             raise UserError(
-                self.env._("Give a reason to change a final rating during calibration.")
+                self.env._(
+                    "Give a reason to change a final rating or a potential during calibration."
+                )
             )
         # sudo: the calibration history is written by the change itself, never by hand
-        self.env["performance.calibration.log"].sudo().create(
-            [
-                {
-                    "assessment_id": assessment.id,
-                    "old_rating_id": assessment.final_rating_id.id,
-                    "new_rating_id": new_rating_id,
-                    "user_id": self.env.uid,
-                    "reason": reason,
-                }
-                for assessment in to_log
-            ]
+        self.env["performance.calibration.log"].sudo().create(changes)
+
+    def action_calibrate(self, rating_id, potential, reason):
+        """Move one review in calibration (the 9-box and the wizard): rating, potential, why.
+
+        The rights are those of ``write``: officers during calibration, the reviewer during
+        the manager review; the reason is kept in the calibration log.
+        """
+        self.ensure_one()
+        self.check_access("write")
+        rating = self.env["performance.rating.scale.level"].browse(rating_id or [])
+        if rating and (not rating.exists() or rating.scale_id != self.scale_id):
+            raise UserError(
+                self.env._("Pick a rating of the scale %(scale)s.", scale=self.scale_id.name)
+            )
+        if potential and potential not in dict(POTENTIAL):
+            raise UserError(self.env._("Pick a potential: low, medium or high."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give a reason for this calibration change."))
+        vals = {}
+        if rating != self.final_rating_id:
+            vals["final_rating_id"] = rating.id
+        if (potential or False) != self.potential:
+            vals["potential"] = potential or False
+        if vals:
+            self.with_context(calibration_reason=reason.strip()).write(vals)
+        return True
+
+    @api.model
+    def get_nine_box_data(self, domain):
+        """Counts of the 9-box and the rating distribution against the guideline.
+
+        Read with the user's rights over the given domain: what the 9-box shows, whatever
+        page of cards is loaded.
+        """
+        self.check_access("read")
+        domain = Domain(domain or [])
+        placed = Domain("performance_tier", "!=", False) & Domain("potential", "!=", False)
+        boxes = {
+            f"{tier}_{potential}": count
+            for tier, potential, count in self._read_group(
+                domain & placed,
+                ["performance_tier", "potential"],
+                ["__count"],
+            )
+        }
+        total = self.search_count(domain)
+        by_level = dict(
+            self._read_group(
+                domain & Domain("final_rating_id", "!=", False), ["final_rating_id"], ["__count"]
+            )
         )
+        scales = self.env["performance.rating.scale"]
+        for template, _count in self._read_group(domain, ["review_id.template_id"], ["__count"]):
+            scales |= template.scale_id
+        return {
+            "total": total,
+            "placed": sum(boxes.values()),
+            "boxes": boxes,
+            "scales": [
+                {
+                    "id": scale.id,
+                    "name": scale.name,
+                    "levels": [
+                        {
+                            "id": level.id,
+                            "name": level.name,
+                            "description": level.description or "",
+                            "value": level.value,
+                            "tier": self._tier_of(level),
+                            "target": level.target_percent,
+                            "count": by_level.get(level, 0),
+                        }
+                        for level in scale.level_ids.sorted("value")
+                    ],
+                }
+                for scale in scales
+            ],
+        }
+
+    @api.model
+    def _tier_of(self, level):
+        """Low, medium or high performance: the normalised value of a level in thirds."""
+        score = level.scale_id._normalize(level.value)
+        return "low" if score < 100 / 3 else "medium" if score < 200 / 3 else "high"
 
     def action_open_calibration_wizard(self):
         self.ensure_one()

@@ -166,6 +166,9 @@ class PerformanceReviewLine(models.Model):
         """
         if not vals_list:
             return
+        # what the ORM would fill: the fields' defaults, then the stored compute of a new line
+        defaults = self.default_get(list(_BULK_COLUMNS))
+        vals_list = [{**defaults, **vals} for vals in vals_list]
         for vals in vals_list:
             vals.setdefault(
                 "score", vals.get("achievement", 0.0) if vals.get("kind") == "goal" else 0.0

@@ -36,6 +36,39 @@ class PerformanceReviewTemplate(models.Model):
         default=True,
         help="The skills expected for the employee's job come in to be rated.",
     )
+    # the 360 questionnaires, one per kind of rater (survey.survey of the performance type)
+    survey_peer_id = fields.Many2one(
+        "survey.survey",
+        string="Peer Questionnaire",
+        domain=[("survey_type", "=", "performance")],
+        ondelete="restrict",
+        groups="performance_management.group_performance_officer",
+        help="Sent at launch to the colleagues asked for feedback.",
+    )
+    survey_report_id = fields.Many2one(
+        "survey.survey",
+        string="Direct Report Questionnaire",
+        domain=[("survey_type", "=", "performance")],
+        ondelete="restrict",
+        groups="performance_management.group_performance_officer",
+        help="Sent at launch to the direct reports of the employee.",
+    )
+    survey_manager_id = fields.Many2one(
+        "survey.survey",
+        string="Manager Questionnaire",
+        domain=[("survey_type", "=", "performance")],
+        ondelete="restrict",
+        groups="performance_management.group_performance_officer",
+        help="Sent at launch to the reviewer.",
+    )
+    survey_self_id = fields.Many2one(
+        "survey.survey",
+        string="Self Questionnaire",
+        domain=[("survey_type", "=", "performance")],
+        ondelete="restrict",
+        groups="performance_management.group_performance_officer",
+        help="Sent at launch to the employee.",
+    )
 
     @api.constrains("goal_weight", "competency_weight", "question_weight", "line_ids")
     def _check_weights(self):
@@ -75,18 +108,6 @@ class PerformanceReviewTemplate(models.Model):
                 raise UserError(
                     self.env._("Cycles or reviews use this template: archive it instead.")
                 )
-
-    @api.model
-    def _find_for_employee(self, employee, default=None):
-        """The most specific active template for the employee's job and department."""
-        templates = self.search([("company_id", "in", [employee.company_id.id, False])])
-        for template in templates:
-            if employee.job_id in template.job_ids:
-                return template
-        for template in templates:
-            if employee.department_id in template.department_ids:
-                return template
-        return default or templates.filtered(lambda t: not t.job_ids and not t.department_ids)[:1]
 
     def _prepare_review_lines(self, job_skills, goals):
         """Line commands of a new review: the questions, the job's skills and the goals."""

@@ -1,1 +1,7 @@
-from . import performance_employee_summary
+# SQL views after the models they read (the models package is imported first).
+from . import (
+    performance_activity_report,
+    performance_employee_summary,
+    performance_goal_report,
+    performance_report,
+)

@@ -17,11 +17,13 @@ from . import test_goal_access
 from . import test_goal_automatic
 from . import test_goal_checkin
 from . import test_goal_cron
+from . import test_cron_batches
 from . import test_goal_library
 from . import test_goal_performance
 from . import test_goal_progress
 from . import test_review_report
 from . import test_review_schedule
+from . import test_review_line_bulk
 from . import test_portal
 from . import test_portal_colleagues
 from . import test_portal_tour
@@ -47,3 +49,11 @@ from . import test_demo_walk
 from . import test_finite_numbers
 from . import test_anonymity
 from . import test_sudo_leaks
+from . import test_nine_box
+from . import test_nine_box_tour
+from . import test_js_unit
+from . import test_survey_360
+from . import test_survey_360_tour
+from . import test_goal_alignment
+from . import test_skill_writeback
+from . import test_coaching_calendar

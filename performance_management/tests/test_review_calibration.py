@@ -64,7 +64,7 @@ class TestReviewCalibration(ReviewCase):
         self.assertEqual(assessment.performance_tier, "high")
         self.assertEqual(assessment.nine_box, "high_medium")
         as_officer = assessment.with_user(self.user_officer)
-        as_officer.nine_box = "high_high"
+        as_officer.with_context(calibration_reason="Ready for more").nine_box = "high_high"
         self.assertEqual(assessment.potential, "high")
         with self.assertRaisesRegex(UserError, "Calibrate"):
             as_officer.nine_box = "low_high"

@@ -1,12 +1,15 @@
 from . import (
     performance_calibration_wizard,
     performance_coaching_goal_checkin,
+    performance_coaching_goal_checkin_line,
     performance_cycle_phase,
     performance_feedback_answer,
     performance_feedback_give,
     performance_feedback_request,
     performance_goal_assign,
-    performance_improvement_wizards,
+    performance_improvement_acknowledge,
+    performance_improvement_extend,
+    performance_issue_dismiss,
     performance_journal,
     performance_review_acknowledge_wizard,
 )

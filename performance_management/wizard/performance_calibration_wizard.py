@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..models.performance_review_assessment import POTENTIAL
 
 
 class PerformanceCalibrationWizard(models.TransientModel):
@@ -15,11 +17,21 @@ class PerformanceCalibrationWizard(models.TransientModel):
         required=True,
         domain="[('scale_id', '=', scale_id)]",
     )
+    current_potential = fields.Selection(related="assessment_id.potential")
+    new_potential = fields.Selection(
+        POTENTIAL,
+        compute="_compute_new_potential",
+        store=True,
+        readonly=False,
+    )
     reason = fields.Text(required=True)
+
+    @api.depends("assessment_id")
+    def _compute_new_potential(self):
+        for wizard in self:
+            wizard.new_potential = wizard.assessment_id.potential
 
     def action_confirm(self):
         self.ensure_one()
-        self.assessment_id.with_context(calibration_reason=self.reason).write(
-            {"final_rating_id": self.new_rating_id.id}
-        )
+        self.assessment_id.action_calibrate(self.new_rating_id.id, self.new_potential, self.reason)
         return {"type": "ir.actions.act_window_close"}

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Command
 
-CONFIDENCE = [("on_track", "On Track"), ("at_risk", "At Risk"), ("off_track", "Off Track")]
-
 
 class PerformanceCoachingGoalCheckin(models.TransientModel):
     """Check in the goals of a 1:1 in one go, from the meeting."""
@@ -43,17 +41,3 @@ class PerformanceCoachingGoalCheckin(models.TransientModel):
             subtype_xmlid="mail.mt_note",
         )
         return {"type": "ir.actions.act_window_close"}
-
-
-class PerformanceCoachingGoalCheckinLine(models.TransientModel):
-    """One goal to check in from a 1:1."""
-
-    _name = "performance.coaching.goal.checkin.line"
-    _description = "Goal Check-in Line from a 1:1"
-
-    wizard_id = fields.Many2one(
-        "performance.coaching.goal.checkin", required=True, ondelete="cascade"
-    )
-    goal_id = fields.Many2one("performance.goal", required=True)
-    confidence = fields.Selection(CONFIDENCE, required=True, default="on_track")
-    note = fields.Html()

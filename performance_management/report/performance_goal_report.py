@@ -2,7 +2,7 @@ from odoo import fields, models, tools
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .performance_goal import CONFIDENCE
+from ..models.performance_goal import CONFIDENCE
 
 
 class PerformanceGoalReport(models.Model):

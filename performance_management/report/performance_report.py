@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .performance_review_assessment import POTENTIAL
+from ..models.performance_review_assessment import POTENTIAL
 
 REVIEW_STATES = [
     ("self_review", "Self Review"),

@@ -1,0 +1,49 @@
+from werkzeug.exceptions import NotFound
+
+from odoo.fields import Domain
+from odoo.http import request, route
+
+from odoo.addons.survey.controllers import main
+
+from ..models.survey_survey import PERFORMANCE_SURVEY_TYPE
+
+
+class PerformanceSurvey(main.Survey):
+    """360 questionnaires: the token of an anonymous answer is its only key, and results
+    show only what the feedback model released."""
+
+    def _check_validity(
+        self, survey_sudo, answer_sudo, answer_token, ensure_token=True, check_partner=True
+    ):
+        if answer_sudo and answer_token and answer_sudo.performance_anonymous:
+            # an anonymous answer has no partner to match: whoever holds its token answers
+            check_partner = False
+        return super()._check_validity(
+            survey_sudo,
+            answer_sudo,
+            answer_token,
+            ensure_token=ensure_token,
+            check_partner=check_partner,
+        )
+
+    @route()
+    def survey_report(self, survey, answer_token=None, **post):
+        if survey.sudo().survey_type == PERFORMANCE_SURVEY_TYPE and not request.env.user.has_group(
+            "performance_management.group_performance_officer"
+        ):
+            raise NotFound()
+        return super().survey_report(survey, answer_token=answer_token, **post)
+
+    def _get_results_page_user_input_domain(self, survey, **post):
+        domain = super()._get_results_page_user_input_domain(survey, **post)
+        if survey.sudo().survey_type != PERFORMANCE_SURVEY_TYPE:
+            return domain
+        # the officer's own rules on the answers: named ones, released anonymous ones
+        allowed = request.env["survey.user_input"]._search(
+            [("survey_id", "=", survey.id), ("performance_review_id", "!=", False)]
+        )
+        domain &= Domain("id", "in", allowed)
+        cycle = post.get("performance_cycle_id")
+        if cycle and str(cycle).isdigit():
+            domain &= Domain("performance_cycle_id", "=", int(cycle))
+        return domain
