@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load benchmark: a working day and a 10,000-employee launch at once, measured with Locust.
 
-    python3 benchmarks/load.py            # about 9 minutes on 2 cores
+    PM_LOCUST=/path/to/venv/bin/locust python3 benchmarks/load.py   # 7 to 10 minutes on 2 cores
 
 It copies ``pm_bench_10000`` (made by ``run.py --sizes 10000 --keep``) to ``pme_load``, brings
 the addon up to date, gives known passwords to 20 people (``steps.py prepare_load``), serves
