@@ -1,10 +1,8 @@
-import re
-
 from werkzeug.exceptions import NotFound
 
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.http import content_disposition, request, route
+from odoo.http import request, route
 
 from .portal import FORM_ERRORS, PerformancePortal
 
@@ -186,22 +184,10 @@ class PerformanceReviewPortal(PerformancePortal):
         review = self._pm_get_review(review_id)
         if review.state not in RELEASED_STATES:
             raise NotFound()
-        # Released: everything in the report is the employee's to read.
-        pdf, _report_type = (
-            request.env["ir.actions.report"]
-            .sudo()
-            .with_company(review.company_id)
-            ._render_qweb_pdf(
-                "performance_management.action_report_performance_review", review.ids
-            )
-        )
-        filename = "{}.pdf".format(re.sub(r"\W+", "_", review.name))
-        disposition = "attachment" if download else "inline"
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                ("Content-Disposition", content_disposition(filename, disposition)),
-            ],
+        # Released: the report's stored PDF, frozen at release, is the employee's to read.
+        return self._show_report(
+            review,
+            "pdf",
+            "performance_management.action_report_performance_review",
+            download=bool(download),
         )

@@ -1,6 +1,7 @@
 # Mixins first: the models below inherit them.
-from . import base, mail_message
+from . import base, digest_digest, mail_activity_plan, mail_activity_plan_template, mail_message
 from . import (
+    performance_activity_plan_mixin,
     performance_company_check_mixin,
     performance_employee_mixin,
     performance_import_template,

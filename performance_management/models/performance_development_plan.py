@@ -7,7 +7,12 @@ class PerformanceDevelopmentPlan(models.Model):
 
     _name = "performance.development.plan"
     _description = "Development Plan"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "performance.write.guard.mixin",
+        "performance.activity.plan.mixin",
+    )
     _guard_locked_fields = ("employee_id", "company_id", "review_id")
     # an officer fixes the review a plan comes from
     _guard_officer_fields = ("review_id",)
@@ -184,6 +189,7 @@ class PerformanceDevelopmentPlan(models.Model):
         self._check_state({"draft"})
         self.action_ids._check_deadline(plan_state="active")
         self._write_state({"state": "active"})
+        self._launch_activity_plans()
 
     def action_done(self):
         self._check_state({"active"})

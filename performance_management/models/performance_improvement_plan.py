@@ -7,7 +7,12 @@ class PerformanceImprovementPlan(models.Model):
 
     _name = "performance.improvement.plan"
     _description = "Performance Improvement Plan"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
+    _inherit = (
+        "mail.thread",
+        "mail.activity.mixin",
+        "performance.write.guard.mixin",
+        "performance.activity.plan.mixin",
+    )
     _guard_locked_fields = ("employee_id", "company_id", "review_id")
     # an officer fixes the review a plan comes from
     _guard_officer_fields = ("review_id",)
@@ -181,6 +186,7 @@ class PerformanceImprovementPlan(models.Model):
                 user_id=plan.employee_id.user_id.id,
                 summary=self.env._("Acknowledge your improvement plan"),
             )
+        self._launch_activity_plans()
 
     def action_extend(self, date_end, reason=False):
         self.ensure_one()

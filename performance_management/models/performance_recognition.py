@@ -9,7 +9,8 @@ class PerformanceRecognition(models.Model):
 
     _name = "performance.recognition"
     _description = "Recognition"
-    _inherit = ("mail.thread", "performance.import.template.mixin")
+    # hr.mixin: Odoo 19's way to link employees (receivers, giver) that the giver may not read
+    _inherit = ("mail.thread", "performance.import.template.mixin", "hr.mixin")
     _order = "date desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"  # colleagues who see it may react and comment
@@ -163,45 +164,35 @@ class PerformanceRecognition(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self.env.su:
-            recognitions = super().create(vals_list)
-        else:
-            # Receivers are hr.employee records, which plain and portal users may not read:
-            # Odoo refuses to link them. Create as superuser once the giver is checked.
-            self.check_access("create")
-            is_officer = self.env.user.has_group(
-                "performance_management.group_performance_officer"
-            )
-            # sudo: the user's own employees (portal users cannot read hr.employee)
-            mine = self.env.user.sudo().employee_ids
-            for vals in vals_list:
-                giver = vals.get("giver_id") or self._default_giver().id
-                if not giver:
-                    raise UserError(
-                        self.env._("Link your user to an employee before giving recognition.")
-                    )
-                if not is_officer and giver not in mine.ids:
-                    raise UserError(self.env._("You can only give recognition in your own name."))
-                vals["giver_id"] = giver
-            # sudo: portal givers cannot link hr.employee; giver and create access checked above
-            recognitions = super(PerformanceRecognition, self.sudo()).create(vals_list)
-            recognitions = recognitions.sudo(False)
+        if not self.env.su:
+            self._check_givers(vals_list)
+        # hr.mixin links the receivers with the giver's own rights: no sudo, the rules apply
+        recognitions = super().create(vals_list)
         recognitions._grant_badges()
         recognitions._notify_receivers()
         return recognitions
 
     def write(self, vals):
-        if self.env.su:
-            return super().write(vals)
-        if {"giver_id", "badge_id", "date"} & set(vals):
+        if not self.env.su and {"giver_id", "badge_id", "date"} & set(vals):
             raise UserError(
                 self.env._("The giver, the badge and the date of a recognition cannot change.")
             )
-        if "receiver_ids" in vals:
-            self.check_access("write")
-            # sudo: linking receivers needs hr.employee; write access on the kudos checked above
-            return super(PerformanceRecognition, self.sudo()).write(vals)
         return super().write(vals)
+
+    def _check_givers(self, vals_list):
+        """Kudos are given in one's own name (officers excepted); fills in the giver."""
+        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        # sudo: the user's own employees (portal users cannot read hr.employee)
+        mine = self.env.user.sudo().employee_ids
+        for vals in vals_list:
+            giver = vals.get("giver_id") or self._default_giver().id
+            if not giver:
+                raise UserError(
+                    self.env._("Link your user to an employee before giving recognition.")
+                )
+            if not is_officer and giver not in mine.ids:
+                raise UserError(self.env._("You can only give recognition in your own name."))
+            vals["giver_id"] = giver
 
     def action_recommend_reward(self):
         """Open a spot-award recommendation for the main receiver, from this recognition."""
@@ -227,8 +218,8 @@ class PerformanceRecognition(models.Model):
         for recognition in self.filtered("badge_id"):
             if self.env.user.share:
                 raise UserError(self.env._("Badges are granted from the backend only."))
-            # sudo: the users of this kudos' own receivers, to grant them its badge
-            receivers = recognition.receiver_ids.sudo().filtered("user_id")
+            # read as the giver: the users of employees are public (hr.employee.public)
+            receivers = recognition.receiver_ids.filtered("user_id")
             if not receivers:
                 continue
             badge_users = BadgeUser.create(

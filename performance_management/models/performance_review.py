@@ -1,5 +1,3 @@
-import base64
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -667,18 +665,16 @@ class PerformanceReview(models.Model):
             )
 
     def _attach_pdf(self):
+        """Freeze the released PDF: the report stores it as its own attachment (attachment_use)."""
         report = self.env.ref("performance_management.action_report_performance_review")
         for review in self:
-            pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(report, review.ids)
-            self.env["ir.attachment"].create(
-                {
-                    "name": self.env._("Review - %(name)s.pdf", name=review.name),
-                    "datas": base64.b64encode(pdf),
-                    "res_model": review._name,
-                    "res_id": review.id,
-                    "mimetype": "application/pdf" if _type == "pdf" else "text/html",
-                }
-            )
+            # one at a time: a batch rendered in one run could not be split per review
+            self.env["ir.actions.report"]._render_qweb_pdf(report, review.ids)
+
+    def _get_report_base_filename(self):
+        """The portal's report helper names the downloaded PDF after the review."""
+        self.ensure_one()
+        return self.env._("Review - %(name)s", name=self.name)
 
     def _schedule_self_review_activities(self):
         """One to-do per employee with a user, created in one go."""

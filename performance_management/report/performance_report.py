@@ -44,6 +44,12 @@ class PerformanceReport(models.Model):
         readonly=True,
     )
     final_rating = fields.Float(string="Final Rating Value", aggregator="avg", readonly=True)
+    final_rating_target = fields.Float(
+        string="Guideline (%)",
+        aggregator="avg",
+        readonly=True,
+        help="The share of reviews the calibration guideline expects at this final rating.",
+    )
     initial_rating = fields.Float(
         string="Rating Value Before Calibration", aggregator="avg", readonly=True
     )
@@ -91,6 +97,7 @@ class PerformanceReport(models.Model):
             a.final_rating_id,
             COALESCE(calib.old_rating_id, a.final_rating_id) AS initial_rating_id,
             final_level.value AS final_rating,
+            final_level.target_percent AS final_rating_target,
             COALESCE(old_level.value, final_level.value) AS initial_rating,
             CASE WHEN calib.old_rating_id IS NOT NULL
                  THEN final_level.value - old_level.value ELSE 0 END AS rating_shift,

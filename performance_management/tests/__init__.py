@@ -32,7 +32,6 @@ from . import test_report
 from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
-from . import test_report_tour
 from . import test_employee_public
 from . import test_manager_chain
 from . import test_key_result_values
@@ -57,3 +56,8 @@ from . import test_survey_360_tour
 from . import test_goal_alignment
 from . import test_skill_writeback
 from . import test_coaching_calendar
+from . import test_review_pdf_frozen
+from . import test_dashboard
+from . import test_recognition_public
+from . import test_digest
+from . import test_activity_plan

@@ -168,7 +168,7 @@ class TestDemoMenuActions(DemoWalkCase):
         views.append((action.search_view_id.id, "search"))
         result = Model.get_views(views, {"toolbar": True, "load_filters": True})
         if Model._abstract:
-            return  # a dashboard (board.board): its views hold the whole page
+            return  # an abstract model: its views hold the whole page
         form = result["views"].get("form")
         form_spec = {name: {} for name in self._view_fields(Model, form)} if form else {}
         if action.view_mode.split(",")[0] == "form":

@@ -159,12 +159,18 @@ class TestReviewWorkflow(ReviewCase):
         review.with_user(self.user_manager).action_submit_manager()
         with self.assertRaisesRegex(UserError, "officers release"):
             review.with_user(self.user_manager).action_release()
-        review.with_user(self.user_officer).action_release()
+        # rendered for real: under tests Odoo's reports fall back to HTML and store nothing;
+        # assets from a closed port, wkhtmltopdf does not wait on whatever server listens
+        self.env["ir.config_parameter"].sudo().set_param("report.url", "http://127.0.0.1:9")
+        review.with_user(self.user_officer).with_context(
+            force_report_rendering=True
+        ).action_release()
         self.assertEqual(review.state, "released")
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", "performance.review"), ("res_id", "=", review.id)]
         )
         self.assertEqual(len(attachment), 1)
+        self.assertEqual(attachment.mimetype, "application/pdf")
         with self.assertRaisesRegex(UserError, "Only the reviewed employee"):
             review.with_user(self.user_manager)._acknowledge("agree")
         wizard = (

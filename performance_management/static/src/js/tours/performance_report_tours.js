@@ -1,27 +1,29 @@
 import { registry } from "@web/core/registry";
 
-// A manager opens the Performance dashboard: the current cycle of their own team only.
+// Performance > Analysis > Dashboard opens the Performance spreadsheet dashboard, listed
+// with the other Human Resources dashboards, its figures drawn without an error.
 registry.category("web_tour.tours").add("performance_dashboard_tour", {
-    url: "/odoo/action-performance_management.performance_dashboard_action",
+    url: "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
     steps: () => [
         {
-            content: "The rating distribution of the current cycle is drawn",
-            trigger: ".o-dashboard-action:contains('Rating Distribution') .o_graph_renderer canvas",
+            content: "The Performance dashboard is the one open, in the Human Resources group",
+            trigger:
+                ".o_search_panel_section:contains('Human Resources') .o_search_panel_category_value.active[data-name='Performance']",
         },
         {
-            content: "The ratings by reviewer list the manager's own team",
-            trigger: ".o-dashboard-action:contains('Ratings by Reviewer') .o_pivot th:contains('Mia Manager')",
+            content: "The spreadsheet is loaded, not in error",
+            trigger: ".o_spreadsheet_dashboard_action .o_renderer .o-spreadsheet",
         },
         {
-            content: "Nobody outside the chain shows",
-            trigger: ".o-dashboard-action:contains('Ratings by Reviewer') .o_pivot:not(:contains('Otto Other'))",
+            content: "The scorecards are drawn",
+            trigger: ".o-spreadsheet .o-figure .o-scorecard",
         },
         {
-            content: "Completion and activity are drawn too",
-            trigger: ".o-dashboard-action:contains('Completion by Phase') .o_graph_renderer canvas",
+            content: "The charts on the reporting models are drawn",
+            trigger: ".o-spreadsheet .o-figure canvas.o-figure-canvas:not(.o-scorecard)",
         },
         {
-            trigger: ".o-dashboard-action:contains('Goal Attainment') .o_view_controller",
+            trigger: ".o_spreadsheet_dashboard_action:not(:has(.dashboard-loading-status.error))",
         },
     ],
 });
