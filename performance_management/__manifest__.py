@@ -113,6 +113,8 @@
             "performance_management/static/src/components/**/*",
             "performance_management/static/src/nine_box/**/*",
             "performance_management/static/src/rating_badges/**/*",
+            "performance_management/static/src/cycle/**/*",
+            "performance_management/static/src/employee_overview/**/*",
         ],
         # beside web_hierarchy, which loads lazily
         "web.assets_backend_lazy": [

@@ -43,6 +43,21 @@ class HrEmployeePublic(models.Model):
             ]
         )
 
+    def get_performance_overview(self):
+        """The employee's performance overview: who it is, each area as its reader sees it."""
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "employee": {
+                "id": self.id,
+                "name": self.name,
+                "job_title": self.job_title or "",
+                "department": self.department_id.display_name or "",
+                "show_private": self.performance_show_private,
+            },
+            "sections": self._performance_overview_sections(self.performance_show_private),
+        }
+
     def _performance_employee(self):
         self.ensure_one()
         return self.employee_id

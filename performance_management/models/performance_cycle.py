@@ -125,6 +125,15 @@ class PerformanceCycle(models.Model):
         compute="_compute_no_login_count",
         help="Open reviews whose reviewer has no user: nobody can write their manager review.",
     )
+    phase_progress = fields.Json(
+        compute="_compute_progress",
+        help="Each phase: reviews done of the total, and how many are late, for its bar.",
+    )
+    distribution_data = fields.Json(
+        string="Rating Distribution Chart",
+        compute="_compute_distribution_html",
+        help="Each rating level: its guideline share, its count and its actual share.",
+    )
     distribution_html = fields.Html(
         string="Rating Distribution", compute="_compute_distribution_html", sanitize=False
     )
@@ -264,17 +273,62 @@ class PerformanceCycle(models.Model):
             cycle.behind_count = sum(
                 by_state.get(state, 0) for state in BEHIND_STATES.get(cycle.state, ())
             )
+            cycle.phase_progress = cycle._phase_progress_bars()
+
+    def _phase_progress_bars(self):
+        """The bars of the phases tab: done of the reviews, late ones in red."""
+        self.ensure_one()
+        total = self.review_count
+        bars = [
+            ("self", "date_self_deadline", self.self_done_count, self.self_late_count),
+            ("manager", "date_manager_deadline", self.manager_done_count, self.manager_late_count),
+            ("released", "date_release", self.released_count, 0),
+            ("acknowledged", "date_acknowledge_deadline", self.acknowledged_count, 0),
+        ]
+        labels = {
+            "self": self.env._("Self Reviews"),
+            "manager": self.env._("Manager Reviews"),
+            "released": self.env._("Released"),
+            "acknowledged": self.env._("Acknowledged"),
+        }
+        return [
+            {
+                "key": key,
+                "label": labels[key],
+                "deadline": fields.Date.to_string(self[deadline]) if self[deadline] else False,
+                "done": done,
+                "late": late,
+                "total": total,
+                "percent": round(done * 100.0 / total) if total else 0,
+                "late_percent": round(late * 100.0 / total) if total else 0,
+            }
+            for key, deadline, done, late in bars
+        ]
 
     @api.depends("review_ids.state", "template_id.scale_id")
     def _compute_distribution_html(self):
         for cycle in self:
             if not cycle.scale_id.level_ids or not cycle.id:
                 cycle.distribution_html = False
+                cycle.distribution_data = False
                 continue
+            rows = cycle._get_rating_distribution()
             cycle.distribution_html = self.env["ir.qweb"]._render(
                 "performance_management.performance_cycle_distribution",
-                {"rows": cycle._get_rating_distribution()},
+                {"rows": rows},
             )
+            cycle.distribution_data = {
+                "total": sum(row["count"] for row in rows),
+                "levels": [
+                    {
+                        "level": row["level"].name,
+                        "target": row["target"],
+                        "count": row["count"],
+                        "actual": round(row["percent"], 1),
+                    }
+                    for row in rows
+                ],
+            }
 
     @api.constrains(*PHASE_DEADLINES, "date_start")
     def _check_deadlines(self):

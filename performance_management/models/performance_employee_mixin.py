@@ -96,3 +96,152 @@ class PerformanceEmployeeMixin(models.AbstractModel):
                 }
             for record in self:
                 record[field_name] = counts.get(record._origin.id, 0)
+
+    @api.model
+    def _get_performance_overview_specs(self):
+        """The areas of the overview, in order: {counter: (label, icon, button, date, extra)}.
+
+        Each area lists the records its counter counts (same model and domain) and opens the
+        rest with its button; ``extra`` names the fields shown beside the name (a selection
+        is shown by its label, a float as a percentage).
+        """
+        return {
+            "performance_goal_count": (
+                self.env._("Goals"),
+                "fa-bullseye",
+                "action_open_performance_goals",
+                "date_deadline",
+                ("state", "progress"),
+            ),
+            "performance_review_count": (
+                self.env._("Reviews"),
+                "fa-star-half-o",
+                "action_open_performance_reviews",
+                "date_end",
+                ("state",),
+            ),
+            "performance_feedback_count": (
+                self.env._("Feedback"),
+                "fa-comments",
+                "action_open_performance_feedback",
+                "date",
+                ("feedback_type",),
+            ),
+            "performance_coaching_count": (
+                self.env._("1:1s"),
+                "fa-handshake-o",
+                "action_open_performance_coaching",
+                "date_start",
+                ("state",),
+            ),
+            "performance_improvement_plan_count": (
+                self.env._("Improvement Plans"),
+                "fa-life-ring",
+                "action_open_performance_improvement_plans",
+                "date_end",
+                ("state",),
+            ),
+            "performance_development_plan_count": (
+                self.env._("Development"),
+                "fa-line-chart",
+                "action_open_performance_development_plans",
+                "date_end",
+                ("state", "readiness"),
+            ),
+            "performance_recognition_count": (
+                self.env._("Kudos"),
+                "fa-heart",
+                "action_open_performance_recognitions",
+                "date",
+                ("value_id",),
+            ),
+            "performance_reward_count": (
+                self.env._("Rewards"),
+                "fa-gift",
+                "action_open_performance_rewards",
+                "create_date",
+                ("kind", "state"),
+            ),
+        }
+
+    def _performance_overview_sections(self, show_private, limit=5):
+        """The areas of one employee's overview, each searched with the reader's rights.
+
+        An area shows when the reader may see the employee's private areas (an officer,
+        the employee, the manager chain) or when it holds records the reader may open; the
+        confidential improvement plans show to the first ones only, and only when there
+        are some. Nothing is read in sudo: the rows are what the reader's rules return.
+        """
+        self.ensure_one()
+        specs = self._get_performance_count_specs()
+        sections = []
+        for counter, (
+            label,
+            icon,
+            button,
+            date_field,
+            extra,
+        ) in self._get_performance_overview_specs().items():
+            model, employee_field, domain = specs[counter]
+            Model = self.env[model]
+            if not Model.has_access("read"):
+                continue
+            domain = Domain(employee_field, "in", self._origin.ids) & domain
+            confidential = counter == "performance_improvement_plan_count"
+            if confidential and not show_private:
+                continue
+            count = Model.search_count(domain)
+            if not count and (confidential or not show_private):
+                continue
+            rows = [
+                self._performance_overview_row(Model, row, date_field)
+                for row in Model.search_read(
+                    domain, ["display_name", date_field, *extra], limit=limit
+                )
+            ]
+            sections.append(
+                {
+                    "key": counter.removeprefix("performance_").removesuffix("_count"),
+                    "label": label,
+                    "icon": icon,
+                    "button": button,
+                    "model": model,
+                    "count": count,
+                    "rows": rows,
+                }
+            )
+        return sections
+
+    @api.model
+    def _performance_overview_row(self, Model, row, date_field):
+        details, progress = [], None
+        for name, value in row.items():
+            if name in ("id", "display_name", date_field):
+                continue
+            field = Model._fields[name]
+            if field.type == "selection":
+                labels = dict(field._description_selection(self.env))
+                details.append({"field": name, "value": labels.get(value, "")})
+            elif field.type == "float":
+                progress = round(value or 0.0)
+            elif field.type == "many2one" and value:
+                details.append({"field": name, "value": value[1]})
+        date = row.get(date_field)
+        return {
+            "id": row["id"],
+            "name": row["display_name"],
+            "date": fields.Date.to_string(date) if date else False,
+            "details": details,
+            "progress": progress,
+        }
+
+    def action_open_performance_overview(self):
+        """The one Performance button of the employee forms: the overview of every area."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.client",
+            "tag": "performance_employee_overview",
+            "name": self.env._("Performance of %(name)s", name=self.name),
+            "params": {"employee_id": self._origin.id},
+            "context": {"active_id": self._origin.id},
+        }

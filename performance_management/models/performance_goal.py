@@ -149,6 +149,13 @@ class PerformanceGoal(models.Model):
     confidence = fields.Selection(CONFIDENCE, compute="_compute_last_checkin", store=True)
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     can_manage = fields.Boolean(compute="_compute_can_manage")
+    performance_can_edit = fields.Boolean(
+        string="May Edit the Goal",
+        compute="_compute_can_manage",
+        help="The reader may change what the goal is (name, period, weight, key results): "
+        "its manager, or its owner while it is a draft. The form follows the server's rule "
+        "(_check_write_rights).",
+    )
     is_mine = fields.Boolean(compute="_compute_is_mine", search="_search_is_mine")
     is_my_team = fields.Boolean(compute="_compute_is_mine", search="_search_is_my_team")
     owner_partner_id = fields.Many2one("res.partner", compute="_compute_partners")
@@ -259,10 +266,16 @@ class PerformanceGoal(models.Model):
         )
         return domain if operator == "in" else ~domain
 
+    @api.depends("state", "scope", "employee_id", "department_id", "manager_id")
     @api.depends_context("uid")
     def _compute_can_manage(self):
         for goal in self:
             goal.can_manage = goal._is_manager_of_goal()
+            goal.performance_can_edit = (
+                not goal._origin.id
+                or goal.can_manage
+                or (goal.state == "draft" and goal._is_owner_of_goal())
+            )
 
     @api.depends_context("uid")
     def _compute_is_mine(self):

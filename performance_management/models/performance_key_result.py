@@ -146,6 +146,12 @@ class PerformanceKeyResult(models.Model):
         if self.kind == "milestone":
             return 100.0 if value >= 1 else 0.0
         span = self.target_value - self.start_value
+        if (self.direction == "decrease" and span > 0) or (
+            self.direction == "increase" and span < 0
+        ):
+            # the direction says the other way (refused on save, _check_values): no progress
+            # to preview, the form says why
+            return 0.0
         if float_is_zero(span, precision_digits=6):
             sign = 1 if self.direction == "increase" else -1
             reached = float_compare(value, self.target_value, precision_digits=6) * sign >= 0

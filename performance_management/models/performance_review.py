@@ -190,6 +190,12 @@ class PerformanceReview(models.Model):
     date_acknowledged = fields.Datetime(readonly=True, copy=False)
     is_employee = fields.Boolean(compute="_compute_user_role")
     is_reviewer = fields.Boolean(compute="_compute_user_role")
+    performance_can_reassign = fields.Boolean(
+        string="May Change the Reviewer",
+        compute="_compute_user_role",
+        help="The reviewer is set at creation; only a performance officer hands the review to "
+        "another one (the write guard's officer field), until it is acknowledged.",
+    )
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     peer_feedback_summary = fields.Html(
         compute="_compute_peer_feedback_summary", sanitize=False, compute_sudo=False
@@ -283,11 +289,14 @@ class PerformanceReview(models.Model):
         return [("assessment_ids.final_rating_id", operator, value)]
 
     @api.depends_context("uid")
-    @api.depends("employee_id.user_id", "manager_id.user_id")
+    @api.depends("employee_id.user_id", "manager_id.user_id", "state")
     def _compute_user_role(self):
         for review in self:
             review.is_employee = review.employee_id.user_id == self.env.user
             review.is_reviewer = review._is_reviewer()
+            review.performance_can_reassign = not review._origin.id or (
+                review._guard_is_officer() and review.state != "done"
+            )
 
     @api.depends("state", "date_self_deadline", "date_manager_deadline")
     def _compute_is_late(self):

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.models import MAGIC_COLUMNS
 
@@ -38,11 +38,52 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
     _guard_recheck_fields = ()
     _guard_workflow_fields = ("state",)
 
+    performance_guard_officer = fields.Boolean(
+        string="Reader Is a Performance Officer",
+        compute="_compute_performance_guard_officer",
+        help="Whether the reader may still correct the officer fields of this record.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_performance_guard_officer(self):
+        self.performance_guard_officer = self._guard_is_officer()
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
             self._guard_check_create(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            self._guard_readonly_arch(arch)
+        return arch, view
+
+    @api.model
+    def _guard_readonly_arch(self, arch):
+        """The form shows what write() refuses as read-only: a saved record's locked fields.
+
+        The officer fields stay editable to the officers. Only the form's own fields are
+        touched, not those of its sub-lists, and a field already read-only stays so. The
+        arch is cached for every reader: the reader's part is a field of the record.
+        """
+        locked = set(self._guard_locked_fields)
+        officer = set(self._guard_officer_fields)
+        for node in arch.iter("field"):
+            name = node.get("name")
+            if name not in locked or node.get("readonly") in ("1", "True", "true"):
+                continue
+            if any(
+                parent.tag in ("list", "kanban", "form", "tree")
+                for parent in node.iterancestors()
+                if parent is not arch
+            ):
+                continue
+            condition = "id and not performance_guard_officer" if name in officer else "id"
+            existing = node.get("readonly")
+            node.set("readonly", f"({existing}) or ({condition})" if existing else condition)
 
     def write(self, vals):
         if self.env.su:

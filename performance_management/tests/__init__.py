@@ -53,6 +53,9 @@ from . import test_nine_box_tour
 from . import test_js_unit
 from . import test_survey_360
 from . import test_survey_360_tour
+from . import test_screens
+from . import test_form_rights
+from . import test_screens_tour
 from . import test_goal_alignment
 from . import test_skill_writeback
 from . import test_coaching_calendar

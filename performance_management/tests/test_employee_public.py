@@ -3,7 +3,6 @@ from lxml import etree
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import users, warmup
-from odoo.tools.safe_eval import safe_eval
 
 from .common import PerformanceCase
 
@@ -111,19 +110,29 @@ class TestEmployeePublicForm(PerformanceCase):
         )
 
     def _visible_buttons(self, user, employee=None):
-        """The buttons of the public form that ``user`` sees on ``employee``'s record."""
+        """The areas of the overview ``user`` sees on ``employee``, named by their buttons.
+
+        The form has one Performance button, for everyone; the overview it opens shows an area
+        per former smart button, when the reader may see it.
+        """
         public = self._public(user, employee)
         view = public.get_view(self.env.ref("hr.hr_employee_public_view_form").id, "form")
         buttons = etree.fromstring(view["arch"]).xpath(
             "//div[@name='button_box']/button[starts-with(@name, 'action_open_performance')]"
         )
-        # read(), as the web client does: it checks the reader may open the employee.
-        values = public.read([*COUNTS.values(), "performance_show_private"])[0]
-        return {
-            button.get("name")
-            for button in buttons
-            if not safe_eval(button.get("invisible", "False"), values)
-        }
+        self.assertEqual([b.get("name") for b in buttons], ["action_open_performance_overview"])
+        action = public.action_open_performance_overview()
+        self.assertEqual(action["tag"], "performance_employee_overview")
+        overview = public.get_performance_overview()
+        sections = {section["button"] for section in overview["sections"]}
+        if overview["employee"]["show_private"]:
+            sections.add("action_open_performance_journal")
+        for section in overview["sections"]:
+            # each area lists what its button opens, as many as its count says
+            opened = self._opened(user, section["button"], employee)
+            self.assertEqual(section["count"], len(opened))
+            self.assertEqual({row["id"] for row in section["rows"]}, set(opened.ids[:5]))
+        return sections
 
     def _counts(self, user, employee=None):
         public = self._public(user, employee)
@@ -216,7 +225,34 @@ class TestEmployeePublicForm(PerformanceCase):
                     if Public._fields[name].type != "one2many"
                 }
                 values = Public.browse(self.employee.id).web_read(spec)[0]
-                self.assertIn("performance_improvement_plan_count", values)
+                self.assertIn("performance_goal_count", values)
+
+    def test_one_performance_button_on_the_employee_form(self):
+        Employee = self.env["hr.employee"].with_user(self.user_officer)
+        view = Employee.get_view(self.env.ref("hr.view_employee_form").id)
+        arch = etree.fromstring(view["arch"])
+        ours = [
+            button.get("name")
+            for button in arch.xpath("//div[@name='button_box']/button")
+            if "performance" in (button.get("name") or "")
+        ]
+        self.assertEqual(ours, ["action_open_performance_overview"])
+        # the officer's overview from hr.employee is the public one's: same areas
+        action = Employee.browse(self.employee.id).action_open_performance_overview()
+        self.assertEqual(action["params"], {"employee_id": self.employee.id})
+        self.assertEqual(self._visible_buttons(self.user_officer), ALL_BUTTONS)
+
+    def test_overview_rows_say_what_they_are(self):
+        overview = self._public(self.user_manager).get_performance_overview()
+        self.assertEqual(overview["employee"]["name"], self.employee.name)
+        goals = next(s for s in overview["sections"] if s["key"] == "goal")
+        self.assertEqual(goals["model"], "performance.goal")
+        self.assertEqual(goals["rows"][0]["name"], "Ship the API")
+        self.assertEqual(goals["rows"][0]["progress"], 0)
+        self.assertIn("Draft", [detail["value"] for detail in goals["rows"][0]["details"]])
+        # a reader who may not open the employee gets no overview
+        with self.assertRaises(AccessError):
+            self._public(self.user_officer_b).get_performance_overview()
 
     def test_improvement_plans_hidden_when_none(self):
         self.assertNotIn(

@@ -44,3 +44,14 @@ class TestPortalTours(PerformancePortalCase):
         point = self.portal_meeting.talking_point_ids
         self.assertEqual(point.name, "My training budget")
         self.assertEqual(point.user_id, self.user_portal)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalMobileTour(PerformancePortalCase):
+    """Every /my/performance page on a phone: 390 px wide, touch, nothing out of the screen."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_tour_every_page_fits_a_phone(self):
+        self.start_tour("/my/performance", "performance_portal_mobile", login="pm_portal")

@@ -1,0 +1,86 @@
+import { registry } from "@web/core/registry";
+
+// The officer reads a running cycle: its phases as bars, late reviews in red, and the rating
+// distribution as a chart beside the guideline.
+registry.category("web_tour.tours").add("performance_cycle_screens_tour", {
+    steps: () => [
+        {
+            content: "Open the phases",
+            trigger: ".o_notebook a[name='phases']",
+            run: "click",
+        },
+        {
+            content: "Self reviews: a bar with how many are done",
+            trigger: ".o_performance_cycle_phase[data-phase='self']:contains('done')",
+        },
+        {
+            content: "and the late ones in red",
+            trigger: ".o_performance_cycle_phase[data-phase='self'] .o_performance_phase_late_bar.bg-danger",
+        },
+        {
+            content: "Open the rating distribution",
+            trigger: ".o_notebook a[name='distribution']",
+            run: "click",
+        },
+        {
+            content: "One bar per rating level, each with its guideline",
+            trigger: ".o_performance_cycle_distribution:has(.o_performance_distribution_level:eq(4) .o_performance_distribution_target)",
+        },
+    ],
+});
+
+// A manager opens the one Performance button of a report's employee form: the overview shows
+// each area, and an area opens its full list.
+registry.category("web_tour.tours").add("performance_employee_overview_tour", {
+    steps: () => [
+        {
+            content: "Open the employee's performance",
+            trigger: ".o_form_view button[name='action_open_performance_overview']",
+            run: "click",
+        },
+        {
+            content: "The overview names the employee",
+            trigger: ".o_performance_overview_name:contains('Eli Employee')",
+        },
+        {
+            content: "The current goals are listed",
+            trigger: ".o_performance_overview_section[data-section='goal'] .o_performance_overview_row:contains('Overview goal')",
+        },
+        {
+            content: "The manager sees the improvement plan of his report",
+            trigger: ".o_performance_overview_section[data-section='improvement_plan']",
+        },
+        {
+            content: "See all the goals",
+            trigger: ".o_performance_overview_section[data-section='goal'] .o_performance_overview_all",
+            run: "click",
+        },
+        {
+            content: "The goals of the employee open",
+            trigger: ".o_view_controller .o_data_row:contains('Overview goal'), .o_kanban_record:contains('Overview goal')",
+        },
+    ],
+});
+
+// A colleague opens the same overview: only what is public, no improvement plan.
+registry.category("web_tour.tours").add("performance_employee_overview_peer_tour", {
+    steps: () => [
+        {
+            content: "Open the colleague's performance",
+            trigger: ".o_form_view button[name='action_open_performance_overview']",
+            run: "click",
+        },
+        {
+            content: "The overview names the colleague",
+            trigger: ".o_performance_overview_name:contains('Eli Employee')",
+        },
+        {
+            content: "The public kudos show",
+            trigger: ".o_performance_overview_section[data-section='recognition']",
+        },
+        {
+            content: "No improvement plan, no goal, no journal",
+            trigger: ".o_performance_employee_overview:not(:has([data-section='improvement_plan'], [data-section='goal'], .o_performance_overview_journal))",
+        },
+    ],
+});
