@@ -146,8 +146,8 @@ def free_port():
 class Server:
     """Odoo with several workers on loopback, as production runs it."""
 
-    def __init__(self, db, paths, workers, logfile):
-        self.port = free_port()
+    def __init__(self, db, paths, workers, logfile, port=None, gevent_port=None, extra=()):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [
@@ -164,9 +164,10 @@ class Server:
                 "--limit-memory-hard=4294967296",
                 "--http-interface=127.0.0.1",
                 f"--http-port={self.port}",
-                f"--gevent-port={free_port()}",
+                f"--gevent-port={gevent_port or free_port()}",
                 f"--logfile={logfile}",
                 "--log-level=warn",
+                *extra,
             ],
             # The cron worker wakes up on a trigger instead of its next minute.
             env=dict(os.environ, ODOO_NOTIFY_CRON_CHANGES="1"),

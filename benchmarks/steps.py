@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import odoo
 from odoo import SUPERUSER_ID, api, sql_db
-from odoo.fields import Command
+from odoo.fields import Command, Domain
 from odoo.modules.registry import Registry
 from odoo.tools import SQL
 
@@ -32,6 +32,8 @@ QUIET = {
 # Odoo creates employees one avatar at a time (about 0.1 s each here): the reference is
 # measured on at most this many, its throughput (rows per second) does not depend on N.
 REFERENCE_CAP = 1000
+LOAD_MANAGERS = 6  # the load benchmark's simulated people
+LOAD_EMPLOYEES = 8
 STEPS = {}
 
 
@@ -530,6 +532,193 @@ def prepare_server(env, n, results):
     cycle = new_cycle(env, "Bench Server Launch", records["template"])
     results.append({"operation": "prepare", "cycle_id": cycle.id})
     env.cr.commit()
+
+
+@step("prepare_load")
+def prepare_load(env, n, results):
+    """People with known passwords for the load benchmark, each with work to do.
+
+    Managers (each with eight reports who have a login): four reviews of their team in the
+    manager phase, a planned 1:1 with each report. Employees: one of those reports each, in
+    the self-review phase, with their goal. Portal users: employees without a login get a
+    portal one. Two draft cycles for everyone (the launch under load, the launch alone). Only
+    the launch cron may run by itself; the driver triggers the reminders.
+    """
+    env = env(context=dict(env.context, **QUIET))
+    records = bench_records(env)
+    Users = env["res.users"].with_context(active_test=False)
+    Employee = env["hr.employee"].with_context(active_test=False)
+    env.cr.execute(
+        SQL(
+            "UPDATE ir_cron SET nextcall = now() + interval '30 days' WHERE id != %s",
+            env.ref("performance_management.ir_cron_performance_cycle_launch").id,
+        )
+    )
+    env.cr.execute(SQL("DELETE FROM ir_cron_trigger"))  # nothing left over from earlier runs
+    env.company.performance_recognition_quota = 0  # kudos without a monthly cap
+    cycle = env["performance.cycle"].search(
+        [("state", "=", "running"), ("id", "!=", records["history"].id)], order="id desc", limit=1
+    )
+    levels = records["template"].scale_id.level_ids.sorted("value").ids
+    people = {"officer": ["bench_officer"], "manager": [], "employee": [], "portal": []}
+    data = {"levels": levels, "cycle_id": cycle.id, "users": {}}
+    first_manager = 200  # employees 1601 to 1648 report to bench200 to bench205; all have users
+    for index in range(LOAD_MANAGERS):
+        manager = Employee.search([("name", "=", f"Bench Employee {first_manager + index}")])
+        reports = Employee.search([("parent_id", "=", manager.id)], order="id")
+        reviews = env["performance.review"].search(
+            [("cycle_id", "=", cycle.id), ("employee_id", "in", reports.ids)], order="employee_id"
+        )
+        to_review = reviews[:4]
+        to_review._write_state({"state": "manager_review"})
+        logs = env["performance.coaching.log"].create(
+            [{"employee_id": report.id, "coach_id": manager.id} for report in reports]
+        )
+        people["manager"].append(manager.user_id.login)
+        data["users"][manager.user_id.login] = {
+            "uid": manager.user_id.id,
+            "reviews": [
+                {
+                    "id": review.id,
+                    "lines": [
+                        [line.id, line.kind]
+                        for line in review.line_ids
+                        if line.role == "manager" and line.kind in ("rating", "text")
+                    ],
+                }
+                for review in to_review
+            ],
+            "logs": logs.ids,
+        }
+        for report in (reviews - to_review)[:2]:
+            if len(people["employee"]) >= LOAD_EMPLOYEES:
+                break
+            user = report.employee_id.user_id
+            goals = env["performance.goal"].search([("employee_id", "=", report.employee_id.id)])
+            people["employee"].append(user.login)
+            data["users"][user.login] = {
+                "uid": user.id,
+                "review": report.id,
+                "lines": [
+                    [line.id, line.kind]
+                    for line in report.line_ids
+                    if line.role == "employee" and line.kind in ("rating", "text")
+                ],
+                "goals": goals.ids,
+            }
+    portal = records["portal_user"]
+    portal_employees = Employee.search([("user_id", "=", False)], order="id desc", limit=4)
+    for employee in portal_employees:
+        employee.user_id = Users.create(
+            {
+                "name": employee.name,
+                "login": f"bench_portal_{employee.id}",
+                "group_ids": [Command.set(env.ref("base.group_portal").ids)],
+            }
+        )
+    for user in portal | portal_employees.user_id:
+        goals = env["performance.goal"].search([("employee_id", "in", user.employee_ids.ids)])
+        people["portal"].append(user.login)
+        data["users"][user.login] = {"uid": user.id, "goals": goals.ids}
+    data["users"]["bench_officer"] = {"uid": records["officer"].id}
+    for login in [login for logins in people.values() for login in logins]:
+        Users.search([("login", "=", login)]).password = PASSWORD
+    data["people"] = people
+    data["history_id"] = records["history"].id
+    data["colleague_id"] = Employee.search([("name", "=", "Bench Employee 12")]).id
+    data["launch_ids"] = [
+        new_cycle(env, name, records["template"]).id for name in ("Load Launch", "Load Alone")
+    ]
+    env["mail.mail"].search([]).unlink()
+    results.append({"operation": "prepare", **data})
+    env.cr.commit()
+
+
+def profiled(env, results, operation, function):
+    """Run function under cProfile, counting its queries by table; print the profile."""
+    import cProfile
+    import pstats
+    import re
+    from collections import Counter
+
+    tables = Counter()
+    original = sql_db.Cursor.execute
+    verbs = re.compile(r'\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)', re.IGNORECASE)
+    source = re.compile(r'\bFROM\s+"?(\w+)', re.IGNORECASE)
+
+    def counting(self, query, params=None, log_exceptions=True):
+        text = str(query.code if isinstance(query, SQL) else query)
+        match = verbs.match(text)
+        if match:
+            tables[f"{match.group(1).split()[0].upper()} {match.group(2)}"] += 1
+        else:
+            found = source.search(text)
+            tables[f"SELECT {found.group(1) if found else text.strip()[:30]}"] += 1
+        return original(self, query, params, log_exceptions)
+
+    sql_db.Cursor.execute = counting
+    profiler = cProfile.Profile()
+    try:
+        with measure(results, operation) as row:
+            profiler.enable()
+            function()
+            env.flush_all()
+            profiler.disable()
+    finally:
+        sql_db.Cursor.execute = original
+    row["top_queries"] = tables.most_common(20)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
+    env.cr.rollback()
+
+
+@step("profile_launch")
+def profile_launch(env, n, results):
+    """One launch batch under cProfile, with its queries by table; rolled back.
+
+    ``python3 benchmarks/steps.py profile_launch pm_bench_10000 10000 ADDONS_PATH``
+    """
+    records = bench_records(env)
+    cycle = new_cycle(env, "Bench Profile", records["template"])
+    employees = cycle._get_pending_participants()[: cycle._launch_batch_size()]
+    env.invalidate_all()
+    label = f"launch batch ({len(employees)} employees, profiled)"
+    profiled(env, results, label, lambda: cycle._launch_batch(employees))
+
+
+@step("profile_goal_reminders")
+def profile_goal_reminders(env, n, results):
+    """One batch of goal check-in reminders (as the cron sends them) under cProfile."""
+    Goal = env["performance.goal"]
+    domain = Domain.OR(
+        Goal._get_checkin_reminder_domain(company) for company in env["res.company"].search([])
+    )
+    goals = Goal.search(domain, limit=50)
+    template = env.ref("performance_management.mail_template_goal_checkin_reminder")
+    env.invalidate_all()
+    label = f"goal check-in reminders ({len(goals)} goals, profiled)"
+    profiled(env, results, label, lambda: goals._send_template(template, "owner_partner_id"))
+
+
+@step("profile_cycle_form")
+def profile_cycle_form(env, n, results):
+    """Each field of the cycle form read alone by the officer: seconds and queries."""
+    records = bench_records(env)
+    officer_env = env(user=records["officer"].id)
+    cycle = (
+        officer_env["performance.cycle"]
+        .search([("state", "=", "running")], order="id", limit=1)
+        .with_env(officer_env)
+    )
+    fields_info = cycle.get_views([(False, "form")])["models"]["performance.cycle"]["fields"]
+    for name in fields_info:
+        env.invalidate_all()
+        with measure(results, f"cycle form field {name}", n=n) as row:
+            cycle.read([name])
+        row["reviews"] = cycle.review_count
+    results.sort(key=lambda row: -row["seconds"])
+    del results[12:]
 
 
 def main():

@@ -106,6 +106,9 @@
         "demo/performance_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "performance_management/static/src/interactions/*.js",
+        ],
         "web.assets_backend": [
             "performance_management/static/src/components/**/*",
             "performance_management/static/src/nine_box/**/*",

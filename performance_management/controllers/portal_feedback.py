@@ -8,31 +8,75 @@ from odoo.tools import html2plaintext, plaintext2html
 
 from .portal import FORM_ERRORS, PerformancePortal
 
+COLLEAGUE_LIMIT = 20  # names one search of the colleague field returns
+COLLEAGUE_MIN_CHARS = 2
+
 
 class PerformanceFeedbackPortal(PerformancePortal):
     """Feedback, kudos and 1:1s in the portal."""
 
-    def _pm_colleagues(self):
+    def _pm_colleague_domain(self):
         """Who the user may give feedback or kudos to: the active colleagues of their
-        company. A fixed domain, no request input: posted ids are checked against it."""
+        company. A fixed domain, no request input: searches and posted ids are held to it."""
         employee = self._pm_employees()[:1]
         if not employee:
-            return request.env["hr.employee"]
-        # sudo: names of the colleagues of the user's company, the list posted ids must be in
-        return (
-            request.env["hr.employee"]
-            .sudo()
-            .search(
-                [("company_id", "=", employee.company_id.id), ("id", "not in", employee.ids)],
-                order="name",
-            )
-        )
+            return Domain.FALSE
+        return Domain([("company_id", "=", employee.company_id.id), ("id", "!=", employee.id)])
 
     def _pm_colleague(self, raw_id):
-        colleague = self._pm_colleagues().filtered(lambda e: str(e.id) == str(raw_id or ""))
+        """The colleague of this posted id, if the user may pick them, in one query."""
+        try:
+            colleague_id = int(raw_id or 0)
+        except (TypeError, ValueError):
+            colleague_id = 0
+        # sudo: is the posted id one of the user's colleagues (their company, active)
+        colleague = (
+            request.env["hr.employee"]
+            .sudo()
+            .search(self._pm_colleague_domain() & Domain("id", "=", colleague_id), limit=1)
+            if colleague_id > 0
+            else request.env["hr.employee"]
+        )
         if not colleague:
             raise ValidationError(request.env._("Choose a colleague from the list."))
         return colleague
+
+    @route(
+        "/my/performance/colleagues",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        readonly=True,
+    )
+    def portal_my_colleagues(self, q=None, **kw):
+        """At most COLLEAGUE_LIMIT colleagues whose name holds q (two letters at least), for
+        the search field of the feedback and kudos forms."""
+        if not self._pm_employees():
+            raise NotFound()
+        search = (q or "").strip()[:100]
+        if len(search) < COLLEAGUE_MIN_CHARS:
+            return request.make_json_response([])
+        # sudo: names of the user's colleagues (portal users cannot read hr.employee)
+        colleagues = (
+            request.env["hr.employee"]
+            .sudo()
+            .search_fetch(
+                self._pm_colleague_domain() & Domain("name", "ilike", search),
+                ["name"],
+                order="name, id",
+                limit=COLLEAGUE_LIMIT,
+            )
+        )
+        return request.make_json_response(
+            [{"id": colleague.id, "name": colleague.name} for colleague in colleagues]
+        )
+
+    def _pm_colleague_name(self, raw_id):
+        """The name of the colleague a form posted, to show it again with an error."""
+        try:
+            return self._pm_colleague(raw_id).name
+        except ValidationError:
+            return ""
 
     def _pm_message(self, message):
         if not (message or "").strip():
@@ -227,7 +271,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
                 (request.env._("Feedback"), "/my/performance/feedback"),
                 (request.env._("Give Feedback"), False),
             ],
-            colleagues=self._pm_colleagues(),
+            colleague_name=self._pm_colleague_name(post.get("employee_id")),
             form=post,
         )
         if error:
@@ -277,7 +321,6 @@ class PerformanceFeedbackPortal(PerformancePortal):
             "performance_kudos",
             [(request.env._("Kudos"), False)],
             recognitions=listing.pop("records"),
-            colleagues=self._pm_colleagues(),
             values_list=request.env["performance.value"].search(
                 [("company_id", "in", employees.company_id.ids)]
             ),

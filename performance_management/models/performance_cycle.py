@@ -1,8 +1,10 @@
 import logging
+import time
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
+from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import commit_cron_batch
@@ -594,6 +596,11 @@ class PerformanceCycle(models.Model):
 
     @api.model
     def _cron_launch_cycles(self):
+        # A launch keeps the cron worker past the scheduler's turn (10 runs and 10 s): with
+        # one cron worker, the jobs that became ready meanwhile would run before its next
+        # batch (149 s of reminders in a 259-s launch under load, benchmarks/README.md).
+        # Each batch is still committed; it gives the worker back after its own budget.
+        deadline = time.monotonic() + self._launch_cron_seconds()
         cycles = self.search([("launch_state", "=", "queued")])
         for index, cycle in enumerate(cycles):
             while True:
@@ -607,10 +614,21 @@ class PerformanceCycle(models.Model):
                 remaining = max(len(pending) - len(batch), 0)
                 # the cycles queued after this one count as one more to come each
                 left = remaining + len(cycles) - index - 1
-                if not commit_cron_batch(self.env, len(batch), left):
+                if not commit_cron_batch(self.env, len(batch), left) and (
+                    time.monotonic() > deadline
+                ):
                     return
                 if not remaining:
                     break
+
+    @api.model
+    def _launch_cron_seconds(self):
+        """How long a launch may keep the cron worker: half of the cron's real-time limit
+        (``limit_time_real_cron``, -1 for ``limit_time_real``), ten minutes without one."""
+        limit = config["limit_time_real_cron"]
+        if limit == -1:
+            limit = config["limit_time_real"]
+        return limit / 2 if limit and limit > 0 else 600
 
     def _launch_batch(self, employees):
         """Create the reviews of a slice of employees with a fixed number of queries."""

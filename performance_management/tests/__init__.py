@@ -25,6 +25,7 @@ from . import test_review_report
 from . import test_review_schedule
 from . import test_review_line_bulk
 from . import test_portal
+from . import test_portal_colleagues
 from . import test_portal_tour
 from . import test_ui_backend
 from . import test_report

@@ -1,3 +1,4 @@
+import time
 from unittest.mock import patch
 
 from freezegun import freeze_time
@@ -5,6 +6,7 @@ from freezegun import freeze_time
 from odoo.fields import Command
 from odoo.sql_db import Cursor
 from odoo.tests import tagged
+from odoo.tools import config
 
 from .test_review_common import ReviewCase
 
@@ -53,6 +55,54 @@ class TestCycleLaunch(ReviewCase):
         self.assertEqual(self.cycle.review_ids.employee_id, participants)
         self.run_launch_cron()
         self.assertEqual(len(self.cycle.review_ids), len(participants))
+
+    def run_launch_as_cron(self, launch_seconds):
+        """The launch cron as the scheduler runs it, its turn already over; return the
+        progress it reported (done in this run, remaining)."""
+        cron = self.env.ref("performance_management.ir_cron_performance_cycle_launch")
+        Cycle = type(self.env["performance.cycle"])
+        with (
+            patch.object(Cycle, "_launch_cron_seconds", return_value=launch_seconds),
+            self.enter_registry_test_mode(),
+            self.registry.cursor() as cr,
+        ):
+            env = self.env(cr=cr, context={"cron_id": cron.id})
+            cron, progress = env["ir.cron"].browse(cron.id)._add_progress()
+            cron.env["performance.cycle"].with_context(
+                cron_end_time=time.monotonic() - 1
+            )._cron_launch_cycles()
+            done, remaining = progress.done, progress.remaining
+        self.env.invalidate_all()
+        return done, remaining
+
+    def test_launch_keeps_the_cron_worker_within_its_budget(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "performance_management.launch_batch_size", 2
+        )
+        self.launch()
+        participants = self.cycle._get_participants()
+        self.assertGreater(len(participants), 4)
+        # past its own budget, the launch gives the worker back after each batch, committed
+        self.assertEqual(self.run_launch_as_cron(-1), (2, len(participants) - 2))
+        self.assertEqual(len(self.cycle.review_ids), 2)
+        self.assertEqual(self.cycle.launch_state, "queued")
+        # within it, the scheduler's turn being over does not stop it: it ends the launch
+        done, remaining = self.run_launch_as_cron(3600)
+        self.assertEqual((done, remaining), (len(participants) - 2, 0))
+        self.assertEqual(self.cycle.launch_state, "done")
+        self.assertEqual(self.cycle.review_ids.employee_id, participants)
+
+    def test_launch_budget_is_half_the_cron_time_limit(self):
+        Cycle = self.env["performance.cycle"]
+        for cron_limit, real_limit, seconds in ((-1, 120, 60), (300, 120, 150), (0, 120, 600)):
+            with (
+                self.subTest(cron_limit=cron_limit),
+                patch.dict(
+                    config.options,
+                    {"limit_time_real_cron": cron_limit, "limit_time_real": real_limit},
+                ),
+            ):
+                self.assertEqual(Cycle._launch_cron_seconds(), seconds)
 
     def test_participants_by_tag_list_and_domain(self):
         tag = self.env["hr.employee.category"].create({"name": "Reviewed"})

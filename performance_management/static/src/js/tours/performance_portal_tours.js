@@ -134,9 +134,14 @@ registry.category("web_tour.tours").add("performance_portal_kudos", {
     url: "/my/performance/kudos",
     steps: () => [
         {
-            content: "Choose a colleague",
-            trigger: "select[name='receiver_id']",
-            run: "selectByLabel Eli Employee",
+            content: "Search a colleague by name",
+            trigger: ".o_pm_kudos_form .o_pm_colleague_search",
+            run: "edit Eli Em",
+        },
+        {
+            content: "Choose the colleague",
+            trigger: ".o_pm_kudos_form .o_pm_colleague_option:contains('Eli Employee')",
+            run: "click",
         },
         {
             content: "Choose a value",
