@@ -26,12 +26,22 @@ def process_cron_batches(model, domain, process, batch_size, order=None):
     """Process the records of ``domain`` a slice at a time, as a batched cron does.
 
     ``process(records)`` must take each slice out of ``domain`` (mark it reminded, computed,
-    ...), which is what lets a run stopped by its time resume where it left off.
+    ...), which is what lets a run stopped by its time resume where it left off. Each slice is
+    locked first; the records other transactions hold are left for the next run.
 
-    :return: True when no record is left, False when the cron's time ran out first
+    :return: True when no record is left, False when the cron's time ran out first or when
+        every record left is held by another transaction
     """
     while records := model.search(domain, limit=batch_size, order=order):
-        process(records)
-        if not commit_cron_batch(model.env, len(records), lambda: model.search_count(domain)):
+        # The rows another transaction is writing (an employee checking in on his goal) wait
+        # for the next run: writing them here would block on its lock, or fail on a
+        # serialization conflict once it commits, and roll the whole batch back.
+        locked = records.try_lock_for_update(allow_referencing=True)
+        if locked:
+            process(locked)
+        if (
+            not commit_cron_batch(model.env, len(locked), lambda: model.search_count(domain))
+            or not locked
+        ):
             return False
     return True
