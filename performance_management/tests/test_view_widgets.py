@@ -5,7 +5,9 @@ from lxml import etree
 
 from odoo.tests import TransactionCase, tagged
 
-FIELD_WIDGET = re.compile(r"""registry\s*\.category\(\s*["']fields["']\s*\)\s*\.add\(\s*["']([\w.]+)["']""")
+FIELD_WIDGET = re.compile(
+    r"""registry\s*\.category\(\s*["']fields["']\s*\)\s*\.add\(\s*["']([\w.]+)["']"""
+)
 
 
 @tagged("post_install", "-at_install")
@@ -14,7 +16,8 @@ class TestViewWidgets(TransactionCase):
         """The field widgets the backend bundle registers, read from its JavaScript files."""
         names = set()
         for asset in self.env["ir.asset"]._get_asset_paths("web.assets_backend", {}):
-            full_path = next((part for part in asset if isinstance(part, str) and os.path.isfile(part)), None)
+            files = [part for part in asset if isinstance(part, str) and os.path.isfile(part)]
+            full_path = files[0] if files else None
             if not full_path or not full_path.endswith(".js"):
                 continue
             with open(full_path, encoding="utf-8") as source:
