@@ -48,6 +48,8 @@ class HrEmployeePublic(models.Model):
         self.ensure_one()
         self.check_access("read")
         return {
+            # the page's breadcrumb when it is opened from its URL, without the button's action
+            "title": self.env._("Performance of %(name)s", name=self.name),
             "employee": {
                 "id": self.id,
                 "name": self.name,

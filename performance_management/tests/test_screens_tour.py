@@ -47,6 +47,15 @@ class TestScreensTours(ReviewCase, HttpCase):
             login="pm_manager",
         )
 
+    def test_overview_opened_from_its_url_names_itself(self):
+        self._overview_data()
+        self.start_tour(
+            f"/odoo/action-hr.hr_employee_public_action/{self.employee.id}"
+            "/performance_employee_overview",
+            "performance_employee_overview_url_tour",
+            login="pm_manager",
+        )
+
     def test_peer_sees_only_what_is_public(self):
         self._overview_data()
         self.start_tour(

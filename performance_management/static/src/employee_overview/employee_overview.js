@@ -36,6 +36,8 @@ export class EmployeePerformanceOverview extends Component {
             [this.employeeId],
         ]);
         Object.assign(this.state, overview);
+        // reloaded from its URL, the client action has no name: the breadcrumb said "Unnamed"
+        this.env.config.setDisplayName?.(overview.title);
     }
 
     formatDate(value) {

@@ -62,6 +62,29 @@ registry.category("web_tour.tours").add("performance_employee_overview_tour", {
     ],
 });
 
+// The overview opened from its URL (a reload, a shared link) names itself in the breadcrumb.
+registry.category("web_tour.tours").add("performance_employee_overview_url_tour", {
+    steps: () => [
+        {
+            content: "The overview names the employee",
+            trigger: ".o_performance_overview_name:contains('Eli Employee')",
+        },
+        {
+            content: "The breadcrumb names the page, not Unnamed",
+            trigger: ".o_breadcrumb .active:contains('Performance of Eli Employee')",
+        },
+        {
+            content: "See all the goals",
+            trigger: ".o_performance_overview_section[data-section='goal'] .o_performance_overview_all",
+            run: "click",
+        },
+        {
+            content: "The way back names the overview",
+            trigger: ".o_breadcrumb .breadcrumb-item:contains('Performance of Eli Employee')",
+        },
+    ],
+});
+
 // A colleague opens the same overview: only what is public, no improvement plan.
 registry.category("web_tour.tours").add("performance_employee_overview_peer_tour", {
     steps: () => [
