@@ -63,6 +63,7 @@
         "report/performance_review_report.xml",
         "security/performance_survey_security.xml",
         "views/survey_views.xml",
+        "views/survey_templates.xml",
         "views/performance_review_template_views.xml",
         "views/performance_cycle_views.xml",
         "wizard/performance_cycle_phase_views.xml",

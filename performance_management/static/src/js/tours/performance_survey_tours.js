@@ -42,8 +42,12 @@ registry.category("web_tour.tours").add("performance_survey_360_portal", {
             run: "click",
         },
         {
-            content: "The answers are in",
-            trigger: ".o_survey_finished h1:contains('You scored 75')",
+            content: "The answers are in: thanks, no score of the rater's own, no retake",
+            trigger: ".o_survey_finished h1:contains('Thank you!')",
+        },
+        {
+            content: "No passed or failed test",
+            trigger: ".o_survey_finished:not(:contains('You scored')):not(:contains('the test')):not(:has(a[href*='/survey/retry/']))",
         },
     ],
 });
