@@ -50,6 +50,7 @@ from . import (
     hr_employee,
     hr_employee_public,
     ir_actions_report,
+    ir_attachment,
     ir_ui_menu,
     res_company,
     res_config_settings,
