@@ -54,6 +54,7 @@ from . import (
     ir_ui_menu,
     res_company,
     res_config_settings,
+    survey_question,
     survey_survey,
     survey_user_input,
 )

@@ -8,9 +8,12 @@ import base64
 
 from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
-from odoo.tests import tagged
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
 
 from .test_review_common import ReviewCase
+from .test_survey_360 import Survey360Case
 
 FORGED = base64.b64encode(b"%PDF-1.4 forged: Outstanding, promote now")
 
@@ -114,3 +117,56 @@ class TestFrozenPdfForgery(ReviewCase):
                 rpc(user, Attachment, "unlink", frozen.ids)
         self.assertNotIn(b"forged", frozen.raw)
         self.assertFalse(frozen.public)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestSurveyOfficerOn360(Survey360Case):
+    """A Surveys user (no HR, no performance rights) runs the company's other surveys; he
+    must not reach the 360 questionnaires' answers, nor change the questionnaires."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_survey = new_test_user(
+            cls.env, login="pm_survey_user", groups="base.group_user,survey.group_survey_user"
+        )
+
+    def test_survey_user_cannot_turn_a_360_into_a_plain_survey(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        user_input = self.input_of(review, self.peer)
+        self.answer(user_input, self.user_peer, "Always", "Often", "Great")
+        Survey = self.env["survey.survey"]
+        UserInput = self.env["survey.user_input"]
+        self.assertFalse(rpc(self.user_survey, UserInput, "search", [("id", "=", user_input.id)]))
+        # the survey's own rules give him every unrestricted survey, this one too: turned
+        # into a plain survey, its anonymous answers, not yet released, would be his
+        for vals in (
+            {"survey_type": "survey"},
+            {"restrict_user_ids": [(6, 0, [self.user_survey.id])]},
+            {"access_mode": "public"},
+            {"title": "Renamed"},
+        ):
+            with self.subTest(vals=list(vals)), self.assertRaises(AccessError):
+                rpc(self.user_survey, Survey, "write", self.survey.ids, vals)
+        with self.assertRaises(AccessError):
+            rpc(self.user_survey, Survey, "unlink", self.survey.ids)
+        with self.assertRaises(AccessError):
+            rpc(
+                self.user_survey,
+                self.env["survey.question"],
+                "write",
+                self.survey.question_ids[:1].ids,
+                {"title": "Rate your manager's salary"},
+            )
+        self.assertEqual(self.survey.survey_type, "performance")
+        self.assertFalse(rpc(self.user_survey, UserInput, "search", [("id", "=", user_input.id)]))
+        self.assertFalse(
+            rpc(
+                self.user_survey,
+                self.env["survey.user_input.line"],
+                "search",
+                [("user_input_id", "=", user_input.id)],
+            )
+        )
