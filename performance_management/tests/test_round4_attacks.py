@@ -6,10 +6,10 @@ JSON-2, or through the HTTP routes, as the user who would try them.
 
 import base64
 
-from odoo.exceptions import AccessError
-from odoo.service.model import call_kw
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
+from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
 from .test_review_common import ReviewCase
@@ -170,3 +170,42 @@ class TestSurveyOfficerOn360(Survey360Case):
                 [("user_input_id", "=", user_input.id)],
             )
         )
+
+    def test_survey_user_cannot_forge_answers_into_a_review(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        own_survey = rpc(
+            self.user_survey,
+            self.env["survey.survey"],
+            "create",
+            {"title": "Lunch poll", "survey_type": "survey"},
+        )
+        UserInput = self.env["survey.user_input"]
+        forged = {
+            "survey_id": own_survey,
+            "state": "done",
+            "performance_review_id": review.id,
+            "performance_role": "self",
+        }
+        # his own survey's answers are his to create: not ones counted in a review's 360
+        for vals in (forged, {**forged, "performance_role": "manager"}):
+            with self.subTest(role=vals["performance_role"]), self.assertRaises(AccessError):
+                rpc(self.user_survey, UserInput, "create", vals)
+        with self.assertRaises(AccessError):
+            rpc(
+                self.user_survey,
+                UserInput.with_context(default_performance_review_id=review.id),
+                "create",
+                {"survey_id": own_survey},
+            )
+        own = rpc(self.user_survey, UserInput, "create", {"survey_id": own_survey})
+        for fname, value in (
+            ("performance_review_id", review.id),
+            ("performance_role", "manager"),
+            ("performance_anonymous", True),
+            ("performance_feedback_id", self.env["performance.feedback"].search([], limit=1).id),
+        ):
+            with self.subTest(fname=fname), self.assertRaises(AccessError):
+                rpc(self.user_survey, UserInput, "write", [own], {fname: value})
+        titles = [title for title, _rows in UserInput._performance_summary(review, named=True)]
+        self.assertFalse([title for title in titles if "Lunch poll" in title])
