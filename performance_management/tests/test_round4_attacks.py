@@ -194,9 +194,10 @@ class TestSurveyOfficerOn360(Survey360Case):
         with self.assertRaises(AccessError):
             rpc(
                 self.user_survey,
-                UserInput.with_context(default_performance_review_id=review.id),
+                UserInput,
                 "create",
                 {"survey_id": own_survey},
+                context={"default_performance_review_id": review.id},
             )
         own = rpc(self.user_survey, UserInput, "create", {"survey_id": own_survey})
         for fname, value in (
