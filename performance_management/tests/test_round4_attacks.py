@@ -210,3 +210,35 @@ class TestSurveyOfficerOn360(Survey360Case):
                 rpc(self.user_survey, UserInput, "write", [own], {fname: value})
         titles = [title for title, _rows in UserInput._performance_summary(review, named=True)]
         self.assertFalse([title for title in titles if "Lunch poll" in title])
+
+
+@tagged("post_install", "-at_install")
+class TestFeedbackAnswerWizardLeak(ReviewCase):
+    """The answer wizard shows the request's message: only to whom the request is."""
+
+    def test_outsider_cannot_read_a_request_through_the_wizard(self):
+        outsider = new_test_user(self.env, login="pm_outsider", groups="base.group_user")
+        self.env["hr.employee"].create({"name": "Olga Outsider", "user_id": outsider.id})
+        request = (
+            self.env["performance.feedback"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "employee_id": self.employee.id,
+                    "author_id": self.peer.id,
+                    "requester_id": self.manager.id,
+                    "state": "requested",
+                    "request_message": "Has Eli's drinking affected the launch?",
+                }
+            )
+        )
+        Feedback = self.env["performance.feedback"]
+        self.assertFalse(rpc(outsider, Feedback, "search", [("id", "=", request.id)]))
+        Wizard = self.env["performance.feedback.answer"]
+        with self.assertRaises(AccessError):
+            wizard = rpc(outsider, Wizard, "create", {"request_id": request.id, "message": "x"})
+            rpc(outsider, Wizard, "read", [wizard], ["request_message", "anonymous"])
+        # the person asked still gets his wizard
+        wizard = rpc(self.user_peer, Wizard, "create", {"request_id": request.id, "message": "x"})
+        read = rpc(self.user_peer, Wizard, "read", [wizard], ["request_message"])
+        self.assertIn("drinking", read[0]["request_message"])
