@@ -12,6 +12,7 @@ from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
+from .test_portal_common import PerformancePortalCase
 from .test_review_common import ReviewCase
 from .test_survey_360 import Survey360Case
 
@@ -242,3 +243,25 @@ class TestFeedbackAnswerWizardLeak(ReviewCase):
         wizard = rpc(self.user_peer, Wizard, "create", {"request_id": request.id, "message": "x"})
         read = rpc(self.user_peer, Wizard, "read", [wizard], ["request_message"])
         self.assertIn("drinking", read[0]["request_message"])
+
+
+@tagged("post_install", "-at_install")
+class TestColleagueSearchPatterns(PerformancePortalCase):
+    """The colleague search takes letters, not LIKE patterns."""
+
+    def test_patterns_do_not_list_the_company(self):
+        self.env["hr.employee"].create({"name": "Crowd 100% Member_1"})
+        self.authenticate("pm_portal", "pm_portal")
+        for query in ("%%", "__", "%25%25", "\\\\"):
+            with self.subTest(query=query):
+                response = self.url_open(f"/my/performance/colleagues?q={query}")
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.json(), [])
+        # the characters themselves are still found
+        for query in ("0%25 M", "r_1"):
+            with self.subTest(query=query):
+                names = [
+                    p["name"]
+                    for p in self.url_open(f"/my/performance/colleagues?q={query}").json()
+                ]
+                self.assertEqual(names, ["Crowd 100% Member_1"])
