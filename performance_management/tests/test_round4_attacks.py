@@ -5,6 +5,7 @@ JSON-2, or through the HTTP routes, as the user who would try them.
 """
 
 import base64
+from datetime import datetime
 
 from freezegun import freeze_time
 
@@ -12,6 +13,7 @@ from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
+from .common import PerformanceCase
 from .test_portal_common import PerformancePortalCase
 from .test_review_common import ReviewCase
 from .test_survey_360 import Survey360Case
@@ -265,3 +267,32 @@ class TestColleagueSearchPatterns(PerformancePortalCase):
                     for p in self.url_open(f"/my/performance/colleagues?q={query}").json()
                 ]
                 self.assertEqual(names, ["Crowd 100% Member_1"])
+
+
+@tagged("post_install", "-at_install")
+class TestCalendarSyncKeyFromOutside(PerformanceCase):
+    """The key the 1:1 and its event set while they update each other is no caller's to
+    pass: with it, an invited peer moved or deleted the event of a 1:1 not his, the 1:1
+    left behind."""
+
+    def test_peer_cannot_pass_the_sync_key(self):
+        log = (
+            self.env["performance.coaching.log"]
+            .with_user(self.user_manager)
+            .create({"employee_id": self.employee.id, "date_start": datetime(2026, 3, 2, 9, 0)})
+        )
+        event = log.sudo().calendar_event_id
+        event.partner_ids |= self.peer.work_contact_id
+        Event = self.env["calendar.event"]
+        context = {"performance_calendar_sync": True}
+        moved = {"start": datetime(2026, 3, 9, 9, 0), "stop": datetime(2026, 3, 9, 9, 30)}
+        with self.assertRaises(AccessError):
+            rpc(self.user_peer, Event, "write", event.ids, moved, context=context)
+        with self.assertRaises(AccessError):
+            rpc(self.user_peer, Event, "action_archive", event.ids, context=context)
+        with self.assertRaises(AccessError):
+            rpc(self.user_peer, Event, "unlink", event.ids, context=context)
+        self.assertEqual(event.start, datetime(2026, 3, 2, 9, 0))
+        self.assertTrue(event.active)
+        self.assertEqual(log.sudo().calendar_event_id, event)
+        self.assertEqual(log.state, "planned")
