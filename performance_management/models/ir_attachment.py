@@ -2,7 +2,9 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 
 # Set by the review report while it stores its PDF: the only writer of a frozen review PDF.
+# Its value is an object no request can carry: passed over RPC, the key opens nothing.
 FREEZE_KEY = "performance_freeze_review_pdf"
+FREEZE = object()
 REVIEW_REPORT = "performance_management.report_performance_review"
 
 
@@ -29,7 +31,7 @@ class IrAttachment(models.Model):
         )
 
     def _performance_check_freeze(self):
-        if not (self.env.su and self.env.context.get(FREEZE_KEY)):
+        if not (self.env.su and self.env.context.get(FREEZE_KEY) is FREEZE):
             raise AccessError(
                 self.env._("The PDF of a released review is stored by the review alone.")
             )

@@ -94,6 +94,17 @@ class TestFrozenPdfForgery(ReviewCase):
             Attachment.browse(pending).sudo().write(
                 {"res_model": "performance.review", "res_id": review.id}
             )
+        # nor by posting it, the report's own key in the context
+        with self.assertRaises(AccessError):
+            rpc(
+                self.user_employee,
+                self.env["performance.review"],
+                "message_post",
+                review.ids,
+                body="My review",
+                attachments=[(self.frozen_vals(review)["name"], base64.b64decode(FORGED))],
+                context={"performance_freeze_review_pdf": True},
+            )
         review.with_user(self.user_officer).with_context(
             force_report_rendering=True
         ).action_release()
