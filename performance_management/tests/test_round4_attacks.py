@@ -185,6 +185,29 @@ class TestSurveyOfficerOn360(Survey360Case):
             )
         )
 
+    def test_nobody_but_officers_reads_answers_and_anonymous_ones_only_released(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        user_input = self.input_of(review, self.peer)
+        self.answer(user_input, self.user_peer, "Always", "Often", "Great")
+        UserInput = self.env["survey.user_input"]
+        Line = self.env["survey.user_input.line"]
+        # the employee reviewed, the rater himself, the reviewer: no access to answers
+        for user in (self.user_employee, self.user_peer, self.user_manager):
+            for Model in (UserInput, Line):
+                with (
+                    self.subTest(user=user.login, model=Model._name),
+                    self.assertRaises(AccessError),
+                ):
+                    rpc(user, Model, "search_read", [], ["partner_id", "create_uid"])
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                rpc(user, UserInput, "write", user_input.ids, {"performance_role": "self"})
+        # the officer sees no unreleased anonymous answer, and none is anybody's
+        self.assertFalse(rpc(self.user_officer, UserInput, "search", [("id", "=", user_input.id)]))
+        self.assertFalse(user_input.partner_id or user_input.email)
+        self.assertEqual(user_input.create_uid.id, 1)
+        self.assertEqual(set(user_input.user_input_line_ids.create_uid.ids), {1})
+
     def test_survey_user_cannot_forge_answers_into_a_review(self):
         self.launch()
         review = self.review_of(self.employee)
