@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.fields import Command, Domain
 from odoo.http import request, route
-from odoo.tools import html2plaintext, plaintext2html
+from odoo.tools import escape_psql, html2plaintext, plaintext2html
 
 from .portal import FORM_ERRORS, PerformancePortal
 
@@ -61,7 +61,8 @@ class PerformanceFeedbackPortal(PerformancePortal):
             request.env["hr.employee"]
             .sudo()
             .search_fetch(
-                self._pm_colleague_domain() & Domain("name", "ilike", search),
+                # the letters typed, not patterns: "%%" or "__" would list the whole company
+                self._pm_colleague_domain() & Domain("name", "ilike", escape_psql(search)),
                 ["name"],
                 order="name, id",
                 limit=COLLEAGUE_LIMIT,

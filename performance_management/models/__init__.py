@@ -50,9 +50,11 @@ from . import (
     hr_employee,
     hr_employee_public,
     ir_actions_report,
+    ir_attachment,
     ir_ui_menu,
     res_company,
     res_config_settings,
+    survey_question,
     survey_survey,
     survey_user_input,
 )

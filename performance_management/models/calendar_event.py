@@ -3,7 +3,16 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import clean_context
 
 # Set while the 1:1 and its event update each other, so that neither bounces the write back.
+# Its value is an object no request can carry (JSON has none): a caller passing the key
+# over RPC does not skip the 1:1's own checks.
 SYNC_KEY = "performance_calendar_sync"
+SYNC = object()
+
+
+def in_sync(env):
+    return env.context.get(SYNC_KEY) is SYNC
+
+
 TIME_FIELDS = {"start", "stop", "start_date", "stop_date", "duration", "allday", "active"}
 
 
@@ -13,19 +22,19 @@ class CalendarEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         events = super().create(vals_list)
-        if not self.env.context.get(SYNC_KEY):
+        if not in_sync(self.env):
             events._performance_plan_one_on_ones()
         return events
 
     def write(self, vals):
         res = super().write(vals)
-        if not self.env.context.get(SYNC_KEY) and TIME_FIELDS & set(vals):
+        if not in_sync(self.env) and TIME_FIELDS & set(vals):
             self._performance_follow_events()
         return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_performance_logs(self):
-        if not self.env.context.get(SYNC_KEY):
+        if not in_sync(self.env):
             logs = self._performance_logs()
             if logs:
                 logs._performance_event_gone()
@@ -42,7 +51,7 @@ class CalendarEvent(models.Model):
             .sudo()
             .search([("calendar_event_id", "in", self.ids), ("state", "=", "planned")])
         )
-        return logs.with_env(self.env).with_context(**{SYNC_KEY: True})
+        return logs.with_env(self.env).with_context(**{SYNC_KEY: SYNC})
 
     def _performance_follow_events(self):
         """The 1:1s of these events follow them: moved with them, cancelled when archived."""
@@ -72,7 +81,7 @@ class CalendarEvent(models.Model):
         )
         # the event's defaults (default_res_id, ...) are not the 1:1's
         Log = self.env["performance.coaching.log"].with_context(
-            clean_context(self.env.context), **{SYNC_KEY: True}
+            clean_context(self.env.context), **{SYNC_KEY: SYNC}
         )
         for event in self:
             activity = event.activity_ids.filtered(

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
 from ..tools import commit_cron_batch
-from .calendar_event import SYNC_KEY
+from .calendar_event import SYNC, SYNC_KEY, in_sync
 
 CADENCE_DELTAS = {
     "weekly": relativedelta(weeks=1),
@@ -172,7 +172,7 @@ class PerformanceCoachingLog(models.Model):
         if not self.env.su:
             logs._check_participants()
         logs.action_item_ids._schedule_activity()
-        if not self.env.context.get(SYNC_KEY):
+        if not in_sync(self.env):
             # planned from Calendar, a 1:1 takes the event it was planned in (calendar_event)
             logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return logs
@@ -184,7 +184,7 @@ class PerformanceCoachingLog(models.Model):
                 raise UserError(self.env._("Only the coach can change who meets in a 1:1."))
         res = super().write(vals)
         synced = {"date_start", "duration", "employee_id", "coach_id", "name"}
-        if synced & set(vals) and not self.env.context.get(SYNC_KEY):
+        if synced & set(vals) and not in_sync(self.env):
             self.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return res
 
@@ -233,7 +233,7 @@ class PerformanceCoachingLog(models.Model):
             if log.coach_id.user_id:
                 vals["user_id"] = log.coach_id.user_id.id
             # sudo: the event this 1:1 created itself (calendar_event_id is the addon's to set)
-            event = log.sudo().calendar_event_id.with_context(**{SYNC_KEY: True})
+            event = log.sudo().calendar_event_id.with_context(**{SYNC_KEY: SYNC})
             if event:
                 event.write(vals)
             else:
@@ -251,7 +251,7 @@ class PerformanceCoachingLog(models.Model):
     def action_cancel(self):
         self._write_state({"state": "cancelled"})
         # sudo: the event this 1:1 created itself, cancelled with it; write access checked above
-        self.sudo().calendar_event_id.with_context(**{SYNC_KEY: True}).unlink()
+        self.sudo().calendar_event_id.with_context(**{SYNC_KEY: SYNC}).unlink()
 
     def action_reset(self):
         self._write_state({"state": "planned"})

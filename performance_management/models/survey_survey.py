@@ -1,6 +1,24 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 PERFORMANCE_SURVEY_TYPE = "performance"
+OFFICER = "performance_management.group_performance_officer"
+
+
+def check_performance_survey_rights(env, surveys, vals_list=()):
+    """Only performance officers create, change or delete 360 questionnaires.
+
+    Survey's own rules give its users and managers every unrestricted survey: one of them
+    could else turn a 360 questionnaire into a plain survey, whose answers (anonymous ones
+    not yet released too) their rules then give them, or change its questions.
+    """
+    if env.su:
+        return
+    # sudo: the type of the surveys being changed, whoever may read them
+    types = set(surveys.sudo().mapped("survey_type"))
+    types.update(vals.get("survey_type") for vals in vals_list)
+    if PERFORMANCE_SURVEY_TYPE in types and not env.user.has_group(OFFICER):
+        raise AccessError(env._("Only performance officers change the 360 questionnaires."))
 
 
 class SurveySurvey(models.Model):
@@ -12,6 +30,19 @@ class SurveySurvey(models.Model):
         selection_add=[(PERFORMANCE_SURVEY_TYPE, "Performance (360)")],
         ondelete={PERFORMANCE_SURVEY_TYPE: "set default"},
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_performance_survey_rights(self.env, self.browse(), vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_performance_survey_rights(self.env, self, [vals])
+        return super().write(vals)
+
+    def unlink(self):
+        check_performance_survey_rights(self.env, self)
+        return super().unlink()
 
     @api.depends("survey_type")
     @api.depends_context("uid")

@@ -8,8 +8,9 @@ class PerformanceFeedbackAnswer(models.TransientModel):
     _description = "Answer a Feedback Request"
 
     request_id = fields.Many2one("performance.feedback", required=True, ondelete="cascade")
-    anonymous = fields.Boolean(related="request_id.anonymous")
-    request_message = fields.Text(related="request_id.request_message")
+    # read with the user's rights: a wizard made on someone else's request shows nothing
+    anonymous = fields.Boolean(related="request_id.anonymous", compute_sudo=False)
+    request_message = fields.Text(related="request_id.request_message", compute_sudo=False)
     feedback_type = fields.Selection(
         [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
         string="Type",
