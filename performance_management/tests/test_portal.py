@@ -221,6 +221,18 @@ class TestPortalAccess(PerformancePortalCase):
         self.assertIn("Paula objective", plan)
         self.assertNotIn("Paula hr note", plan)
 
+    def test_meeting_times_show_no_seconds(self):
+        self.portal_meeting.date_start = "2027-01-05 15:30:45"
+        self.authenticate("pm_portal", "pm_portal")
+        for url in (
+            "/my/performance",
+            "/my/performance/meetings",
+            f"/my/performance/meetings/{self.portal_meeting.id}",
+        ):
+            page = self.url_open(url).text
+            self.assertIn(":30", page, url)
+            self.assertFalse(":30:45" in page, f"{url} shows the seconds")
+
     def test_recent_kudos_show_the_portal_icon(self):
         self.env["performance.recognition"].with_user(self.user_manager).create(
             {"receiver_ids": [(6, 0, self.portal_employee.ids)], "message": "<p>Thanks Paula</p>"}
