@@ -1,6 +1,10 @@
 """Install, upgrade, uninstall and reinstall the addon as an administrator would."""
 
+from babel.messages.pofile import read_po
 from check_log import main as check_log
+from conftest import ROOT
+
+POT = ROOT / "performance_management/i18n/performance_management.pot"
 
 COUNT_TABLES = """
     SELECT string_agg(table_name, ',' ORDER BY table_name)
@@ -13,6 +17,11 @@ COUNT_TABLES = """
 def _counts(odoo_db):
     tables = odoo_db.sql(COUNT_TABLES).split(",")
     return {table: int(odoo_db.sql(f"SELECT count(*) FROM {table}")) for table in tables}
+
+
+def _msgids(path):
+    with open(path, "rb") as pot:
+        return {message.id for message in read_po(pot) if message.id}
 
 
 def test_install_without_demo_is_clean(odoo_db):
@@ -29,6 +38,24 @@ def test_install_without_demo_is_clean(odoo_db):
             " WHERE module = 'performance_management' AND name LIKE '%\\_demo'"
         )
         == "0"
+    )
+    # the translators' template says what the addon says today
+    fresh = odoo_db.logdir / "performance_management.pot"
+    odoo_db.run(
+        "i18n",
+        "export",
+        "-d",
+        odoo_db.db,
+        "-o",
+        str(fresh),
+        "performance_management",
+        name="i18n-export",
+    )
+    new, gone = _msgids(fresh) - _msgids(POT), _msgids(POT) - _msgids(fresh)
+    assert not new and not gone, (
+        f"i18n/performance_management.pot is stale ({len(new)} strings missing, {len(gone)} "
+        "gone): regenerate it with `odoo i18n export -d DB -o "
+        "performance_management/i18n/performance_management.pot performance_management`"
     )
 
 

@@ -1,5 +1,6 @@
 import logging
 import time
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -851,43 +852,53 @@ class PerformanceCycle(models.Model):
     # Evaluation --------------------------------------------------------------------------
 
     def _compute_evaluation(self):
-        # Read through the analysis view with the reader's rights.
-        Report = self.env["performance.report"]
-        domain = [("cycle_id", "in", self.ids)]
-        rates = {
-            cycle: values
-            for cycle, *values in Report._read_group(
-                domain,
-                ["cycle_id"],
-                [
-                    "__count",
-                    "self_done_rate:avg",
-                    "manager_done_rate:avg",
-                    "released_rate:avg",
-                    "acknowledged_rate:avg",
-                    "self_on_time_rate:avg",
-                    "manager_on_time_rate:avg",
-                ],
-            )
-        }
-        ratings = dict(
-            Report._read_group(
-                domain + [("final_rating_id", "!=", False)], ["cycle_id"], ["final_rating:avg"]
-            )
-        )
-        goals = dict(
-            Report._read_group(
-                domain + [("has_goals", "=", True)], ["cycle_id"], ["goal_attainment:avg"]
-            )
-        )
-        shifts = {
-            (cycle, up): count
-            for cycle, up, count in Report._read_group(
-                domain + [("is_calibrated", "=", True)],
-                ["cycle_id", "is_raised"],
-                ["__count"],
-            )
-        }
+        # Read through the analysis view with the reader's rights, in one grouped scan: each
+        # rate is an average, summed here over the groups and divided by their count.
+        rate_fields = [
+            "self_done_rate",
+            "manager_done_rate",
+            "released_rate",
+            "acknowledged_rate",
+            "self_on_time_rate",
+            "manager_on_time_rate",
+        ]
+        totals = defaultdict(lambda: defaultdict(float))
+        for cycle, calibrated, raised, has_goals, count, *sums in self.env[
+            "performance.report"
+        ]._read_group(
+            [("cycle_id", "in", self.ids)],
+            ["cycle_id", "is_calibrated", "is_raised", "has_goals"],
+            [
+                "__count",
+                *(f"{name}:sum" for name in rate_fields),
+                "final_rating:sum",
+                "final_rating:count",
+                "goal_attainment:sum",
+                "goal_attainment:count",
+            ],
+        ):
+            total = totals[cycle]
+            total["count"] += count
+            for name, value in zip(rate_fields, sums, strict=False):
+                total[name] += value or 0.0
+            rating_sum, rating_count, goal_sum, goal_count = sums[len(rate_fields) :]
+            total["rating_sum"] += rating_sum or 0.0
+            total["rating_count"] += rating_count or 0
+            if has_goals:
+                total["goal_sum"] += goal_sum or 0.0
+                total["goal_count"] += goal_count or 0
+            if calibrated:
+                total["up" if raised else "down"] += count
+        rates, ratings, goals, shifts = {}, {}, {}, {}
+        for cycle, total in totals.items():
+            count = total["count"]
+            rates[cycle] = [count, *(total[name] / count for name in rate_fields)]
+            if total["rating_count"]:
+                ratings[cycle] = total["rating_sum"] / total["rating_count"]
+            if total["goal_count"]:
+                goals[cycle] = total["goal_sum"] / total["goal_count"]
+            shifts[cycle, True] = int(total["up"])
+            shifts[cycle, False] = int(total["down"])
         peers = self._get_peer_participation()
         for cycle in self:
             count, self_done, manager_done, released, acknowledged, self_on_time, on_time = (
