@@ -145,7 +145,9 @@ class PerformanceGoal(models.Model):
         compute="_compute_checkin_history",
         help="The progress and confidence of each check-in, oldest first, for the chart.",
     )
-    last_checkin_date = fields.Date(compute="_compute_last_checkin", store=True)
+    last_checkin_date = fields.Date(
+        string="Last Check-in", compute="_compute_last_checkin", store=True
+    )
     confidence = fields.Selection(CONFIDENCE, compute="_compute_last_checkin", store=True)
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     can_manage = fields.Boolean(compute="_compute_can_manage")
