@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("performance_goal_alignment_tour", {
         },
         {
             content: "The check-in is for that goal",
-            trigger: ".modal .o_field_widget[name='goal_id'] input:value('Eli ships the portal')",
+            trigger: ".modal .o_field_widget[name='goal_id'].o_readonly_modifier:contains('Eli ships the portal')",
         },
         {
             content: "The goal is at risk",
