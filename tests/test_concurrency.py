@@ -384,5 +384,7 @@ def test_goal_reminders_leave_a_goal_being_checked_in_for_the_next_run(installed
     out = installed_db.shell(LOCKED_REMINDERS, name="locked-reminders")
     line = next((x for x in out.splitlines() if x.startswith("HELD ")), None)
     assert line, out[-3000:]
-    assert line.split() == ["HELD", "False", "OTHERS", "5", "OF", "5"], out[-3000:]
+    # the other tests of this module may have closed some goals: count what is left
+    _held, held, _others, others, _of, of = line.split()
+    assert held == "False" and int(others) == int(of) > 0, out[-3000:]
     assert "NEXT True" in out, out[-3000:]

@@ -65,7 +65,7 @@ class IrAttachment(models.Model):
                 self._performance_check_freeze()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen_review_pdf(self):
         if not self.env.su and self._performance_frozen():
             raise AccessError(self.env._("The PDF of a released review cannot be deleted."))
-        return super().unlink()

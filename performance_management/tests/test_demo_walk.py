@@ -27,6 +27,7 @@ CLICKBOT = (
 )
 CLICKBOT_SUCCESS = "clickbot test succeeded"
 PORTAL_ROOT = "/my/performance"
+COLLEAGUE = object()  # a colleague field of a form, filled in when it is sent
 PORTAL_MAX_PAGES = 400
 
 
@@ -276,7 +277,10 @@ class TestDemoPortalCrawl(DemoWalkCase):
         data = {}
         for node in form.xpath(".//input[@name] | .//textarea[@name] | .//select[@name]"):
             name, kind = node.get("name"), (node.get("type") or "text").lower()
-            if node.tag == "select":
+            if "o_pm_colleague_id" in (node.get("class") or ""):
+                # a colleague picked by typing his name: filled in from the search route
+                data.setdefault(name, COLLEAGUE)
+            elif node.tag == "select":
                 options = [opt.get("value") for opt in node.iter("option") if opt.get("value")]
                 if options:
                     data.setdefault(name, options[-1])
@@ -293,6 +297,14 @@ class TestDemoPortalCrawl(DemoWalkCase):
             else:
                 data.setdefault(name, "Written by the portal crawl")
         return data
+
+    def _pick_colleague(self):
+        """What a user does in the colleague field: type two letters, take the first name."""
+        for letters in ("an", "er", "ar", "el", "a"):
+            found = self.url_open(f"{PORTAL_ROOT}/colleagues?q={letters}").json()
+            if found:
+                return str(found[0]["id"])
+        self.fail("the colleague search finds nobody for the portal user")
 
     def _crawl(self):
         """Every page linked from the portal overview: the pages, their forms, the errors."""
@@ -322,6 +334,10 @@ class TestDemoPortalCrawl(DemoWalkCase):
             seen, forms, errors = self._crawl()
             # every form is sent once, filled in: it is accepted and lands on a page
             for action, (page, data) in sorted(forms.items()):
+                data = {
+                    name: self._pick_colleague() if value == COLLEAGUE else value
+                    for name, value in data.items()
+                }
                 response = self.url_open(action, data=data)
                 errors += self._page_errors(f"{action} (the form of {page})", response)
             # and the portal, changed by those forms, is walked again
