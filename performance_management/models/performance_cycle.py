@@ -132,7 +132,7 @@ class PerformanceCycle(models.Model):
     )
     distribution_data = fields.Json(
         string="Rating Distribution Chart",
-        compute="_compute_distribution_html",
+        compute="_compute_distribution_data",
         help="Each rating level: its guideline share, its count and its actual share.",
     )
     distribution_html = fields.Html(
@@ -306,18 +306,15 @@ class PerformanceCycle(models.Model):
             for key, deadline, done, late in bars
         ]
 
+    # Two computes, not one: the form reads the chart's data alone, and rendering the HTML
+    # table (the evaluation's) for every form load was work nobody saw.
     @api.depends("review_ids.state", "template_id.scale_id")
-    def _compute_distribution_html(self):
+    def _compute_distribution_data(self):
         for cycle in self:
             if not cycle.scale_id.level_ids or not cycle.id:
-                cycle.distribution_html = False
                 cycle.distribution_data = False
                 continue
             rows = cycle._get_rating_distribution()
-            cycle.distribution_html = self.env["ir.qweb"]._render(
-                "performance_management.performance_cycle_distribution",
-                {"rows": rows},
-            )
             cycle.distribution_data = {
                 "total": sum(row["count"] for row in rows),
                 "levels": [
@@ -330,6 +327,17 @@ class PerformanceCycle(models.Model):
                     for row in rows
                 ],
             }
+
+    @api.depends("review_ids.state", "template_id.scale_id")
+    def _compute_distribution_html(self):
+        for cycle in self:
+            if not cycle.scale_id.level_ids or not cycle.id:
+                cycle.distribution_html = False
+                continue
+            cycle.distribution_html = self.env["ir.qweb"]._render(
+                "performance_management.performance_cycle_distribution",
+                {"rows": cycle._get_rating_distribution()},
+            )
 
     @api.constrains(*PHASE_DEADLINES, "date_start")
     def _check_deadlines(self):
