@@ -48,12 +48,13 @@ class IrAttachment(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        frozen = self._performance_frozen()
-        if frozen and not self.env.su:
+        # every attachment write of the database passes here: sudo writes that keep their
+        # target (most of Odoo's own) skip the lookup
+        if not self.env.su and self._performance_frozen():
             raise AccessError(self.env._("The PDF of a released review cannot be changed."))
         if {"name", "res_model", "res_id"} & set(vals):
             # sudo: the target each attachment would have after this write
-            others = (self - frozen).sudo()
+            others = (self - self._performance_frozen()).sudo()
             if any(
                 self._performance_is_frozen_pdf(
                     vals.get("res_model", a.res_model),
