@@ -372,6 +372,18 @@ class TestPortalAccess(PerformancePortalCase):
         self.assertTrue(self.portal_improvement.acknowledged_date)
         self.assertEqual(self.portal_improvement.acknowledgement_comment, "Understood")
 
+    def test_acknowledgement_is_a_deliberate_choice(self):
+        self.authenticate("pm_portal", "pm_portal")
+        review = self.portal_review_released
+        page = self.url_open(f"/my/performance/reviews/{review.id}").text
+        self.assertIn('id="pm_agree"', page)
+        self.assertNotIn("checked", page.split('id="pm_agree"')[1].split(">")[0])
+        self.assertNotIn("checked", page.split('id="pm_disagree"')[1].split(">")[0])
+        # a post that picks neither is refused and acknowledges nothing
+        self._post(f"/my/performance/reviews/{review.id}/acknowledge", {"comment": "ok"})
+        self.assertFalse(review.acknowledgement)
+        self.assertEqual(review.state, "released")
+
     def test_pdf_of_released_review(self):
         self.authenticate("pm_portal", "pm_portal")
         response = self.url_open(f"/my/performance/reviews/{self.portal_review_released.id}/pdf")
