@@ -199,6 +199,17 @@ class TestPortalAccess(PerformancePortalCase):
         )
         self.assertEqual(goal.checkin_ids.user_id, self.user_employee)
         self.assertEqual(goal.progress, 50.0)
+        # a slip of the keys is refused, the range named; nothing is checked in
+        self._post(
+            f"/my/performance/goals/{goal.id}/checkin",
+            {"confidence": "on_track", f"kr_{goal.key_result_ids.id}": "99999999999"},
+        )
+        self.assertEqual(len(goal.checkin_ids), 1)
+        self.assertEqual(goal.key_result_ids.current_value, 2.0)
+        self.assertIn(
+            "goes from 0.00 to 4.00: 99,999,999,999.00 is far outside that range",
+            self.url_open(f"/my/performance/goals/{goal.id}").text,
+        )
         # Paula's goal is not Eli's, even though both report to the same manager.
         response = self._post(
             f"/my/performance/goals/{self.portal_goal.id}/checkin", {"confidence": "on_track"}
