@@ -284,6 +284,8 @@ class PerformancePortal(CustomerPortal):
                         raise ValidationError(
                             request.env._("The value of %(kr)s must be a number.", kr=kr.name)
                         ) from None
+                    if kr._is_far_outside(value):
+                        raise ValidationError(kr._far_outside_message(value))
                 lines.append(Command.create({"key_result_id": kr.id, "value": value}))
             # The goal is the user's own (checked above): the check-in is signed by env.uid.
             with request.env.cr.savepoint():

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 
 
 class PerformanceActivityPlanMixin(models.AbstractModel):
@@ -26,11 +26,19 @@ class PerformanceActivityPlanMixin(models.AbstractModel):
     def _launch_activity_plans(self):
         """Start the active plans of this model through the host's plan wizard."""
         plans = self.env["mail.activity.plan"].search(self._get_activity_plans_domain())
+        today = fields.Date.context_today(self)
         for record in self:
             for plan in plans.filtered(
                 lambda p, r=record: not p.company_id or p.company_id == r.company_id
             ):
                 wizard = self.env["mail.activity.schedule"].create(
-                    {"res_model": self._name, "res_ids": repr(record.ids), "plan_id": plan.id}
+                    {
+                        "res_model": self._name,
+                        "res_ids": repr(record.ids),
+                        "plan_id": plan.id,
+                        # the steps count forward from the plan's start (from today when it
+                        # is started late), so that none is overdue on its first day
+                        "plan_date": max(record.date_start or today, today),
+                    }
                 )
                 wizard.action_schedule_plan()

@@ -586,7 +586,31 @@ class PerformanceCycle(models.Model):
         return True
 
     def action_add_late_joiners(self):
-        return self.action_launch()
+        """Launch again for who joined since, and say how many were added."""
+        self.ensure_one()
+        self._check_officer()
+        count = len(self._get_pending_participants())
+        self.action_launch()
+        if not count:
+            message = self.env._("Nobody joined since the launch: no review was added.")
+        elif self.launch_state == "queued":
+            message = self.env._(
+                "%(count)s late joiners: their reviews are being created in the background.",
+                count=count,
+            )
+        elif count == 1:
+            message = self.env._("One late joiner added to the cycle.")
+        else:
+            message = self.env._("%(count)s late joiners added to the cycle.", count=count)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if count else "info",
+                "message": message,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def _get_pending_participants(self):
         """Participants without a review in this cycle yet."""

@@ -58,6 +58,18 @@ class PerformanceGoal(models.Model):
     # its manager reassigns a goal, and must manage it where it goes (_guard_check_moved)
     _guard_recheck_fields = ("employee_id", "department_id", "scope", "manager_id", "is_template")
 
+    @api.model
+    def default_get(self, fields):
+        defaults = super().default_get(fields)
+        # My Goals > New: the goal is the reader's own (the form would otherwise fail on save)
+        if (
+            self.env.context.get("performance_my_goal")
+            and "employee_id" in fields
+            and not defaults.get("employee_id")
+        ):
+            defaults["employee_id"] = self.env.user.employee_id.id
+        return defaults
+
     name = fields.Char(required=True, tracking=True)
     description = fields.Html()
     active = fields.Boolean(default=True)

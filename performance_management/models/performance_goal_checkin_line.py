@@ -43,3 +43,15 @@ class PerformanceGoalCheckinLine(models.Model):
     def _inverse_is_reached(self):
         for line in self.filtered(lambda line: line.kind == "milestone"):
             line.value = 1.0 if line.is_reached else 0.0
+
+    @api.onchange("value")
+    def _onchange_value(self):
+        kr = self.key_result_id
+        if kr and kr._is_far_outside(self.value):
+            return {
+                "warning": {
+                    "title": self.env._("Is this value right?"),
+                    "message": kr._far_outside_message(self.value),
+                }
+            }
+        return None

@@ -3,7 +3,7 @@ from datetime import datetime, time
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare, float_is_zero, formatLang
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import process_cron_batches
@@ -251,6 +251,25 @@ class PerformanceKeyResult(models.Model):
                     value=value,
                 )
             )
+
+    def _is_far_outside(self, value):
+        """Whether a reported value lies far outside the result's range (a slip of the keys:
+        99,999,999,999 on a result from 60 to 90), more than ten spans past either end."""
+        self.ensure_one()
+        if self.kind == "milestone":
+            return False
+        low, high = sorted((self.start_value, self.target_value))
+        margin = 10 * max(high - low, 1.0)
+        return not low - margin <= value <= high + margin
+
+    def _far_outside_message(self, value):
+        return self.env._(
+            "%(kr)s goes from %(start)s to %(target)s: %(value)s is far outside that range.",
+            kr=self.name,
+            start=formatLang(self.env, self.start_value),
+            target=formatLang(self.env, self.target_value),
+            value=formatLang(self.env, value),
+        )
 
     @api.onchange("start_value")
     def _onchange_start_value(self):

@@ -11,12 +11,23 @@ class PerformanceReviewTemplate(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
+    def _default_scale_id(self):
+        # the only scale of the company, when there is one: nothing to choose
+        scales = self.env["performance.rating.scale"].search(
+            [("company_id", "in", (False, self.env.company.id))], limit=2
+        )
+        return scales if len(scales) == 1 else False
+
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     scale_id = fields.Many2one(
-        "performance.rating.scale", string="Rating Scale", required=True, check_company=True
+        "performance.rating.scale",
+        string="Rating Scale",
+        required=True,
+        check_company=True,
+        default=lambda self: self._default_scale_id(),
     )
     line_ids = fields.One2many(
         "performance.review.template.line", "template_id", string="Questions", copy=True

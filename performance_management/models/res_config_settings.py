@@ -65,6 +65,21 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.performance_reward_manager_approval", readonly=False
     )
 
+    performance_new_users_hr_admin = fields.Boolean(
+        string="New Users Are Employees Administrators",
+        compute="_compute_performance_new_users_hr_admin",
+        help="Odoo's hr demo data gives every new user (Create User on an employee included) "
+        "the Employees / Administrator group through the default user template.",
+    )
+
+    def _compute_performance_new_users_hr_admin(self):
+        # sudo: the default user template's groups, read to warn an administrator
+        template = self.env.ref("base.default_user_group", raise_if_not_found=False)
+        hr_admin = self.env.ref("hr.group_hr_manager")
+        self.performance_new_users_hr_admin = bool(
+            template and hr_admin in template.sudo().all_implied_ids
+        )
+
     def action_open_performance_merit_matrix(self):
         return self.env["ir.actions.act_window"]._for_xml_id(
             "performance_management.performance_merit_matrix_action"

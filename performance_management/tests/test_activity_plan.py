@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import tagged
@@ -79,6 +82,23 @@ class TestActivityPlan(PerformanceCase):
                 ("Write down what you need to reach the objectives", "pm_employee"),
             ],
         )
+        # due after the plan's start, none overdue on its first day (the plan started in March,
+        # is activated today: the steps count from today)
+        today = fields.Date.context_today(plan)
+        steps = set(self.improvement_plan.template_ids.mapped("summary"))
+        deadlines = {
+            activity.summary: (activity.date_deadline - today).days
+            for activity in plan.sudo().activity_ids
+            if activity.summary in steps
+        }
+        self.assertEqual(
+            deadlines,
+            {
+                "Arrange the support the plan promises": 7,
+                "Meet the employee to go through the plan's objectives": 3,
+                "Write down what you need to reach the objectives": 7,
+            },
+        )
         # the people named read the plan their activity is on
         for activity in plan.sudo().activity_ids:
             self.assertTrue(plan.with_user(activity.user_id).has_access("read"))
@@ -91,9 +111,19 @@ class TestActivityPlan(PerformanceCase):
         self.assertEqual(users, {"pm_manager"})
 
     def test_development_plan_starts_with_coach_manager_and_employee(self):
-        plan = self.development(mentor_id=self.peer.id)
+        start = fields.Date.context_today(self.env.user) + timedelta(days=10)
+        plan = self.development(mentor_id=self.peer.id, date_start=start)
         self.assertFalse(self.planned(plan))
         plan.action_start()
+        # a plan that starts in ten days: its steps count from that day
+        self.assertEqual(
+            sorted(
+                (a.date_deadline - start).days
+                for a in plan.sudo().activity_ids
+                if a.summary in self.development_plan.template_ids.mapped("summary")
+            ),
+            [7, 7, 14],
+        )
         self.assertEqual(
             self.planned(plan),
             [

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.fields import Command
 from odoo.sql_db import Cursor
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import config
 
 from .test_review_common import ReviewCase
@@ -23,7 +23,8 @@ class TestCycleLaunch(ReviewCase):
         reviews = self.launch()
         lines = reviews.line_ids
         activities = self.env["mail.activity"].search([("res_model", "=", "performance.review")])
-        self.cycle.with_user(self.user_officer).action_add_late_joiners()
+        notification = self.cycle.with_user(self.user_officer).action_add_late_joiners()
+        self.assertIn("no review was added", notification["params"]["message"])
         self.assertEqual(self.cycle.review_ids, reviews)
         self.assertEqual(reviews.line_ids, lines)
         self.assertEqual(
@@ -37,10 +38,21 @@ class TestCycleLaunch(ReviewCase):
                 "parent_id": self.manager.id,
             }
         )
-        self.cycle.with_user(self.user_officer).action_add_late_joiners()
+        notification = self.cycle.with_user(self.user_officer).action_add_late_joiners()
+        self.assertEqual(notification["params"]["message"], "One late joiner added to the cycle.")
         self.assertEqual(self.cycle.review_ids - reviews, self.review_of(joiner))
         self.cycle.with_user(self.user_officer).action_launch()
         self.assertEqual(len(self.cycle.review_ids), len(reviews) + 1)
+
+    def test_new_template_takes_the_only_rating_scale(self):
+        Template = self.env["performance.review.template"].with_user(self.user_officer)
+        scales = self.env["performance.rating.scale"].search([])
+        if len(scales) == 1:
+            scales |= scales.copy({"name": "Three-Point Scale"})
+        # a choice to make: nothing chosen for the officer
+        self.assertFalse(Form(Template).scale_id)
+        (scales - scales[0]).sudo().action_archive()
+        self.assertEqual(Form(Template).scale_id, scales[0])
 
     def test_large_cycle_launches_in_batches_through_the_cron(self):
         self.env["ir.config_parameter"].sudo().set_param(

@@ -92,6 +92,22 @@ class TestCyclePhase(ReviewCase):
         action = self.cycle.action_view_behind()
         self.assertEqual(self.env["performance.review"].search(action["domain"]), behind)
 
+    def test_closing_self_reviews_asks_first_and_counts_them(self):
+        self.launch()
+        reviews = self.cycle.review_ids
+        self.assertTrue(reviews)
+        self.assertEqual(set(reviews.mapped("state")), {"self_review"})
+        wizard = self._phase("manager")
+        # a confirmation, nothing moved yet: none of the self reviews is done
+        self.assertEqual(wizard._name, "performance.cycle.phase")
+        self.assertEqual((wizard.behind_count, wizard.participant_count), (len(reviews),) * 2)
+        self.assertEqual(set(reviews.mapped("state")), {"self_review"})
+        self.assertEqual(
+            self.env["performance.review"].search(wizard.action_view_behind()["domain"]), reviews
+        )
+        wizard.action_go_on()
+        self.assertEqual(set(reviews.mapped("state")), {"manager_review"})
+
     def test_calibration_with_nothing_behind_goes_straight_on(self):
         self.cycle.participant_mode = "employee"
         self.cycle.employee_ids = self.employee

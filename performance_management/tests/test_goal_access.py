@@ -1,3 +1,5 @@
+import ast
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -211,6 +213,17 @@ class TestGoalAccess(GoalCase):
                 [(False, "list"), (False, "form"), (False, "graph")]
             )
             self.own.with_user(user).web_read({"name": {}, "progress": {}, "can_manage": {}})
+
+    def test_my_goals_new_is_the_readers_own(self):
+        action = self.env.ref("performance_management.performance_goal_action_my")
+        context = ast.literal_eval(action.context)
+        form = Form(
+            self.env["performance.goal"].with_user(self.user_employee).with_context(context)
+        )
+        self.assertEqual(form.employee_id, self.employee)
+        form.name = "Learn Rust"
+        goal = form.save()
+        self.assertEqual((goal.employee_id, goal.manager_id), (self.employee, self.manager))
 
     def test_employee_proposes_through_the_form(self):
         form = Form(self.env["performance.goal"].with_user(self.user_employee))

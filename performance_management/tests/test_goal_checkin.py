@@ -72,6 +72,21 @@ class TestGoalCheckin(GoalCase):
         self.assertEqual(self.goal.confidence, "at_risk")
         self.assertAlmostEqual(checkin.progress, 25.0)
 
+    def test_a_value_far_outside_the_range_asks_first(self):
+        """The backend warns (the user may confirm an exceptional value); it is not refused."""
+        line = self.env["performance.goal.checkin.line"].new(
+            {"key_result_id": self.deals.id, "value": 99_999_999_999}
+        )
+        warning = line._onchange_value()["warning"]
+        self.assertIn("Deals goes from 0.00 to 10.00", warning["message"])
+        # a result beaten twice over is no slip of the keys
+        line.value = 20
+        self.assertIsNone(line._onchange_value())
+        self.assertFalse(self.launch._is_far_outside(1))
+        checkin = self._checkin(self.user_employee, values={self.deals: 150})
+        self.assertEqual(self.deals.current_value, 150)
+        self.assertTrue(checkin)
+
     def test_closed_goal_takes_no_checkin(self):
         self.goal.action_done()
         with self.assertRaisesRegex(ValidationError, "not active"):

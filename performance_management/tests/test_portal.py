@@ -199,6 +199,17 @@ class TestPortalAccess(PerformancePortalCase):
         )
         self.assertEqual(goal.checkin_ids.user_id, self.user_employee)
         self.assertEqual(goal.progress, 50.0)
+        # a slip of the keys is refused, the range named; nothing is checked in
+        self._post(
+            f"/my/performance/goals/{goal.id}/checkin",
+            {"confidence": "on_track", f"kr_{goal.key_result_ids.id}": "99999999999"},
+        )
+        self.assertEqual(len(goal.checkin_ids), 1)
+        self.assertEqual(goal.key_result_ids.current_value, 2.0)
+        self.assertIn(
+            "goes from 0.00 to 4.00: 99,999,999,999.00 is far outside that range",
+            self.url_open(f"/my/performance/goals/{goal.id}").text,
+        )
         # Paula's goal is not Eli's, even though both report to the same manager.
         response = self._post(
             f"/my/performance/goals/{self.portal_goal.id}/checkin", {"confidence": "on_track"}
@@ -371,6 +382,18 @@ class TestPortalAccess(PerformancePortalCase):
         )
         self.assertTrue(self.portal_improvement.acknowledged_date)
         self.assertEqual(self.portal_improvement.acknowledgement_comment, "Understood")
+
+    def test_acknowledgement_is_a_deliberate_choice(self):
+        self.authenticate("pm_portal", "pm_portal")
+        review = self.portal_review_released
+        page = self.url_open(f"/my/performance/reviews/{review.id}").text
+        self.assertIn('id="pm_agree"', page)
+        self.assertNotIn("checked", page.split('id="pm_agree"')[1].split(">")[0])
+        self.assertNotIn("checked", page.split('id="pm_disagree"')[1].split(">")[0])
+        # a post that picks neither is refused and acknowledges nothing
+        self._post(f"/my/performance/reviews/{review.id}/acknowledge", {"comment": "ok"})
+        self.assertFalse(review.acknowledgement)
+        self.assertEqual(review.state, "released")
 
     def test_pdf_of_released_review(self):
         self.authenticate("pm_portal", "pm_portal")

@@ -179,3 +179,11 @@ class TestReviewAnalysis(ReportCase):
         )
         action = cycle.action_print_evaluation()
         self.assertEqual(action["report_name"], "performance_management.report_cycle_evaluation")
+
+    def test_analysis_opens_on_counts_of_rated_reviews(self):
+        """The pivot counts reviews per rating: no average of the rating's own value, no None."""
+        action = self.env.ref("performance_management.performance_report_action")
+        self.assertIn("'search_default_rated': 1", action.context)
+        arch = self.env["performance.report"].get_views([(False, "pivot")])["views"]["pivot"]
+        # no measure named: the pivot counts the records
+        self.assertNotIn('type="measure"', arch["arch"])

@@ -61,6 +61,17 @@ class TestPerformanceSettings(PerformanceCase):
         self.assertEqual(self.company.performance_anonymity_threshold, 5)
         self.assertFalse(self.company.performance_goal_proposal)
 
+    def test_settings_warn_when_new_users_become_hr_administrators(self):
+        """Odoo's hr demo data makes every new user Employees / Administrator."""
+        self.user_admin.group_ids |= self.env.ref("base.group_system")
+        Settings = self.env["res.config.settings"].with_user(self.user_admin)
+        template = self.env.ref("base.default_user_group")
+        hr_admin = self.env.ref("hr.group_hr_manager")
+        template.implied_ids -= hr_admin
+        self.assertFalse(Settings.create({}).performance_new_users_hr_admin)
+        template.implied_ids |= hr_admin
+        self.assertTrue(Settings.create({}).performance_new_users_hr_admin)
+
     def test_threshold_below_one_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "at least 1"):
             self.company.performance_anonymity_threshold = 0

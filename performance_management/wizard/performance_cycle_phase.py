@@ -6,6 +6,8 @@ from ..models.performance_cycle import BEHIND_STATES
 # releases every calibrated review).
 BEHIND = {
     "launch": (),
+    # closing the self reviews moves the unfinished ones to the manager without the employee
+    "manager": ("self_review",),
     "calibration": BEHIND_STATES["calibration"],
     "release": BEHIND_STATES["calibration"],
 }
@@ -19,7 +21,12 @@ class PerformanceCyclePhase(models.TransientModel):
 
     cycle_id = fields.Many2one("performance.cycle", required=True, ondelete="cascade")
     phase = fields.Selection(
-        [("launch", "Launch"), ("calibration", "Calibration"), ("release", "Release")],
+        [
+            ("launch", "Launch"),
+            ("manager", "Close Self Reviews"),
+            ("calibration", "Calibration"),
+            ("release", "Release"),
+        ],
         required=True,
     )
     participant_count = fields.Integer(compute="_compute_counts")
@@ -54,6 +61,7 @@ class PerformanceCyclePhase(models.TransientModel):
         cycle = self.cycle_id
         method = {
             "launch": cycle.action_launch,
+            "manager": cycle.action_start_manager_phase,
             "calibration": cycle.action_start_calibration,
             "release": cycle.action_release,
         }[self.phase]
