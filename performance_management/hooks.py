@@ -1,0 +1,54 @@
+from odoo.tools import SQL
+
+# The survey types of the addon: its 360 questionnaires ("performance") and any type of
+# its own named performance_<something>.
+PERFORMANCE_SURVEY_TYPES = SQL(
+    "survey_type = 'performance' OR survey_type LIKE 'performance\\_%%'"
+)
+
+
+def uninstall_hook(env):
+    """Remove what the addon leaves in the host's tables, before Odoo drops its own.
+
+    The addon's questionnaires and their answers are deleted, not handed to survey: once
+    the addon is gone, its record rules go too, and survey's users and managers would read
+    every answer of a questionnaire that stayed (Odoo would turn its type into a plain
+    survey). Reviews, feedback and the rest of the addon's data go with its tables.
+    """
+    env.cr.execute(SQL("SELECT id FROM survey_survey WHERE %s", PERFORMANCE_SURVEY_TYPES))
+    survey_ids = [row[0] for row in env.cr.fetchall()]
+    if survey_ids:
+        _release_survey_links(env)
+        surveys = env["survey.survey"].sudo().with_context(active_test=False).browse(survey_ids)
+        # the answers through the ORM, so that their chatter and attachments go with them
+        env["survey.user_input"].sudo().with_context(active_test=False).search(
+            [("survey_id", "in", surveys.ids)]
+        ).unlink()
+        surveys.unlink()
+    env["ir.config_parameter"].sudo().search(
+        [("key", "=like", "performance\\_management.%")]
+    ).unlink()
+
+
+def _release_survey_links(env):
+    """Clear the addon's own links to surveys that forbid deleting them (ondelete restrict):
+    their records are dropped with the addon's tables right after the hook."""
+    for model in env.registry.values():
+        if not model._name.startswith("performance.") or model._abstract or not model._auto:
+            continue
+        for field in model._fields.values():
+            if (
+                field.type == "many2one"
+                and field.store
+                and field.comodel_name.startswith("survey.")
+                and field.ondelete == "restrict"
+            ):
+                env.cr.execute(
+                    SQL(
+                        "UPDATE %s SET %s = NULL WHERE %s IS NOT NULL",
+                        SQL.identifier(model._table),
+                        SQL.identifier(field.name),
+                        SQL.identifier(field.name),
+                    )
+                )
+    env.invalidate_all()
