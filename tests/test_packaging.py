@@ -53,3 +53,18 @@ def test_readme_is_built_from_its_fragments():
         writer_name="html",
         settings_overrides={"report_level": 2, "halt_level": 2, "file_insertion_enabled": False},
     )
+
+
+def test_every_test_file_is_imported_for_odoos_runner():
+    """Odoo's runner (what CI, Odoo.sh and OCA's CI run) finds only the test modules that
+    tests/__init__.py imports."""
+    tests = ROOT / "performance_management/tests"
+    init = ast.parse((tests / "__init__.py").read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(init)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    files = {path.stem for path in tests.glob("test_*.py")}
+    assert not files - imported, f"not imported in tests/__init__.py: {sorted(files - imported)}"
