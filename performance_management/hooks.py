@@ -28,6 +28,7 @@ def uninstall_hook(env):
     env["ir.config_parameter"].sudo().search(
         [("key", "=like", "performance\\_management.%")]
     ).unlink()
+    _drop_restricting_foreign_keys(env)
 
 
 def _release_survey_links(env):
@@ -52,3 +53,31 @@ def _release_survey_links(env):
                     )
                 )
     env.invalidate_all()
+
+
+def _drop_restricting_foreign_keys(env):
+    """Drop the foreign keys that forbid deleting a row of the addon's tables (ondelete
+    restrict): Odoo deletes the addon's records with an external id (its data and demo) one
+    by one before it drops the tables, and each one still referenced (a demo cycle by its
+    reviews, a template by its cycles) would fail with an error in the log. The referencing
+    rows and columns are the addon's too, and go right after."""
+    env.cr.execute(
+        SQL(
+            """SELECT con.conname, src.relname
+                 FROM pg_constraint con
+                 JOIN pg_class src ON src.oid = con.conrelid
+                 JOIN pg_class dst ON dst.oid = con.confrelid
+                 JOIN pg_namespace ns ON ns.oid = dst.relnamespace
+                WHERE con.contype = 'f' AND con.confdeltype IN ('r', 'a')
+                  AND ns.nspname = current_schema()
+                  AND dst.relname LIKE 'performance\\_%%'"""
+        )
+    )
+    for name, table in env.cr.fetchall():
+        env.cr.execute(
+            SQL(
+                "ALTER TABLE %s DROP CONSTRAINT %s",
+                SQL.identifier(table),
+                SQL.identifier(name),
+            )
+        )

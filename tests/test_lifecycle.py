@@ -106,9 +106,10 @@ def test_demo_upgrade_uninstall_reinstall(odoo_db):
     answers = _ids(odoo_db, f"SELECT id FROM survey_user_input WHERE survey_id IN ({survey_list})")
     assert surveys and answers, "the demo has no 360 questionnaire with answers to uninstall"
 
-    odoo_db.run(
+    log, _text = odoo_db.run(
         "module", "uninstall", "-d", odoo_db.db, "performance_management", name="uninstall"
     )
+    assert check_log(str(log)) == 0, "the uninstall logged errors about the addon"
     assert (
         odoo_db.sql("SELECT state FROM ir_module_module WHERE name = 'performance_management'")
         == "uninstalled"
