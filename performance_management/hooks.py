@@ -28,7 +28,7 @@ def uninstall_hook(env):
     env["ir.config_parameter"].sudo().search(
         [("key", "=like", "performance\\_management.%")]
     ).unlink()
-    _drop_restricting_foreign_keys(env)
+    _cascade_restricting_foreign_keys(env)
 
 
 def _release_survey_links(env):
@@ -55,29 +55,40 @@ def _release_survey_links(env):
     env.invalidate_all()
 
 
-def _drop_restricting_foreign_keys(env):
-    """Drop the foreign keys that forbid deleting a row of the addon's tables (ondelete
-    restrict): Odoo deletes the addon's records with an external id (its data and demo) one
-    by one before it drops the tables, and each one still referenced (a demo cycle by its
-    reviews, a template by its cycles) would fail with an error in the log. The referencing
-    rows and columns are the addon's too, and go right after."""
+def _cascade_restricting_foreign_keys(env):
+    """Turn the foreign keys between the addon's tables that forbid a delete (ondelete
+    restrict) into cascading ones. Odoo deletes the addon's records that have an external id
+    (its data and demo) one by one before it drops the tables: each one still referenced by
+    other rows of the addon (a demo cycle by its reviews, a template by its cycles) failed
+    with an error in the log. Those rows go with it now, as all of them go right after."""
     env.cr.execute(
         SQL(
-            """SELECT con.conname, src.relname
+            """SELECT con.conname, src.relname, src_col.attname, dst.relname, dst_col.attname
                  FROM pg_constraint con
                  JOIN pg_class src ON src.oid = con.conrelid
                  JOIN pg_class dst ON dst.oid = con.confrelid
-                 JOIN pg_namespace ns ON ns.oid = dst.relnamespace
+                 JOIN pg_namespace ns ON ns.oid = src.relnamespace
+                 JOIN pg_attribute src_col
+                   ON src_col.attrelid = con.conrelid AND src_col.attnum = con.conkey[1]
+                 JOIN pg_attribute dst_col
+                   ON dst_col.attrelid = con.confrelid AND dst_col.attnum = con.confkey[1]
                 WHERE con.contype = 'f' AND con.confdeltype IN ('r', 'a')
+                  AND array_length(con.conkey, 1) = 1
                   AND ns.nspname = current_schema()
+                  AND src.relname LIKE 'performance\\_%%'
                   AND dst.relname LIKE 'performance\\_%%'"""
         )
     )
-    for name, table in env.cr.fetchall():
+    for name, table, column, target, target_column in env.cr.fetchall():
         env.cr.execute(
             SQL(
-                "ALTER TABLE %s DROP CONSTRAINT %s",
-                SQL.identifier(table),
-                SQL.identifier(name),
+                """ALTER TABLE %(table)s DROP CONSTRAINT %(name)s,
+                   ADD CONSTRAINT %(name)s FOREIGN KEY (%(column)s)
+                       REFERENCES %(target)s (%(target_column)s) ON DELETE CASCADE NOT VALID""",
+                table=SQL.identifier(table),
+                name=SQL.identifier(name),
+                column=SQL.identifier(column),
+                target=SQL.identifier(target),
+                target_column=SQL.identifier(target_column),
             )
         )
