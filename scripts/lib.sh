@@ -76,3 +76,8 @@ install_fresh() {
         return 1
     fi
 }
+
+# A loopback TCP port that nobody listens on (for an Odoo started by a script).
+free_port() {
+    python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+}

@@ -3,7 +3,8 @@
 A skipped test of ours fails the run: Odoo skips a browser tour instead of failing it when
 Chromium or websocket-client is missing, and a tour that did not run proves nothing. In Odoo's
 own suites (junit-host.xml, and junit-lint.xml for its lint suite test_lint) the tests Odoo
-itself marks as skipped stay skipped, unless a browser was the reason.
+itself marks as skipped stay skipped, unless a browser was the reason. junit-odoo.xml, the
+addon's tests run by Odoo's own runner (scripts/odoo_test_log.py), is ours.
 """
 
 import os

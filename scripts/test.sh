@@ -35,10 +35,46 @@ gate "oca-checks-odoo-module" oca-checks-odoo-module --no-verbose performance_ma
 gate "install on a fresh database" install_fresh "$DB" "$VAR/install.log"
 
 ADDONS=$(addons_path)
-echo "== addon tests (pytest-odoo, with HTTP for the browser tours)"
-python3 -m pytest -p no:cacheprovider -q -o addopts="" \
-    --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http \
-    --junitxml="$VAR/junit-addon.xml" --ignore="$DEMO_WALK" performance_management/tests "$@"
+
+# ---- The addon's tests, by Odoo's own runner as OCA's CI and Odoo.sh run them -------------
+# (release engineering) On a database of its own, the addon's dependencies are installed
+# first, then `-i performance_management --test-enable`: Odoo loads the data files in test
+# mode (it then checks, for one, every menu a spreadsheet dashboard names) and runs the
+# addon's at_install tests, then its post_install ones, browser tours included; every test
+# file is imported in tests/__init__.py, or this runner would not find it.
+# The addon's tests run once, here: running them again with pytest-odoo would add the
+# suite's full length to CI (see the timings in the README). pytest-odoo still runs what
+# needs it: the demo walk on the demo database, the host's suites and Odoo's lint suite
+# below, and the addon's tests when options are passed (`./scripts/test.sh -k goal` runs a
+# part of them with pytest-odoo, without this runner), or with PM_ODOO_RUNNER=0.
+# The runner's log becomes var/junit-odoo.xml (scripts/odoo_test_log.py), counted in the
+# closing line: a failed test, an error logged outside a test, a skipped test of ours or a
+# non-zero exit fails the run.
+if [ "${PM_ODOO_RUNNER:-1}" = 1 ] && [ $# = 0 ]; then
+    ODOO_DB=${PM_TEST_ODOO_DB:-${DB}_odoo}
+    ODOO_LOG="$VAR/odoo-runner.log"
+    DEPENDS=$(python3 -c "import ast, sys; print(','.join(ast.literal_eval(open(sys.argv[1]).read())['depends']))" performance_management/__manifest__.py)
+    dropdb --if-exists "$ODOO_DB" >/dev/null 2>&1
+    gate "install the addon's dependencies (Odoo's runner, on $ODOO_DB)" \
+        odoo -d "$ODOO_DB" --addons-path="$ADDONS" -i "$DEPENDS" --stop-after-init \
+        --log-level=warn --http-interface=127.0.0.1 --logfile="$VAR/odoo-runner-depends.log"
+    echo "== addon tests (Odoo's runner: -i performance_management --test-enable, on $ODOO_DB)"
+    odoo -d "$ODOO_DB" --addons-path="$ADDONS" -i performance_management --test-enable \
+        --stop-after-init --log-level=info --http-interface=127.0.0.1 \
+        --http-port="$(free_port)" --logfile="$ODOO_LOG"
+    odoo_rc=$?
+    # the install in test mode, up to the first test, logs no warning about the addon
+    sed '/Starting post tests\|odoo\.addons\.performance_management\.tests\./,$d' "$ODOO_LOG" \
+        >"$VAR/odoo-runner-install.log"
+    gate "install in test mode logs no warning" python3 scripts/check_log.py "$VAR/odoo-runner-install.log"
+    python3 scripts/odoo_test_log.py "$ODOO_LOG" "$VAR/junit-odoo.xml" "$odoo_rc"
+else
+    echo "== addon tests (pytest-odoo, with HTTP for the browser tours)"
+    python3 -m pytest -p no:cacheprovider -q -o addopts="" \
+        --odoo-database="$DB" --odoo-addons-path="$ADDONS" --odoo-http \
+        --junitxml="$VAR/junit-addon.xml" --ignore="$DEMO_WALK" performance_management/tests "$@"
+fi
+# ---- end of Odoo's runner -----------------------------------------------------------------
 
 if [ "${PM_DEMO_WALK:-1}" = 1 ]; then
     # The demo walked by its people (clickbot as admin and demo, portal crawl as portal).

@@ -14,6 +14,31 @@ COUNT_TABLES = """
 """
 
 
+OUR_SURVEYS = "survey_type = 'performance' OR survey_type LIKE 'performance\\_%'"
+# what the addon may leave in the host's tables, each query counting its leftovers
+RESIDUE = {
+    "tables or views": "SELECT count(*) FROM information_schema.tables"
+    " WHERE table_schema = 'public' AND table_name LIKE 'performance\\_%'",
+    "columns on the host's tables": "SELECT count(*) FROM information_schema.columns"
+    " WHERE table_schema = 'public' AND column_name LIKE 'performance\\_%'",
+    "external ids": "SELECT count(*) FROM ir_model_data WHERE module = 'performance_management'",
+    "models": "SELECT count(*) FROM ir_model WHERE model LIKE 'performance.%'",
+    "fields": "SELECT count(*) FROM ir_model_fields"
+    " WHERE model LIKE 'performance.%' OR name LIKE 'performance\\_%'",
+    "surveys of the addon's types": f"SELECT count(*) FROM survey_survey WHERE {OUR_SURVEYS}",
+    "settings": "SELECT count(*) FROM ir_config_parameter"
+    " WHERE key LIKE 'performance\\_management.%'",
+    "messages": "SELECT count(*) FROM mail_message WHERE model LIKE 'performance.%'",
+    "attachments": "SELECT count(*) FROM ir_attachment WHERE res_model LIKE 'performance.%'",
+    "followers": "SELECT count(*) FROM mail_followers WHERE res_model LIKE 'performance.%'",
+    "activities": "SELECT count(*) FROM mail_activity WHERE res_model LIKE 'performance.%'",
+}
+
+
+def _ids(odoo_db, query):
+    return {int(i) for i in odoo_db.sql(query).split()}
+
+
 def _counts(odoo_db):
     tables = odoo_db.sql(COUNT_TABLES).split(",")
     return {table: int(odoo_db.sql(f"SELECT count(*) FROM {table}")) for table in tables}
@@ -75,14 +100,32 @@ def test_demo_upgrade_uninstall_reinstall(odoo_db):
     assert check_log(str(log)) == 0, "the upgrade logged warnings about the addon"
     assert _counts(odoo_db) == before, "the upgrade changed the addon's data"
 
-    odoo_db.run(
+    # the 360 questionnaires of the demo and the answers its launches sent
+    surveys = _ids(odoo_db, f"SELECT id FROM survey_survey WHERE {OUR_SURVEYS}")
+    survey_list = ",".join(map(str, surveys))
+    answers = _ids(odoo_db, f"SELECT id FROM survey_user_input WHERE survey_id IN ({survey_list})")
+    assert surveys and answers, "the demo has no 360 questionnaire with answers to uninstall"
+
+    log, _text = odoo_db.run(
         "module", "uninstall", "-d", odoo_db.db, "performance_management", name="uninstall"
     )
+    assert check_log(str(log)) == 0, "the uninstall logged errors about the addon"
     assert (
         odoo_db.sql("SELECT state FROM ir_module_module WHERE name = 'performance_management'")
         == "uninstalled"
     )
     assert odoo_db.sql(COUNT_TABLES) == "", "uninstalling left the addon's tables behind"
+    left = {what: int(odoo_db.sql(query)) for what, query in RESIDUE.items()}
+    assert not any(left.values()), f"uninstalling left the addon's data behind: {left}"
+    # the questionnaires and their answers are gone, not turned into plain surveys whose
+    # answers survey's own users would read
+    answer_list = ",".join(map(str, answers))
+    for table, column, ids in (
+        ("survey_survey", "id", survey_list),
+        ("survey_user_input", "id", answer_list),
+        ("survey_user_input_line", "user_input_id", answer_list),
+    ):
+        assert odoo_db.sql(f"SELECT count(*) FROM {table} WHERE {column} IN ({ids})") == "0"
 
     # Odoo's Employees app still works: its views load and employees are created and read.
     out = odoo_db.shell(
@@ -97,11 +140,21 @@ def test_demo_upgrade_uninstall_reinstall(odoo_db):
     )
     assert "EMPLOYEES 1" in out, out[-3000:]
 
-    odoo_db.server("-i", "performance_management", name="reinstall")
+    log, _text = odoo_db.server("-i", "performance_management", "--with-demo", name="reinstall")
+    assert check_log(str(log)) == 0, "the reinstall logged warnings about the addon"
     assert (
         odoo_db.sql("SELECT state FROM ir_module_module WHERE name = 'performance_management'")
         == "installed"
     )
+    # a clean start: the demo's questionnaires are new ones, with only the answers the
+    # reinstalled demo sent, as many as the first install sent
+    new_surveys = _ids(odoo_db, f"SELECT id FROM survey_survey WHERE {OUR_SURVEYS}")
+    assert len(new_surveys) == len(surveys) and not new_surveys & surveys
+    new_list = ",".join(map(str, new_surveys))
+    new_answers = _ids(
+        odoo_db, f"SELECT id FROM survey_user_input WHERE survey_id IN ({new_list})"
+    )
+    assert len(new_answers) == len(answers) and min(new_answers) > max(answers)
 
 
 CHAIN_CHECK = """
