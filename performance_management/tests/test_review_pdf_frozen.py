@@ -120,6 +120,18 @@ class TestReviewPdfFrozen(ReleasedReviewCase):
                 self.assertEqual((pdf, kind), (frozen, "pdf"))
                 action = review.with_user(user).action_print_pdf()
                 self.assertEqual(action["url"], f"/performance/reviews/pdf/{review.id}")
+        # the Print menu's entry, run as the employee who reads his review
+        print_menu = self.env.ref("performance_management.action_print_performance_review")
+        self.assertEqual(print_menu.binding_type, "report")
+        self.assertFalse(self.env.ref(REPORT).binding_model_id)
+        result = (
+            print_menu.with_user(self.user_employee)
+            .with_context(
+                active_model="performance.review", active_id=review.id, active_ids=review.ids
+            )
+            .run()
+        )
+        self.assertEqual(result["url"], f"/performance/reviews/pdf/{review.id}")
         self.assertNotIn("Renamed", pdf_text(self.frozen(review)))
         # the report itself renders the review as it is now, and stores nothing
         self.assertIn("Renamed", pdf_text(self.render(review)))
