@@ -1,1 +1,1 @@
-from . import portal, portal_feedback, portal_plan, portal_review, survey
+from . import portal, portal_feedback, portal_plan, portal_review, review_pdf, survey

@@ -184,7 +184,10 @@ class PerformanceReviewPortal(PerformancePortal):
         review = self._pm_get_review(review_id)
         if review.state not in RELEASED_STATES:
             raise NotFound()
-        # Released: the report's stored PDF, frozen at release, is the employee's to read.
+        # Released: the PDF frozen at release (a review released without one: the report)
+        if pdf := review._get_released_pdf():
+            headers = self._get_http_headers(review, "pdf", pdf, bool(download))
+            return request.make_response(pdf, list(headers.items()))
         return self._show_report(
             review,
             "pdf",

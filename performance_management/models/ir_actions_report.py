@@ -4,8 +4,6 @@ from odoo import models
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
-from .ir_attachment import FREEZE, FREEZE_KEY, REVIEW_REPORT
-
 # Room left at the top and bottom of a page once the company blocks are in the body.
 INLINE_LAYOUT_MARGIN_MM = "12"
 
@@ -14,13 +12,6 @@ class IrActionsReport(models.Model):
     """Performance documents carry the company header and footer on any wkhtmltopdf."""
 
     _inherit = "ir.actions.report"
-
-    def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
-        # the review report stores the released PDF: the one writer ir.attachment allows
-        if self._get_report(report_ref).report_name == REVIEW_REPORT:
-            report = self.with_context(**{FREEZE_KEY: FREEZE})
-            return super(IrActionsReport, report)._render_qweb_pdf(report_ref, res_ids, data)
-        return super()._render_qweb_pdf(report_ref, res_ids, data)
 
     def _prepare_html(self, html, report_model=False):
         """Move the company header and footer into the body of each document.

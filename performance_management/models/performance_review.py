@@ -1,3 +1,6 @@
+import base64
+import io
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -7,6 +10,7 @@ from odoo.tools import format_date, html2plaintext
 from ..tools import commit_cron_batch, process_cron_batches
 
 REMINDER_DAYS = 3
+REVIEW_REPORT = "performance_management.action_report_performance_review"
 
 # Fields that employees and managers may write on the review itself; their content is
 # guarded by the line and assessment models.
@@ -180,6 +184,14 @@ class PerformanceReview(models.Model):
         compute="_compute_assessment", inverse="_inverse_assessment", compute_sudo=False
     )
     date_released = fields.Date(readonly=True, copy=False)
+    # The review as released, rendered once at release and served from then on. Its groups
+    # keep everybody but the superuser from writing it, and its attachment with it (Odoo
+    # checks a field's attachment through the field's access): the release writes it in sudo,
+    # the portal and the print read it in sudo for whoever may read the review.
+    released_pdf = fields.Binary(
+        "Released PDF", attachment=True, readonly=True, copy=False, groups=fields.NO_ACCESS
+    )
+    has_released_pdf = fields.Boolean(compute="_compute_has_released_pdf")
     reminded_state = fields.Char(
         readonly=True, copy=False, help="Phase of the last deadline reminder, sent once."
     )
@@ -229,6 +241,18 @@ class PerformanceReview(models.Model):
         for review in self:
             title = review.cycle_id.name or labels.get(review.review_type, "")
             review.name = f"{review.employee_id.name} - {title}"
+
+    @api.depends("released_pdf")
+    def _compute_has_released_pdf(self):
+        # sudo: whether the file exists, for whoever reads the review (not its bytes)
+        frozen = set(
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "in", self.ids), ("released_pdf", "!=", False)], order="id")
+            .ids
+        )
+        for review in self:
+            review.has_released_pdf = review.id in frozen
 
     @api.depends("employee_id")
     def _compute_position(self):
@@ -529,7 +553,7 @@ class PerformanceReview(models.Model):
             raise UserError(self.env._("Only submitted reviews can be released."))
         reviews = self.sudo()
         reviews.write({"state": "released", "date_released": fields.Date.context_today(self)})
-        reviews._attach_pdf()
+        reviews._store_released_pdf()
         template = self.env.ref(
             "performance_management.mail_template_performance_review_released",
             raise_if_not_found=False,
@@ -673,12 +697,50 @@ class PerformanceReview(models.Model):
                 [(line.skill_id, line.skill_level_id) for line in lines]
             )
 
-    def _attach_pdf(self):
-        """Freeze the released PDF: the report stores it as its own attachment (attachment_use)."""
-        report = self.env.ref("performance_management.action_report_performance_review")
-        for review in self:
+    def _store_released_pdf(self):
+        """Freeze each review as released: its PDF, rendered now, in ``released_pdf``."""
+        report = self.env["ir.actions.report"]
+        for review in self.filtered(lambda review: not review.has_released_pdf):
             # one at a time: a batch rendered in one run could not be split per review
-            self.env["ir.actions.report"]._render_qweb_pdf(report, review.ids)
+            content, kind = report._render_qweb_pdf(REVIEW_REPORT, review.ids)
+            if kind == "pdf":  # Odoo's test mode renders HTML unless told otherwise
+                # sudo: the field is nobody's to write; the release (checked) stores it
+                review.sudo().released_pdf = base64.b64encode(content)
+
+    def _get_released_pdf(self):
+        """The PDF frozen at release, for a user who may read the review, else False."""
+        self.ensure_one()
+        self.check_access("read")
+        # sudo: the frozen file of a review the user was just checked to read
+        pdf = self.sudo().released_pdf
+        return pdf and base64.b64decode(pdf)
+
+    def _get_pdf(self):
+        """One PDF of these reviews: each as frozen at release, the others as they are now
+        (rendered, not stored), for a user who may read them. Returns (content, kind)."""
+        self.check_access("read")
+        report = self.env["ir.actions.report"]
+        live = self.filtered(lambda review: not review.has_released_pdf)
+        streams = [io.BytesIO(review._get_released_pdf()) for review in self - live]
+        if live:
+            content, kind = report._render_qweb_pdf(REVIEW_REPORT, live.ids)
+            if kind != "pdf" or not streams:
+                return content, kind
+            streams.append(io.BytesIO(content))
+        if len(streams) == 1:
+            return streams[0].getvalue(), "pdf"
+        with report._merge_pdfs(streams) as merged:
+            return merged.getvalue(), "pdf"
+
+    def action_print_pdf(self):
+        """The Print menu's review: the released file where there is one, else the report."""
+        if not self.filtered("has_released_pdf"):
+            return self.env.ref(REVIEW_REPORT).report_action(self)
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/performance/reviews/pdf/{','.join(map(str, self.ids))}",
+            "target": "download",
+        }
 
     def _get_report_base_filename(self):
         """The portal's report helper names the downloaded PDF after the review."""

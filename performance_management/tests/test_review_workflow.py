@@ -167,10 +167,15 @@ class TestReviewWorkflow(ReviewCase):
         ).action_release()
         self.assertEqual(review.state, "released")
         attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", "performance.review"), ("res_id", "=", review.id)]
+            [
+                ("res_model", "=", "performance.review"),
+                ("res_id", "=", review.id),
+                ("res_field", "=", "released_pdf"),
+            ]
         )
         self.assertEqual(len(attachment), 1)
         self.assertEqual(attachment.mimetype, "application/pdf")
+        self.assertTrue(review.has_released_pdf)
         with self.assertRaisesRegex(UserError, "Only the reviewed employee"):
             review.with_user(self.user_manager)._acknowledge("agree")
         wizard = (

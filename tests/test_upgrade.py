@@ -1,0 +1,168 @@
+"""Upgrade from the previous version of the addon, taken from the repository's history, to
+the working tree: every row of the addon's tables and every released review's PDF survive."""
+
+import json
+import subprocess
+from pathlib import Path
+
+from check_log import main as check_log
+from conftest import ROOT, Odoo
+
+# The last commit of version 19.0.1.0.0 (main before this round).
+PREVIOUS = "01817f2"
+VERSION = "19.0.1.1.0"
+
+# Columns this version adds or drops on purpose, per table: left out of the comparison, and
+# the only differences allowed between the two schemas.
+ADDED_COLUMNS = {}
+DROPPED_COLUMNS = {}
+# Rewritten by the upgrade itself: Odoo reloads the addon's data files (their records keep
+# their values, not the date of their last write).
+REWRITTEN_COLUMNS = {"write_date", "write_uid"}
+# Tables the upgrade rebuilds from the host's data (the data file that refreshes the manager
+# chains runs on every upgrade): the same rows under new ids and creation stamps.
+REBUILT_COLUMNS = {"performance_employee_chain": {"id", "create_date", "create_uid"}}
+
+GENERATE = Path(__file__).parent / "upgrade" / "generate_data.py"
+
+TABLES = """
+    SELECT string_agg(table_name, ',' ORDER BY table_name)
+      FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_name LIKE 'performance\\_%'
+       AND table_type = 'BASE TABLE'
+"""
+WIZARD_TABLES = """
+    SELECT string_agg(replace(model, '.', '_'), ',')
+      FROM ir_model WHERE transient AND model LIKE 'performance.%'
+"""
+COLUMNS = """
+    SELECT string_agg(column_name, ',' ORDER BY column_name)
+      FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = '{table}'
+"""
+
+# after the upgrade: each released review's PDF as the portal and the Print menu serve it
+READ_PDFS = """
+import base64, hashlib, json
+Attachment = env["ir.attachment"].with_context(skip_res_field_check=True)
+before = Attachment.search_count([("res_model", "=", "performance.review")])
+admin = env.ref("base.user_admin")
+reviews = env["performance.review"].with_context(active_test=False).search([])
+served, field = {}, {}
+for review in reviews.filtered("has_released_pdf"):
+    field[review.id] = hashlib.sha256(base64.b64decode(review.released_pdf)).hexdigest()
+    pdf, kind = review.with_user(admin)._get_pdf()
+    served[review.id] = hashlib.sha256(pdf).hexdigest()
+# a released review without a file prints as it is now, and stores nothing either
+report = env.ref("performance_management.action_report_performance_review")
+env["ir.config_parameter"].set_param("report.url", "http://127.0.0.1:9")
+unfrozen = reviews.filtered(lambda review: review.state in ("released", "done"))
+unfrozen = unfrozen.filtered(lambda review: not review.has_released_pdf)[:1]
+if unfrozen:
+    report._render_qweb_pdf(report, unfrozen.ids)
+binding = report.binding_model_id.model or ""
+print("PDFS=" + json.dumps({
+    "binding": binding,
+    "attachment": [report.attachment or "", report.attachment_use],
+    "unfrozen": len(unfrozen),
+    "field": field,
+    "served": served,
+    "named": Attachment.search_count([("name", "=like", "Performance Review %.pdf")]),
+    "stored_by_print": Attachment.search_count([("res_model", "=", "performance.review")])
+    - before,
+}))
+"""
+
+
+def _previous_addon(tmp_path):
+    old = tmp_path / "previous"
+    old.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", PREVIOUS, "performance_management"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+    return old
+
+
+def _with_previous(addons_path, old):
+    return ",".join(
+        str(old) if (Path(path) / "performance_management").is_dir() else path
+        for path in addons_path.split(",")
+    )
+
+
+def _printed(text, key="PDFS="):
+    lines = [line for line in text.splitlines() if line.startswith(key)]
+    assert lines, f"the shell printed no {key}:\n{text[-3000:]}"
+    return json.loads(lines[-1][len(key) :])
+
+
+def _rows(odoo, table, columns):
+    select = ", ".join(f'"{column}"' for column in sorted(columns))
+    out = odoo.sql(f"SELECT row_to_json(t)::text FROM (SELECT {select} FROM {table}) t")
+    rows = [json.loads(line) for line in out.splitlines() if line]
+    return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True))
+
+
+def _schema(odoo):
+    wizards = set(odoo.sql(WIZARD_TABLES).split(","))
+    tables = [
+        table
+        for table in odoo.sql(TABLES).split(",")
+        if table not in wizards and not any(wizard in table for wizard in wizards)
+    ]
+    return {table: set(odoo.sql(COLUMNS.format(table=table)).split(",")) for table in tables}
+
+
+def test_upgrade_from_previous_version_keeps_every_row_and_pdf(odoo_db, tmp_path):
+    new = odoo_db
+    old = Odoo(new.db, _with_previous(new.addons_path, _previous_addon(tmp_path)), new.logdir)
+
+    old.server("-i", "performance_management", "--with-demo", name="install-previous")
+    stored = _printed(old.shell(GENERATE.read_text(encoding="utf-8"), name="generate"))
+    assert len(stored) >= 3, "the previous version stored no review PDFs"
+    schema = _schema(old)
+    empty = [table for table in schema if old.sql(f"SELECT count(*) FROM {table}") == "0"]
+    assert not empty, f"no data in {empty}: the generator must fill every model"
+    kept = {
+        table: columns
+        - DROPPED_COLUMNS.get(table, set())
+        - REBUILT_COLUMNS.get(table, set())
+        - REWRITTEN_COLUMNS
+        for table, columns in schema.items()
+    }
+    before = {table: _rows(old, table, columns) for table, columns in kept.items()}
+
+    log, _text = new.server("-u", "performance_management", name="upgrade")
+    assert check_log(str(log)) == 0, "the upgrade logged warnings about the addon"
+    assert (
+        new.sql(
+            "SELECT latest_version FROM ir_module_module WHERE name = 'performance_management'"
+        )
+        == VERSION
+    )
+
+    after_schema = _schema(new)
+    assert set(after_schema) == set(schema), "the upgrade added or dropped tables"
+    for table, columns in schema.items():
+        added = after_schema[table] - columns
+        dropped = columns - after_schema[table]
+        assert added == ADDED_COLUMNS.get(table, set()), f"{table}: columns added {added}"
+        assert dropped == DROPPED_COLUMNS.get(table, set()), f"{table}: columns dropped {dropped}"
+    changed = [
+        table for table, columns in kept.items() if _rows(new, table, columns) != before[table]
+    ]
+    assert not changed, f"the upgrade changed rows of {changed}"
+
+    pdfs = _printed(new.shell(READ_PDFS, name="read-pdfs"))
+    # the same bytes, moved: not rendered again, neither by the upgrade nor by a print
+    assert pdfs["field"] == stored
+    assert pdfs["served"] == stored
+    assert pdfs["named"] == 0, "PDFs left under their old name"
+    assert pdfs["stored_by_print"] == 0, "a print stored a second PDF"
+    assert pdfs["unfrozen"] == 1, "no released review without a file to print"
+    # the report renders, stores nothing and left the Print menu to the released file
+    assert pdfs["attachment"] == ["", False]
+    assert pdfs["binding"] == ""
