@@ -118,8 +118,9 @@ class ResCompany(models.Model):
         "The performance issue rules need positive numbers of days and answers.",
     )
 
+    @api.depends("create_date")
     def _compute_performance_kr_model_ids(self):
-        # no dependency: computed only for new companies, and for those the install finds
+        # computed once for a new company (and for those the install finds)
         # sudo: a fixed list of business models, the default of a setting
         models = self.env["ir.model"].sudo().search([("model", "in", DEFAULT_KR_MODELS)])
         for company in self:
