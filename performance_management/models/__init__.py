@@ -1,5 +1,5 @@
 # Mixins first: the models below inherit them.
-from . import base, digest_digest, mail_activity_plan, mail_activity_plan_template, mail_message
+from . import digest_digest, mail_activity_plan, mail_activity_plan_template
 from . import (
     performance_activity_plan_mixin,
     performance_company_check_mixin,
@@ -29,6 +29,7 @@ from . import (
     performance_goal_tag,
     performance_improvement_checkin,
     performance_improvement_extension,
+    performance_improvement_note,
     performance_improvement_objective,
     performance_improvement_plan,
     performance_issue,

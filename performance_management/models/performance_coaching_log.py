@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from ..tools import commit_cron_batch
+from ..tools import FiniteFloat, commit_cron_batch
 from .calendar_event import SYNC, SYNC_KEY, in_sync
 
 CADENCE_DELTAS = {
@@ -62,7 +62,7 @@ class PerformanceCoachingLog(models.Model):
     date_start = fields.Datetime(
         string="Date", required=True, default=fields.Datetime.now, tracking=True
     )
-    duration = fields.Float(default=0.5, help="In hours.")
+    duration = FiniteFloat(default=0.5, help="In hours.")
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",

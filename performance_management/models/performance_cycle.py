@@ -8,7 +8,7 @@ from odoo.fields import Command, Domain
 from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import commit_cron_batch
+from ..tools import FiniteFloat, commit_cron_batch
 
 _logger = logging.getLogger(__name__)
 
@@ -149,43 +149,43 @@ class PerformanceCycle(models.Model):
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    self_completion_rate = fields.Float(
+    self_completion_rate = FiniteFloat(
         string="Self Reviews Done (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    manager_completion_rate = fields.Float(
+    manager_completion_rate = FiniteFloat(
         string="Manager Reviews Done (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    completion_rate = fields.Float(
+    completion_rate = FiniteFloat(
         string="Released (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    acknowledged_rate = fields.Float(
+    acknowledged_rate = FiniteFloat(
         string="Acknowledged (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    self_on_time_rate = fields.Float(
+    self_on_time_rate = FiniteFloat(
         string="Self Reviews On Time (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    manager_on_time_rate = fields.Float(
+    manager_on_time_rate = FiniteFloat(
         string="Manager Reviews On Time (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    average_rating = fields.Float(
+    average_rating = FiniteFloat(
         string="Average Final Rating",
         digits=(16, 2),
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    goal_attainment_rate = fields.Float(
+    goal_attainment_rate = FiniteFloat(
         string="Goal Attainment (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
@@ -215,7 +215,7 @@ class PerformanceCycle(models.Model):
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",
     )
-    peer_participation_rate = fields.Float(
+    peer_participation_rate = FiniteFloat(
         string="360 Participation (%)",
         compute="_compute_evaluation",
         groups="performance_management.group_performance_officer",

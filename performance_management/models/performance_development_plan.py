@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import FiniteFloat
+
 
 class PerformanceDevelopmentPlan(models.Model):
     """An employee's growth plan towards a target career step."""
@@ -80,9 +82,9 @@ class PerformanceDevelopmentPlan(models.Model):
     )
     action_count = fields.Integer(compute="_compute_progress", store=True)
     action_done_count = fields.Integer(compute="_compute_progress", store=True)
-    skill_readiness = fields.Float(compute="_compute_progress", store=True, aggregator="avg")
-    action_progress = fields.Float(compute="_compute_progress", store=True, aggregator="avg")
-    readiness = fields.Float(
+    skill_readiness = FiniteFloat(compute="_compute_progress", store=True, aggregator="avg")
+    action_progress = FiniteFloat(compute="_compute_progress", store=True, aggregator="avg")
+    readiness = FiniteFloat(
         compute="_compute_progress", store=True, aggregator="avg", tracking=True
     )
     readiness_band = fields.Selection(

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
-from ..tools import process_cron_batches
+from ..tools import FiniteFloat, process_cron_batches
 
 CONFIDENCE = [
     ("on_track", "On Track"),
@@ -107,7 +107,7 @@ class PerformanceGoal(models.Model):
     user_id = fields.Many2one(related="employee_id.user_id", string="Owner User")
     tag_ids = fields.Many2many("performance.goal.tag", string="Tags")
     color = fields.Integer()
-    weight = fields.Float(default=1.0, help="Weight of the goal when rolled up into its parent.")
+    weight = FiniteFloat(default=1.0, help="Weight of the goal when rolled up into its parent.")
     state = fields.Selection(
         [("draft", "Draft"), ("active", "Active"), ("done", "Done"), ("cancel", "Cancelled")],
         required=True,
@@ -142,8 +142,8 @@ class PerformanceGoal(models.Model):
         required=True,
         default="key_results",
     )
-    manual_progress = fields.Float()
-    progress = fields.Float(
+    manual_progress = FiniteFloat()
+    progress = FiniteFloat(
         compute="_compute_progress",
         store=True,
         recursive=True,

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
+from ..tools import FiniteFloat
 from .performance_goal import CONFIDENCE
 
 
@@ -34,7 +35,7 @@ class PerformanceGoalCheckin(models.Model):
     )
     confidence = fields.Selection(CONFIDENCE, required=True, default="on_track")
     note = fields.Html()
-    progress = fields.Float(
+    progress = FiniteFloat(
         readonly=True, aggregator="avg", help="Progress of the goal after the check-in."
     )
     line_ids = fields.One2many("performance.goal.checkin.line", "checkin_id", string="Key Results")

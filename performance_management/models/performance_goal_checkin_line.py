@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools import FiniteFloat
+
 
 class PerformanceGoalCheckinLine(models.Model):
     """The value of one key result reported in a check-in."""
@@ -21,14 +23,14 @@ class PerformanceGoalCheckinLine(models.Model):
     sequence = fields.Integer(related="key_result_id.sequence")
     kind = fields.Selection(related="key_result_id.kind")
     unit = fields.Char(related="key_result_id.unit")
-    target_value = fields.Float(related="key_result_id.target_value")
+    target_value = FiniteFloat(related="key_result_id.target_value")
     source = fields.Selection(related="key_result_id.source")
-    previous_value = fields.Float(readonly=True)
-    value = fields.Float()
+    previous_value = FiniteFloat(readonly=True)
+    value = FiniteFloat()
     is_reached = fields.Boolean(
         string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
     )
-    progress = fields.Float(readonly=True, help="Progress of the key result after the check-in.")
+    progress = FiniteFloat(readonly=True, help="Progress of the key result after the check-in.")
 
     @api.constrains("value")
     def _check_value(self):

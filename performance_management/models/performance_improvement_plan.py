@@ -58,6 +58,7 @@ class PerformanceImprovementPlan(models.Model):
         "performance.improvement.objective", "plan_id", string="Objectives"
     )
     support = fields.Html(string="Support Given")
+    note_ids = fields.One2many("performance.improvement.note", "plan_id", string="Private Notes")
     hr_note = fields.Html(
         string="HR Internal Notes",
         groups="performance_management.group_performance_officer",

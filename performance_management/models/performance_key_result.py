@@ -6,7 +6,7 @@ from odoo.fields import Domain
 from odoo.tools import float_compare, float_is_zero, formatLang
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import process_cron_batches
+from ..tools import FiniteFloat, process_cron_batches
 
 # How an automatic key result reads Odoo data is for Performance administrators: it counts
 # or sums the records of an allowed model, with its definer's rights.
@@ -63,14 +63,14 @@ class PerformanceKeyResult(models.Model):
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.company.currency_id
     )
-    start_value = fields.Float()
-    target_value = fields.Float(default=100.0)
-    current_value = fields.Float(help="Where the result stands; a new one starts at its start.")
+    start_value = FiniteFloat()
+    target_value = FiniteFloat(default=100.0)
+    current_value = FiniteFloat(help="Where the result stands; a new one starts at its start.")
     is_reached = fields.Boolean(
         string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
     )
-    weight = fields.Float(default=1.0)
-    progress = fields.Float(compute="_compute_progress", store=True, aggregator="avg")
+    weight = FiniteFloat(default=1.0)
+    progress = FiniteFloat(compute="_compute_progress", store=True, aggregator="avg")
     source = fields.Selection(
         [("manual", "Manual"), ("automatic", "Computed from Odoo")],
         required=True,

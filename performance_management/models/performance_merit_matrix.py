@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import FiniteFloat
+
 
 class PerformanceMeritMatrix(models.Model):
     """One cell of the merit matrix: from this final rating and this goal attainment
@@ -13,9 +15,9 @@ class PerformanceMeritMatrix(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    rating_min = fields.Float(string="Final Rating From", required=True, digits=(16, 2))
-    attainment_min = fields.Float(string="Goal Attainment From (%)", required=True)
-    raise_percent = fields.Float(string="Proposed Raise (%)", required=True, digits=(16, 2))
+    rating_min = FiniteFloat(string="Final Rating From", required=True, digits=(16, 2))
+    attainment_min = FiniteFloat(string="Goal Attainment From (%)", required=True)
+    raise_percent = FiniteFloat(string="Proposed Raise (%)", required=True, digits=(16, 2))
 
     @api.constrains("rating_min", "attainment_min", "raise_percent", "company_id")
     def _check_cell(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import FiniteFloat
+
 
 class PerformanceRatingScale(models.Model):
     """A rating scale (e.g. 1 to 5) whose levels rate questions and the final result."""
@@ -13,8 +15,8 @@ class PerformanceRatingScale(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
     level_ids = fields.One2many("performance.rating.scale.level", "scale_id", string="Levels")
-    min_value = fields.Float(compute="_compute_bounds")
-    max_value = fields.Float(compute="_compute_bounds")
+    min_value = FiniteFloat(compute="_compute_bounds")
+    max_value = FiniteFloat(compute="_compute_bounds")
 
     @api.depends("level_ids.value")
     def _compute_bounds(self):

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import FiniteFloat
+
 
 class PerformanceRatingScaleLevel(models.Model):
     """One level of a rating scale, with its share in the calibration guideline."""
@@ -13,9 +15,9 @@ class PerformanceRatingScaleLevel(models.Model):
     )
     company_id = fields.Many2one(related="scale_id.company_id", store=True, index=True)
     name = fields.Char(required=True, translate=True)
-    value = fields.Float(required=True, digits=(16, 2))
+    value = FiniteFloat(required=True, digits=(16, 2))
     description = fields.Text(translate=True)
-    target_percent = fields.Float(
+    target_percent = FiniteFloat(
         string="Target (%)",
         help="Share of the reviews expected at this level after calibration.",
     )

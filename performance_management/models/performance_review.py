@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
 
-from ..tools import commit_cron_batch, process_cron_batches
+from ..tools import FiniteFloat, commit_cron_batch, process_cron_batches
 
 REMINDER_DAYS = 3
 REVIEW_REPORT = "performance_management.action_report_performance_review"
@@ -155,10 +155,10 @@ class PerformanceReview(models.Model):
     goal_line_ids = fields.One2many(
         "performance.review.line", "review_id", domain=[("kind", "=", "goal")], string="Goals"
     )
-    goal_attainment = fields.Float(compute="_compute_goal_attainment", store=True)
+    goal_attainment = FiniteFloat(compute="_compute_goal_attainment", store=True)
     assessment_ids = fields.One2many("performance.review.assessment", "review_id")
     note_ids = fields.One2many("performance.review.note", "review_id", string="Private Notes")
-    overall_score = fields.Float(compute="_compute_assessment", compute_sudo=False)
+    overall_score = FiniteFloat(compute="_compute_assessment", compute_sudo=False)
     suggested_rating_id = fields.Many2one(
         "performance.rating.scale.level",
         compute="_compute_assessment",
@@ -171,7 +171,7 @@ class PerformanceReview(models.Model):
         search="_search_final_rating_id",
         compute_sudo=False,
     )
-    final_rating = fields.Float(
+    final_rating = FiniteFloat(
         string="Final Rating Value", compute="_compute_assessment", compute_sudo=False
     )
     potential = fields.Selection(

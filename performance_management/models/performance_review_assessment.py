@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from ..tools import FiniteFloat
+
 POTENTIAL = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
 
@@ -30,7 +32,7 @@ class PerformanceReviewAssessment(models.Model):
     department_id = fields.Many2one(related="review_id.department_id", store=True)
     review_state = fields.Selection(related="review_id.state", store=True)
     scale_id = fields.Many2one(related="review_id.template_id.scale_id")
-    overall_score = fields.Float(
+    overall_score = FiniteFloat(
         compute="_compute_overall_score", store=True, aggregator="avg", digits=(16, 1)
     )
     suggested_rating_id = fields.Many2one(
@@ -41,7 +43,7 @@ class PerformanceReviewAssessment(models.Model):
         domain="[('scale_id', '=', scale_id)]",
         index=True,
     )
-    final_rating = fields.Float(related="final_rating_id.value", store=True, aggregator="avg")
+    final_rating = FiniteFloat(related="final_rating_id.value", store=True, aggregator="avg")
     potential = fields.Selection(POTENTIAL)
     performance_tier = fields.Selection(
         POTENTIAL, string="Performance", compute="_compute_nine_box", store=True

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools import FiniteFloat
+
 # Columns a launch fills, with their SQL array types.
 _BULK_COLUMNS = {
     "review_id": "int4",
@@ -70,7 +72,7 @@ class PerformanceReviewLine(models.Model):
         default="employee",
         index=True,
     )
-    weight = fields.Float(default=1.0)
+    weight = FiniteFloat(default=1.0)
     scale_id = fields.Many2one(related="review_id.template_id.scale_id")
     rating_id = fields.Many2one(
         "performance.rating.scale.level",
@@ -91,8 +93,8 @@ class PerformanceReviewLine(models.Model):
         "hr.skill.level", string="Level", domain="[('skill_type_id', '=', skill_type_id)]"
     )
     goal_id = fields.Many2one("performance.goal")
-    achievement = fields.Float(string="Achievement (%)")
-    score = fields.Float(compute="_compute_score", store=True, help="Normalised 0-100.")
+    achievement = FiniteFloat(string="Achievement (%)")
+    score = FiniteFloat(compute="_compute_score", store=True, help="Normalised 0-100.")
 
     @api.depends("rating_id.value", "skill_level_id.level_progress", "achievement", "kind")
     def _compute_score(self):

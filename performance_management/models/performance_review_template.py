@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
+from ..tools import FiniteFloat
+
 
 class PerformanceReviewTemplate(models.Model):
     """The questionnaire of a review and how its parts weigh in the overall score."""
@@ -38,9 +40,9 @@ class PerformanceReviewTemplate(models.Model):
     job_ids = fields.Many2many(
         "hr.job", string="Job Positions", help="Leave empty to use it for every job."
     )
-    goal_weight = fields.Float(string="Goals (%)", default=40.0)
-    competency_weight = fields.Float(string="Competencies (%)", default=20.0)
-    question_weight = fields.Float(string="Questions (%)", default=40.0)
+    goal_weight = FiniteFloat(string="Goals (%)", default=40.0)
+    competency_weight = FiniteFloat(string="Competencies (%)", default=20.0)
+    question_weight = FiniteFloat(string="Questions (%)", default=40.0)
     include_goals = fields.Boolean(string="Score Goals", default=True)
     include_competencies = fields.Boolean(
         string="Rate Job Competencies",

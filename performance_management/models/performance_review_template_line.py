@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import FiniteFloat
+
 
 class PerformanceReviewTemplateLine(models.Model):
     """A section or a question of a review template, and who answers it."""
@@ -24,7 +26,7 @@ class PerformanceReviewTemplateLine(models.Model):
         default="both",
         required=True,
     )
-    weight = fields.Float(default=1.0, help="Relative weight among the rating questions.")
+    weight = FiniteFloat(default=1.0, help="Relative weight among the rating questions.")
 
     _weight_positive = models.Constraint(
         "CHECK(weight >= 0)", "A question cannot weigh less than zero."

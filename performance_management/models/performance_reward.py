@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import FiniteFloat, FiniteMonetary
+
 
 class PerformanceReward(models.Model):
     """A reward recommended for an employee, approved by HR (or the recommender's manager)."""
@@ -71,8 +73,8 @@ class PerformanceReward(models.Model):
         required=True,
         tracking=True,
     )
-    raise_percent = fields.Float(string="Raise (%)", digits=(16, 2), tracking=True)
-    amount = fields.Monetary(tracking=True)
+    raise_percent = FiniteFloat(string="Raise (%)", digits=(16, 2), tracking=True)
+    amount = FiniteMonetary(tracking=True)
     job_id = fields.Many2one("hr.job", string="New Job", check_company=True)
     justification = fields.Html()
     recommender_id = fields.Many2one(
@@ -83,8 +85,8 @@ class PerformanceReward(models.Model):
         default=_default_recommender,
         check_company=True,
     )
-    merit_rating = fields.Float(string="Final Rating", digits=(16, 2))
-    merit_attainment = fields.Float(string="Goal Attainment (%)")
+    merit_rating = FiniteFloat(string="Final Rating", digits=(16, 2))
+    merit_attainment = FiniteFloat(string="Goal Attainment (%)")
     cycle_id = fields.Many2one(
         "performance.cycle",
         compute="_compute_cycle_id",

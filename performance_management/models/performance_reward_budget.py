@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import FiniteFloat, FiniteMonetary
+
 
 class PerformanceRewardBudget(models.Model):
     """The money set aside for the rewards of a cycle or a period."""
@@ -19,14 +21,14 @@ class PerformanceRewardBudget(models.Model):
     cycle_id = fields.Many2one(
         "performance.cycle", index="btree_not_null", check_company=True, tracking=True
     )
-    amount = fields.Monetary(string="Budget", tracking=True)
+    amount = FiniteMonetary(string="Budget", tracking=True)
     date_from = fields.Date()
     date_to = fields.Date()
     reward_ids = fields.One2many("performance.reward", "budget_id", string="Rewards")
-    recommended_amount = fields.Monetary(compute="_compute_totals", string="Recommended")
-    approved_amount = fields.Monetary(compute="_compute_totals", string="Approved")
-    remaining_amount = fields.Monetary(compute="_compute_totals", string="Remaining")
-    average_raise = fields.Float(compute="_compute_totals", string="Average Raise (%)")
+    recommended_amount = FiniteMonetary(compute="_compute_totals", string="Recommended")
+    approved_amount = FiniteMonetary(compute="_compute_totals", string="Approved")
+    remaining_amount = FiniteMonetary(compute="_compute_totals", string="Remaining")
+    average_raise = FiniteFloat(compute="_compute_totals", string="Average Raise (%)")
 
     @api.depends("amount", "reward_ids.amount", "reward_ids.state", "reward_ids.raise_percent")
     def _compute_totals(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import FiniteFloat
+
 # Business records a goal may count by default; never settings, users, wages or messages.
 DEFAULT_KR_MODELS = (
     "calendar.event",
@@ -34,7 +36,12 @@ class ResCompany(models.Model):
         "company_id",
         "model_id",
         string="Models of Computed Key Results",
-        default=lambda self: self._default_performance_kr_models(),
+        # computed once, when the company is created (or the addon installed), then the
+        # administrators' to change: a default would link ir.model records as the creating
+        # user, and not every user Odoo lets create a company reads ir.model
+        compute="_compute_performance_kr_model_ids",
+        store=True,
+        readonly=False,
         domain=[("transient", "=", False), ("abstract", "=", False)],
         help="The models Performance administrators may count or sum in key results "
         "computed from Odoo, with their own rights.",
@@ -65,7 +72,7 @@ class ResCompany(models.Model):
     )
     # Performance Issues
     performance_issue_rating = fields.Boolean(string="Low Final Rating", default=True)
-    performance_issue_rating_threshold = fields.Float(string="Rating Threshold", default=2.0)
+    performance_issue_rating_threshold = FiniteFloat(string="Rating Threshold", default=2.0)
     performance_issue_goal = fields.Boolean(string="Goals Off Track", default=True)
     performance_issue_checkin = fields.Boolean(string="Missed Check-ins", default=True)
     performance_issue_checkin_days = fields.Integer(string="Days Without Check-in", default=45)
@@ -111,6 +118,14 @@ class ResCompany(models.Model):
         "The performance issue rules need positive numbers of days and answers.",
     )
 
+    @api.depends("create_date")
+    def _compute_performance_kr_model_ids(self):
+        # computed once for a new company (and for those the install finds)
+        # sudo: a fixed list of business models, the default of a setting
+        models = self.env["ir.model"].sudo().search([("model", "in", DEFAULT_KR_MODELS)])
+        for company in self:
+            company.performance_kr_model_ids = models
+
     @api.constrains("performance_readiness_skill_weight", "performance_recognition_quota")
     def _check_performance_career_recognition_settings(self):
         for company in self:
@@ -136,16 +151,3 @@ class ResCompany(models.Model):
             raise ValidationError(
                 self.env._("The minimum number of anonymous answers must be at least 1.")
             )
-
-    @api.model
-    def _default_performance_kr_models(self):
-        # sudo: a fixed list of business models, the default of a setting
-        return self.env["ir.model"].sudo().search([("model", "in", DEFAULT_KR_MODELS)])
-
-    @api.model
-    def _performance_init_kr_models(self):
-        """At install: the companies that exist get the default models."""
-        models = self._default_performance_kr_models()
-        # sudo: the install sets the default on every company
-        for company in self.sudo().search([("performance_kr_model_ids", "=", False)]):
-            company.performance_kr_model_ids = models

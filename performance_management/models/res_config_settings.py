@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import FiniteFloat
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -34,7 +36,7 @@ class ResConfigSettings(models.TransientModel):
     performance_issue_rating = fields.Boolean(
         related="company_id.performance_issue_rating", readonly=False
     )
-    performance_issue_rating_threshold = fields.Float(
+    performance_issue_rating_threshold = FiniteFloat(
         related="company_id.performance_issue_rating_threshold", readonly=False
     )
     performance_issue_goal = fields.Boolean(

@@ -67,3 +67,5 @@ from . import test_activity_plan
 from . import test_round4_attacks
 from . import test_view_widgets
 from . import test_translations
+from . import test_confidential_notes
+from . import test_host_cost

@@ -67,6 +67,8 @@ MATRIX = {
     "performance.improvement.checkin":      ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),
     # an extension is history: written once by the extend action, never edited after
     "performance.improvement.extension":    ("r---", "r---", "r-c-", "----", "r!cu", "r!cu", "----"),
+    # the notes the chain and HR keep on a plan: never its employee's
+    "performance.improvement.note":         ("----", "----", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.issue":                    ("----", "----", "rw--", "----", "rwcu", "rwcu", "----"),
     # career development
     "performance.development.plan":         ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "--!-"),
@@ -226,6 +228,9 @@ class AccessMatrixCase(ReviewCase):
         rec["performance.improvement.extension"] = env["performance.improvement.extension"].create(
             {"plan_id": plan.id, "previous_date_end": "2027-03-31", "date_end": "2027-06-30"}
         )
+        rec["performance.improvement.note"] = env["performance.improvement.note"].create(
+            {"plan_id": plan.id, "note": "Private"}
+        )
         rec["performance.issue"] = env["performance.issue"].create(
             {
                 "company_id": subject.company_id.id,
@@ -304,6 +309,7 @@ class AccessMatrixCase(ReviewCase):
             "performance.improvement.objective": {"name": "Edited"},
             "performance.improvement.checkin": {"notes": "<p>Edited</p>"},
             "performance.improvement.extension": {"reason": "Edited"},
+            "performance.improvement.note": {"note": "Edited"},
             "performance.issue": {"dismiss_reason": "Edited"},
             "performance.career.path": {"name": "Renamed"},
             "performance.career.step": {"level": 5},
@@ -401,6 +407,10 @@ class AccessMatrixCase(ReviewCase):
                 "plan_id": rec["performance.improvement.plan"].id,
                 "previous_date_end": "2027-06-30",
                 "date_end": "2027-08-31",
+            },
+            "performance.improvement.note": {
+                "plan_id": rec["performance.improvement.plan"].id,
+                "note": "N",
             },
             "performance.issue": {
                 "company_id": subject.company_id.id,

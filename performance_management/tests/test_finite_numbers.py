@@ -3,9 +3,11 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
+from ..tools import FiniteFloat, FiniteMonetary
 from .common import PerformanceCase
 from .test_portal_common import PerformancePortalCase
 
+MODULE = "performance_management"
 NOT_FINITE = (float("nan"), float("inf"), float("-inf"), "NaN", "Infinity", "-inf")
 
 
@@ -83,11 +85,34 @@ class TestFiniteNumbers(PerformanceCase):
         self.assertRefused(self.env.company, "performance_issue_rating_threshold")
 
     def test_host_numbers_are_left_alone(self):
-        """Only the addon's fields: what Odoo accepts on its own fields is unchanged."""
+        """Only the addon's fields, on the addon's models: no override of base, and Odoo's own
+        numbers are Odoo's to check."""
+        for model in ("res.partner", "res.currency", "mail.message"):
+            for cls in type(self.env[model]).__mro__:
+                if getattr(cls, "_module", None) == "performance_management":
+                    self.assertFalse(
+                        {"create", "write", "_check_finite_numbers"} & set(vars(cls)),
+                        f"{model}: the addon overrides {cls}",
+                    )
         currency = self.env["res.currency"].create(
             {"name": "XFN", "symbol": "F", "rounding": 0.01}
         )
-        self.assertFalse(currency._check_finite_numbers({"rounding": float("nan")}))
+        self.assertFalse(hasattr(currency, "_check_finite_numbers"))
+
+    def test_every_number_of_the_addon_is_checked(self):
+        """Every Float and Monetary field the addon declares on a model it writes is one that
+        refuses NaN and infinity (its SQL-view reports are never written)."""
+        checked = 0
+        for name in self.env.registry:
+            Model = self.env[name]
+            if Model._abstract or not Model._auto:
+                continue
+            for field in Model._fields.values():
+                if field.type in ("float", "monetary") and field._module == MODULE:
+                    with self.subTest(field=str(field)):
+                        self.assertIsInstance(field, (FiniteFloat, FiniteMonetary))
+                        checked += 1
+        self.assertGreater(checked, 40)
 
 
 @tagged("post_install", "-at_install")

@@ -2,8 +2,9 @@
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
+from ..models.res_company import DEFAULT_KR_MODELS
 from .test_review_common import ReviewCase
 
 
@@ -251,3 +252,43 @@ class TestMultiCompany(ReviewCase):
             [dict(values, employee_id=employee.id) for employee in (self.employee, self.peer)]
         )
         self.assertEqual(reviews.company_id, self.company)
+
+
+@tagged("post_install", "-at_install")
+class TestCompanyCreation(TransactionCase):
+    """Issue 30: the default models of computed key results were linked as the creating user,
+    who needed to read ir.model: a user Odoo lets create a company without Access Rights could
+    not (Odoo's own test_mail creates one so)."""
+
+    def test_a_company_creator_without_access_rights(self):
+        founders = self.env["res.groups"].create({"name": "Company founders"})
+        self.env["ir.model.access"].create(
+            {
+                "name": "founders create companies",
+                "model_id": self.env["ir.model"]._get_id("res.company"),
+                "group_id": founders.id,
+                "perm_read": True,
+                "perm_create": True,
+            }
+        )
+        self.env["ir.rule"].create(
+            {
+                "name": "founders create any company",
+                "model_id": self.env["ir.model"]._get_id("res.company"),
+                "groups": [Command.link(founders.id)],
+                "domain_force": "[(1, '=', 1)]",
+            }
+        )
+        user = new_test_user(
+            self.env, login="pm_founder", groups="base.group_user,base.group_partner_manager"
+        )
+        user.group_ids |= founders
+        self.assertFalse(user.has_group("base.group_erp_manager"))
+        self.assertFalse(self.env["ir.model"].with_user(user).has_access("read"))
+        company = self.env["res.company"].with_user(user).create({"name": "Founded"})
+        expected = self.env["ir.model"].search([("model", "in", DEFAULT_KR_MODELS)])
+        self.assertEqual(company.sudo().performance_kr_model_ids, expected)
+        self.assertIn(self.env["ir.model"]._get("calendar.event"), expected)
+        # and an administrator still changes them afterwards
+        company.sudo().performance_kr_model_ids = False
+        self.assertFalse(company.sudo().performance_kr_model_ids)

@@ -1,7 +1,6 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.fields import Domain
 from odoo.tests import tagged
 
 from .test_review_common import ReviewCase
@@ -89,82 +88,6 @@ class TestAggregatesKeepTheRules(ReviewCase):
             self.env["performance.reward"].search([("merit_rating", "!=", 0)]),
             "no final rating read through the reward",
         )
-
-
-@tagged("post_install", "-at_install")
-@freeze_time("2026-11-01")
-class TestInternalNotesStayWithTheChain(ReviewCase):
-    """Issue 17: the employee read the manager's log notes in the chatter of his own review
-    and improvement plan."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.cycle.with_user(cls.user_officer).action_launch()
-        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
-        cls.plan = (
-            cls.env["performance.improvement.plan"]
-            .with_user(cls.user_manager)
-            .create(
-                {
-                    "name": "Plan for Eli",
-                    "employee_id": cls.employee.id,
-                    "date_start": "2026-11-01",
-                    "date_end": "2026-12-31",
-                    "objective_ids": [(0, 0, {"name": "Ship", "success_criteria": "On time"})],
-                }
-            )
-        )
-        cls.plan.with_user(cls.user_manager).action_activate()
-        for record in (cls.review, cls.plan):
-            record = record.with_user(cls.user_manager)
-            record.message_post(body="CHAIN-NOTE about Eli", subtype_xmlid="mail.mt_note")
-            record.message_post(
-                body="FOR-ELI too", subtype_xmlid="mail.mt_comment", message_type="comment"
-            )
-
-    def _bodies(self, user, record):
-        Message = self.env["mail.message"].with_user(user)
-        messages = Message.search([("model", "=", record._name), ("res_id", "=", record.id)])
-        return " ".join(messages.sudo().mapped("body")), messages
-
-    def test_employee_reads_no_internal_note_of_his_review_and_plan(self):
-        for record in (self.review, self.plan):
-            with self.subTest(model=record._name):
-                bodies, __ = self._bodies(self.user_employee, record)
-                self.assertNotIn("CHAIN-NOTE", bodies)
-                self.assertIn("FOR-ELI", bodies)
-                as_employee = record.with_user(self.user_employee)
-                self.assertNotIn("CHAIN-NOTE", str(as_employee.message_ids.sudo().mapped("body")))
-                note = self.env["mail.message"].search(
-                    [("model", "=", record._name), ("body", "ilike", "CHAIN-NOTE")]
-                )
-                with self.assertRaises(AccessError):
-                    note.with_user(self.user_employee).read(["body"])
-                fetched = (
-                    self.env["mail.message"]
-                    .with_user(self.user_employee)
-                    ._message_fetch(
-                        Domain([("model", "=", record._name), ("res_id", "=", record.id)])
-                    )
-                )
-                self.assertNotIn(note, fetched["messages"])
-                # The chain and HR still read it.
-                for user in (self.user_manager, self.user_director, self.user_officer):
-                    self.assertIn("CHAIN-NOTE", self._bodies(user, record)[0], user.login)
-
-    def test_his_own_notes_and_what_is_sent_to_him_stay_readable(self):
-        review = self.review.with_user(self.user_employee)
-        review.message_post(body="MY-OWN note", subtype_xmlid="mail.mt_note")
-        self.review.with_user(self.user_manager).message_post(
-            body="NOTE-TO-ELI",
-            subtype_xmlid="mail.mt_note",
-            partner_ids=self.user_employee.partner_id.ids,
-        )
-        bodies, __ = self._bodies(self.user_employee, self.review)
-        self.assertIn("MY-OWN", bodies)
-        self.assertIn("NOTE-TO-ELI", bodies)
-        self.assertNotIn("CHAIN-NOTE", bodies)
 
 
 @tagged("post_install", "-at_install")

@@ -1,3 +1,4 @@
 from .cron import commit_cron_batch, process_cron_batches
+from .numbers import FiniteFloat, FiniteMonetary
 
-__all__ = ["commit_cron_batch", "process_cron_batches"]
+__all__ = ["FiniteFloat", "FiniteMonetary", "commit_cron_batch", "process_cron_batches"]
