@@ -418,7 +418,6 @@ class PerformanceFeedback(models.Model):
             .with_user(SUPERUSER_ID)
             .with_context(tracking_disable=True, mail_create_nolog=True)
         )
-        UserInput = self.env["survey.user_input"].with_user(SUPERUSER_ID)
         for answer in Feedback.browse(self.ids).exists():
             siblings = Feedback.search(answer._get_anonymous_sibling_domain())
             requests = siblings.filtered(
@@ -430,24 +429,8 @@ class PerformanceFeedback(models.Model):
             answerers = requests.author_id - answer.requester_id - answer.employee_id
             if not answers or len(answerers) < answer.company_id.performance_anonymity_threshold:
                 continue
-            contents = UserInput._performance_content_keys(answers)
-            waiting = list(answers)
-            # shuffled, then ordered by what they say: equal answers in no order either
-            random.SystemRandom().shuffle(waiting)
-            waiting.sort(key=lambda a: (a.message or "", a.feedback_type, contents.get(a, "")))
             today = fields.Date.context_today(self)
-            released = Feedback.create(
-                [
-                    {
-                        **Feedback._prepare_anonymous_answer_copy(waiting_answer),
-                        "date": today,
-                        "anonymous_released": True,
-                    }
-                    for waiting_answer in waiting
-                ]
-            )
-            UserInput._performance_release(dict(zip(waiting, released, strict=True)))
-            answers.unlink()
+            answers._copy_anonymous_answers({"date": today, "anonymous_released": True})
             requests.activity_unlink(
                 ["performance_management.mail_activity_type_feedback_request"]
             )
@@ -463,6 +446,25 @@ class PerformanceFeedback(models.Model):
                 )
             )
             self.env.invalidate_all()
+
+    def _copy_anonymous_answers(self, values):
+        """Replace anonymous answers by copies with ``values``, created together in the
+        order of their content (shuffled first: equal answers in no order either), their
+        questionnaires with them; the answers copied are deleted."""
+        Feedback = self.with_user(SUPERUSER_ID).with_context(
+            tracking_disable=True, mail_create_nolog=True
+        )
+        UserInput = self.env["survey.user_input"].with_user(SUPERUSER_ID)
+        contents = UserInput._performance_content_keys(self)
+        waiting = list(Feedback.browse(self.ids))
+        random.SystemRandom().shuffle(waiting)
+        waiting.sort(key=lambda a: (a.message or "", a.feedback_type, contents.get(a, "")))
+        copies = Feedback.create(
+            [{**Feedback._prepare_anonymous_answer_copy(a), **values} for a in waiting]
+        )
+        UserInput._performance_release(dict(zip(waiting, copies, strict=True)))
+        Feedback.browse(self.ids).unlink()
+        return copies
 
     @api.model
     def _prepare_anonymous_answer_copy(self, answer):
@@ -480,6 +482,8 @@ class PerformanceFeedback(models.Model):
                 "feedback_type",
                 "visibility",
                 "state",
+                "date",
+                "anonymous_released",
             )
         }
 

@@ -1,4 +1,6 @@
+import importlib.util
 from datetime import timedelta
+from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -133,6 +135,38 @@ class TestAnonymousFeedbackBatches(ReviewCase):
         # the third one alone would name its rater: it waits, and the count with it
         self._answer(requests[2], "Third")
         self.assertEqual(summaries(), after)
+
+    def test_the_upgrade_orders_past_batches_by_their_content(self):
+        # a batch as earlier versions released it: in the order of arrival
+        texts = ["Delta", "Charlie", "Bravo", "Alpha"]
+        past = self.Feedback.create(
+            [
+                {
+                    "employee_id": self.employee.id,
+                    "requester_id": self.manager.id,
+                    "anonymous": True,
+                    "is_request": True,
+                    "anonymous_released": True,
+                    "state": "done",
+                    "date": "2026-10-01",
+                    "message": f"<p>{text}</p>",
+                }
+                for text in texts
+            ]
+        )
+        script = Path(__file__).parents[1] / "migrations/19.0.1.1.0/post-anonymous-batches.py"
+        spec = importlib.util.spec_from_file_location("pm_post_anonymous_batches", script)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "19.0.1.0.0")
+        self.assertFalse(past.exists())
+        copies = self.Feedback.search(
+            [("employee_id", "=", self.employee.id), ("anonymous_released", "=", True)],
+            order="id",
+        )
+        self.assertEqual(copies.mapped("message"), [f"<p>{t}</p>" for t in sorted(texts)])
+        self.assertEqual(set(copies.mapped("date")), {fields.Date.to_date("2026-10-01")})
+        self.assertGreater(min(copies.ids), max(past.ids))
 
 
 @tagged("post_install", "-at_install")
