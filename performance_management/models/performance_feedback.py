@@ -532,7 +532,6 @@ class PerformanceFeedback(models.Model):
                 [("date_deadline", "<", fields.Date.context_today(self))],
                 [("date_reminded", "=", False)],
                 [("author_id.user_id", "!=", False)],
-                [("anonymous_answered", "=", False)],
             ]
         )
 
@@ -544,7 +543,9 @@ class PerformanceFeedback(models.Model):
         today = fields.Date.context_today(self)
 
         def remind(requests):
-            for request in requests:
+            # An anonymous request answered is not reminded, but marked like the others:
+            # its requester tells no answered request from the late ones by the mark.
+            for request in requests.filtered(lambda r: not r.sudo().anonymous_answered):
                 template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
             requests.write({"date_reminded": today})
 

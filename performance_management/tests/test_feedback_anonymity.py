@@ -1,6 +1,7 @@
 import importlib.util
 from datetime import timedelta
 from pathlib import Path
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -135,6 +136,29 @@ class TestAnonymousFeedbackBatches(ReviewCase):
         # the third one alone would name its rater: it waits, and the count with it
         self._answer(requests[2], "Third")
         self.assertEqual(summaries(), after)
+
+    def test_reminders_mark_answered_and_late_requests_alike(self):
+        requests = self._ask(self.peer | self.director)
+        self._answer(requests[0], "On time")
+        Mail = self.env["mail.mail"]
+        with (
+            freeze_time("2026-11-25"),
+            patch.object(type(self.env["ir.cron"]), "_commit_progress", return_value=1.0),
+        ):
+            self.Feedback._cron_remind_overdue_requests()
+        # the requester sees both reminded; only the late rater got the mail
+        seen = requests.with_user(self.user_manager)
+        seen.invalidate_recordset()
+        self.assertEqual({str(d) for d in seen.mapped("date_reminded")}, {"2026-11-25"})
+        self.assertEqual(len(set(seen.mapped("write_date"))), 1)
+        reminded = Mail.search(
+            [
+                ("model", "=", "performance.feedback"),
+                ("res_id", "in", requests.ids),
+                ("subject", "ilike", "Reminder"),
+            ]
+        )
+        self.assertEqual(reminded.mapped("res_id"), requests[1].ids)
 
     def test_the_upgrade_orders_past_batches_by_their_content(self):
         # a batch as earlier versions released it: in the order of arrival
