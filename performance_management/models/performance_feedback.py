@@ -269,7 +269,7 @@ class PerformanceFeedback(models.Model):
     def write(self, vals):
         if "date_deadline" in vals:
             self._check_deadline_vals(vals)
-        links = {feedback: (feedback.review_id, feedback.goal_id) for feedback in self}
+        links = {} if self.env.su else {f: (f.review_id, f.goal_id) for f in self}
         # The state moves through the actions only (the guard mixin): reopening an answered
         # request would allow a second anonymous answer.
         res = super().write(vals)
@@ -313,7 +313,9 @@ class PerformanceFeedback(models.Model):
         if not self.anonymous:
             self.check_access("write")
             return self._answer_named(message, feedback_type)
-        return self._answer_anonymously(message, feedback_type)
+        self._answer_anonymously(message, feedback_type)._release_anonymous_answers()
+        # the request, not the answer: a released answer is replaced by its batch's copy
+        return self
 
     def action_open_survey(self):
         """Open the request's questionnaire, survey's own page, with the rater's token."""
@@ -337,13 +339,12 @@ class PerformanceFeedback(models.Model):
         )
         return self
 
-    def _answer_anonymously(self, message, feedback_type="general", release=True):
-        """Answer an anonymous request by an answer split from its author.
+    def _answer_anonymously(self, message, feedback_type="general"):
+        """Answer an anonymous request by an answer split from its author; return it.
 
         Its caller checked that the author answers (action_answer) or that the answer
-        comes through the request's questionnaire token. The answer waits, readable by
-        nobody, until its batch is released; ``release=False`` leaves the release to the
-        caller (a questionnaire links its answer first).
+        comes through the request's questionnaire token, and releases its batch
+        (``_release_anonymous_answers``): until then the answer is nobody's to read.
         """
         self.ensure_one()
         if self.state != "requested" or self.sudo().anonymous_answered:
@@ -368,10 +369,7 @@ class PerformanceFeedback(models.Model):
             )
         )
         self.invalidate_recordset(["anonymous_answered", "can_answer"])
-        if release:
-            answer._release_anonymous_answers()
-        # the request, not the answer: a released answer is replaced by its batch's copy
-        return self
+        return answer
 
     def _prepare_anonymous_answer(self, message, feedback_type):
         self.ensure_one()

@@ -114,18 +114,7 @@ class SurveyUserInput(models.Model):
         if not self.performance_anonymous:
             request._answer_named(message)
             return
-        request._answer_anonymously(message, "general", release=False)
-        # sudo: the answer just created for the request, the one without author
-        answer = (
-            self.env["performance.feedback"]
-            .sudo()
-            .search(
-                request._get_anonymous_sibling_domain()
-                + [("state", "=", "done"), ("author_id", "=", False)],
-                order="id desc",
-                limit=1,
-            )
-        )
+        answer = request._answer_anonymously(message, "general")
         # the answer is the anonymous feedback: nothing left points at the request
         self.with_user(SUPERUSER_ID).write(
             {"performance_request_id": False, "performance_feedback_id": answer.id}
