@@ -157,7 +157,8 @@ class PerformanceFeedbackPortal(PerformancePortal):
         employees = self._pm_employees()
         if not employees:
             return 0
-        # sudo: a count of the unreleased answers about the user himself, no record
+        # sudo: the open anonymous requests about the user himself, no record: a number
+        # that moves when they are asked or released, never when one is answered
         return (
             request.env["performance.feedback"]
             .sudo()
@@ -165,8 +166,8 @@ class PerformanceFeedbackPortal(PerformancePortal):
                 [
                     ("employee_id", "in", employees.ids),
                     ("anonymous", "=", True),
-                    ("state", "=", "done"),
-                    ("anonymous_released", "=", False),
+                    ("is_request", "=", True),
+                    ("state", "=", "requested"),
                 ]
             )
         )

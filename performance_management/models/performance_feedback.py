@@ -213,7 +213,7 @@ class PerformanceFeedback(models.Model):
         for feedback in self:
             feedback.survey_start_url = urls.get(feedback.id, False)
 
-    @api.constrains("employee_id", "author_id")
+    @api.constrains("employee_id", "author_id", "requester_id", "is_request", "state")
     def _check_not_self(self):
         for feedback in self:
             if feedback.author_id and feedback.author_id == feedback.employee_id:
@@ -221,7 +221,13 @@ class PerformanceFeedback(models.Model):
                     raise ValidationError(
                         self.env._("You cannot ask yourself for feedback about yourself.")
                     )
-                if feedback.state != "requested" and not feedback.is_request:
+                # feedback about oneself only answers what someone else asked
+                asked = (
+                    feedback.is_request
+                    and feedback.requester_id
+                    and feedback.requester_id != feedback.author_id
+                )
+                if feedback.state != "requested" and not asked:
                     raise ValidationError(self.env._("You cannot give feedback to yourself."))
 
     @api.constrains("message", "state")
@@ -255,24 +261,29 @@ class PerformanceFeedback(models.Model):
             own_field = "requester_id" if vals.get("state") == "requested" else "author_id"
             if vals.get(own_field) not in my_employees.ids:
                 raise AccessError(self.env._("You can only give or request feedback yourself."))
-            # feedback is tied only to goals and reviews its writer may read
-            for fname in ("goal_id", "review_id"):
-                if vals.get(fname):
-                    self.env[self._fields[fname].comodel_name].browse(vals[fname]).check_access(
-                        "read"
-                    )
-            if vals.get("anonymous") and vals.get("state") != "requested":
-                raise UserError(
-                    self.env._("Anonymous feedback is only given in answer to a request.")
-                )
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        if not self.env.su:
+            records._check_links_readable()
+        return records
 
     def write(self, vals):
         if "date_deadline" in vals:
             self._check_deadline_vals(vals)
+        links = {} if self.env.su else {f: (f.review_id, f.goal_id) for f in self}
         # The state moves through the actions only (the guard mixin): reopening an answered
         # request would allow a second anonymous answer.
-        return super().write(vals)
+        res = super().write(vals)
+        if not self.env.su:
+            # the rules on the records as written: release and anonymity are the
+            # application's (the rules checked them as they were before the write)
+            self.check_access("write")
+            self.filtered(lambda f: (f.review_id, f.goal_id) != links[f])._check_links_readable()
+        return res
+
+    def _check_links_readable(self):
+        """Feedback is quoted only under a review or a goal its writer may read."""
+        self.review_id.check_access("read")
+        self.goal_id.check_access("read")
 
     @api.model
     def _guard_initial_values(self, fname):
@@ -302,7 +313,9 @@ class PerformanceFeedback(models.Model):
         if not self.anonymous:
             self.check_access("write")
             return self._answer_named(message, feedback_type)
-        return self._answer_anonymously(message, feedback_type).with_env(self.env)
+        self._answer_anonymously(message, feedback_type)._release_anonymous_answers()
+        # the request, not the answer: a released answer is replaced by its batch's copy
+        return self
 
     def action_open_survey(self):
         """Open the request's questionnaire, survey's own page, with the rater's token."""
@@ -327,10 +340,11 @@ class PerformanceFeedback(models.Model):
         return self
 
     def _answer_anonymously(self, message, feedback_type="general"):
-        """Answer an anonymous request by an answer split from its author.
+        """Answer an anonymous request by an answer split from its author; return it.
 
         Its caller checked that the author answers (action_answer) or that the answer
-        comes through the request's questionnaire token.
+        comes through the request's questionnaire token, and releases its batch
+        (``_release_anonymous_answers``): until then the answer is nobody's to read.
         """
         self.ensure_one()
         if self.state != "requested" or self.sudo().anonymous_answered:
@@ -341,23 +355,7 @@ class PerformanceFeedback(models.Model):
         answer = (
             self.with_user(SUPERUSER_ID)
             .with_context(tracking_disable=True, mail_create_nosubscribe=True)
-            .create(
-                {
-                    "employee_id": self.employee_id.id,
-                    "company_id": self.company_id.id,
-                    "requester_id": self.requester_id.id,
-                    "review_id": self.review_id.id,
-                    # sudo: the questionnaire batches its answers apart from free texts
-                    "survey_id": self.sudo().survey_id.id,
-                    "anonymous": True,
-                    "is_request": True,
-                    "author_id": False,
-                    "message": message,
-                    "feedback_type": feedback_type,
-                    "visibility": self._get_answer_visibility(),
-                    "state": "done",
-                }
-            )
+            .create(self._prepare_anonymous_answer(message, feedback_type))
         )
         # Flush as superuser, or flushing later stamps the author as write_uid.
         answer.env.flush_all()
@@ -371,8 +369,25 @@ class PerformanceFeedback(models.Model):
             )
         )
         self.invalidate_recordset(["anonymous_answered", "can_answer"])
-        answer._release_anonymous_answers()
         return answer
+
+    def _prepare_anonymous_answer(self, message, feedback_type):
+        self.ensure_one()
+        return {
+            "employee_id": self.employee_id.id,
+            "company_id": self.company_id.id,
+            "requester_id": self.requester_id.id,
+            "review_id": self.review_id.id,
+            # sudo: the questionnaire batches its answers apart from free texts
+            "survey_id": self.sudo().survey_id.id,
+            "anonymous": True,
+            "is_request": True,
+            "author_id": False,
+            "message": message,
+            "feedback_type": feedback_type,
+            "visibility": self._get_answer_visibility(),
+            "state": "done",
+        }
 
     def _get_anonymous_sibling_domain(self):
         self.ensure_one()
@@ -390,13 +405,18 @@ class PerformanceFeedback(models.Model):
         """Release anonymous answers in batches, each once enough distinct people answered.
 
         Only answerers other than the requester and the person the feedback is about count.
-        A batch is released at once, its answers shuffled and dated alike, and its requests
-        turn "answered" together: neither the order of the answers nor the state of the
-        requests tells the requester which answer came from whom.
+        A batch is released at once: its answers are copied into new records, created
+        together (one date, ids in the order of their content, never of their arrival),
+        and the waiting ones deleted; its requests turn "answered" together. Neither ids,
+        dates nor states tell anyone which answer came from whom, or when.
         """
         # sudo: the batch of one request; nothing leaves this method but the release
-        Feedback = self.sudo().with_user(SUPERUSER_ID).with_context(tracking_disable=True)
-        for answer in self:
+        Feedback = (
+            self.sudo()
+            .with_user(SUPERUSER_ID)
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+        )
+        for answer in Feedback.browse(self.ids).exists():
             siblings = Feedback.search(answer._get_anonymous_sibling_domain())
             requests = siblings.filtered(
                 lambda f: f.anonymous_answered and not f.anonymous_released
@@ -407,31 +427,63 @@ class PerformanceFeedback(models.Model):
             answerers = requests.author_id - answer.requester_id - answer.employee_id
             if not answers or len(answerers) < answer.company_id.performance_anonymity_threshold:
                 continue
-            contents = [(a.message, a.feedback_type) for a in answers]
-            random.SystemRandom().shuffle(contents)
             today = fields.Date.context_today(self)
-            for record, (message, feedback_type) in zip(answers, contents, strict=True):
-                record.write(
-                    {
-                        "message": message,
-                        "feedback_type": feedback_type,
-                        "date": today,
-                        "anonymous_released": True,
-                    }
-                )
+            answers._copy_anonymous_answers({"date": today, "anonymous_released": True})
             requests.activity_unlink(
                 ["performance_management.mail_activity_type_feedback_request"]
             )
             Feedback.env.flush_all()
+            # a request cancelled after its answer came in was answered all the same: it
+            # counts with its batch, never past the raters asked
             self.env.cr.execute(
                 SQL(
                     "UPDATE performance_feedback SET anonymous_released = TRUE, "
-                    "state = CASE WHEN state = 'requested' THEN 'answered' ELSE state END "
-                    "WHERE id IN %s",
+                    "state = CASE WHEN state IN ('requested', 'cancelled') THEN 'answered' "
+                    "ELSE state END WHERE id IN %s",
                     tuple(requests.ids),
                 )
             )
             self.env.invalidate_all()
+
+    def _copy_anonymous_answers(self, values):
+        """Replace anonymous answers by copies with ``values``, created together in the
+        order of their content (shuffled first: equal answers in no order either), their
+        questionnaires with them; the answers copied are deleted."""
+        Feedback = self.with_user(SUPERUSER_ID).with_context(
+            tracking_disable=True, mail_create_nolog=True
+        )
+        UserInput = self.env["survey.user_input"].with_user(SUPERUSER_ID)
+        contents = UserInput._performance_content_keys(self)
+        waiting = list(Feedback.browse(self.ids))
+        random.SystemRandom().shuffle(waiting)
+        waiting.sort(key=lambda a: (a.message or "", a.feedback_type, contents.get(a, "")))
+        copies = Feedback.create(
+            [{**Feedback._prepare_anonymous_answer_copy(a), **values} for a in waiting]
+        )
+        UserInput._performance_release(dict(zip(waiting, copies, strict=True)))
+        Feedback.browse(self.ids).unlink()
+        return copies
+
+    @api.model
+    def _prepare_anonymous_answer_copy(self, answer):
+        return {
+            fname: answer[fname].id if self._fields[fname].type == "many2one" else answer[fname]
+            for fname in (
+                "employee_id",
+                "company_id",
+                "requester_id",
+                "review_id",
+                "survey_id",
+                "anonymous",
+                "is_request",
+                "message",
+                "feedback_type",
+                "visibility",
+                "state",
+                "date",
+                "anonymous_released",
+            )
+        }
 
     def action_cancel(self):
         if any(f.state != "requested" for f in self):
@@ -478,7 +530,6 @@ class PerformanceFeedback(models.Model):
                 [("date_deadline", "<", fields.Date.context_today(self))],
                 [("date_reminded", "=", False)],
                 [("author_id.user_id", "!=", False)],
-                [("anonymous_answered", "=", False)],
             ]
         )
 
@@ -490,7 +541,9 @@ class PerformanceFeedback(models.Model):
         today = fields.Date.context_today(self)
 
         def remind(requests):
-            for request in requests:
+            # An anonymous request answered is not reminded, but marked like the others:
+            # its requester tells no answered request from the late ones by the mark.
+            for request in requests.filtered(lambda r: not r.sudo().anonymous_answered):
                 template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
             requests.write({"date_reminded": today})
 

@@ -408,12 +408,26 @@ class PerformanceReview(models.Model):
         ):
             return False
         domain = [("review_id", "=", self.id), ("state", "!=", "cancelled")]
-        # sudo: counts only (how many asked, how many answered), never a text nor a name
-        counts = Feedback.sudo()._read_group(
-            [*domain, ("is_request", "=", True)], ["state"], ["__count", "author_id:count"]
+        # sudo: counts of the requests only, never an answer: the raters asked, those who
+        # answered by name, and those whose anonymous batch is released, all at once; an
+        # anonymous answer waiting for its batch changes nothing here
+        counts = dict(
+            Feedback.sudo()._read_group(
+                [*domain, ("is_request", "=", True), ("author_id", "!=", False)],
+                ["state"],
+                ["__count"],
+            )
         )
-        done = sum(count for state, count, __ in counts if state == "done")
-        requested = sum(with_author for __, __, with_author in counts)
+        requested = sum(counts.values())
+        done = counts.get("done", 0) + counts.get("answered", 0)
+        # sudo: whether anonymous requests are still open, a yes or no that moves only
+        # when they are asked, cancelled or released, never when one is answered
+        anonymous_pending = bool(
+            counts.get("requested")
+            and Feedback.sudo().search_count(
+                [*domain, ("state", "=", "requested"), ("anonymous", "=", True)], limit=1
+            )
+        )
         # The answers quoted are those the reader's own rights reach (even from a sudo
         # caller), anonymous ones only once released: private feedback stays with the chain.
         answers = self.env(su=False)["performance.feedback"].search(domain).sudo()
@@ -429,16 +443,6 @@ class PerformanceReview(models.Model):
                 and not f.survey_id
                 and html2plaintext(f.message or "").strip()
             )
-        )
-        # sudo: whether unreleased anonymous answers exist, a yes or no
-        anonymous_pending = Feedback.sudo().search_count(
-            domain
-            + [
-                ("state", "=", "done"),
-                ("anonymous", "=", True),
-                ("anonymous_released", "=", False),
-            ],
-            limit=1,
         )
         return self.env["ir.qweb"]._render(
             "performance_management.performance_review_peer_feedback_summary",

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 PERFORMANCE_SURVEY_TYPE = "performance"
 OFFICER = "performance_management.group_performance_officer"
@@ -43,6 +43,23 @@ class SurveySurvey(models.Model):
     def unlink(self):
         check_performance_survey_rights(self.env, self)
         return super().unlink()
+
+    def _check_answer_creation(
+        self, user, partner, email, test_entry=False, check_attempts=True, invite_token=False
+    ):
+        # A 360 answer is sent by the review's launch, one per rater: no other (a retry
+        # in the rater's name next to his anonymous answer, a public start) is created.
+        # An officer's test entry is no rater's.
+        if self.survey_type == PERFORMANCE_SURVEY_TYPE and not test_entry:
+            raise UserError(self.env._("The answers of a 360 questionnaire come from a review."))
+        return super()._check_answer_creation(
+            user,
+            partner,
+            email,
+            test_entry=test_entry,
+            check_attempts=check_attempts,
+            invite_token=invite_token,
+        )
 
     @api.depends("survey_type")
     @api.depends_context("uid")

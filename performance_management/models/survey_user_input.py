@@ -119,6 +119,64 @@ class SurveyUserInput(models.Model):
         self.with_user(SUPERUSER_ID).write(
             {"performance_request_id": False, "performance_feedback_id": answer.id}
         )
+        answer._release_anonymous_answers()
+
+    @api.model
+    def _performance_content_keys(self, answers):
+        """{anonymous feedback answer: what its questionnaire says}, to order a batch by."""
+        inputs = self.sudo().search([("performance_feedback_id", "in", answers.ids)])
+        return {
+            user_input.performance_feedback_id: repr(
+                sorted(
+                    (
+                        line.question_id.id,
+                        line.suggested_answer_id.id,
+                        line.matrix_row_id.id,
+                        str(line._get_answer_value()),
+                    )
+                    for line in user_input.user_input_line_ids
+                )
+            )
+            for user_input in inputs
+        }
+
+    @api.model
+    def _performance_release(self, released):
+        """Copy the questionnaires of a released batch, ``{waiting answer: released one}``.
+
+        The copies are created together, in the batch's order, and the answers submitted
+        by the raters deleted when the transaction commits: no id, date or token left tells
+        who answered what, or when.
+        """
+        waiting = self.env["performance.feedback"].browse([a.id for a in released])
+        # sudo: the answers of the batch being released, by the release itself
+        inputs = self.sudo().search([("performance_feedback_id", "in", waiting.ids)])
+        by_answer = {user_input.performance_feedback_id.id: user_input for user_input in inputs}
+        ordered = self.sudo().browse([by_answer[a.id].id for a in released if a.id in by_answer])
+        if not ordered:
+            return self.browse()
+        copies = ordered.with_user(SUPERUSER_ID).with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        )
+        vals_list = copies.copy_data()
+        new_answer = {a.id: released[a].id for a in released}
+        for user_input, vals in zip(ordered, vals_list, strict=True):
+            vals.update(
+                {
+                    "performance_feedback_id": new_answer[user_input.performance_feedback_id.id],
+                    "state": "done",
+                    "deadline": False,
+                    "start_datetime": False,
+                    "end_datetime": False,
+                }
+            )
+        created = copies.create(vals_list)
+        # The submitted answers go with the transaction that released them, once survey's
+        # controller has shown the last rater his finished page: meanwhile they are
+        # nobody's to read (their feedback, deleted, released nothing).
+        originals = ordered.with_user(SUPERUSER_ID)
+        self.env.cr.precommit.add(lambda: originals.exists().unlink())
+        return created
 
     def _performance_scrub(self):
         """Leave on a submitted anonymous answer and its lines no trace of who answered.

@@ -69,3 +69,4 @@ from . import test_view_widgets
 from . import test_translations
 from . import test_confidential_notes
 from . import test_host_cost
+from . import test_feedback_anonymity

@@ -1,4 +1,6 @@
-from odoo import http
+from datetime import timedelta
+
+from odoo import fields, http
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -462,6 +464,18 @@ class TestPortalAccess(PerformancePortalCase):
                 }
                 for index in range(3)
             ]
+        )
+        # the banner tells of the open anonymous requests about the user, never of the
+        # answers that came in: it moves when they are asked or released
+        Feedback.create(
+            {
+                "employee_id": self.portal_employee.id,
+                "requester_id": self.portal_employee.id,
+                "author_id": self.peer.id,
+                "anonymous": True,
+                "state": "requested",
+                "date_deadline": fields.Date.today() + timedelta(days=7),
+            }
         )
         self.authenticate("pm_portal", "pm_portal")
         answers.anonymous_released = False
