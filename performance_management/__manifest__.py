@@ -28,6 +28,7 @@
         "views/res_config_settings_views.xml",
         "security/performance_goal_security.xml",
         "data/performance_goal_cron.xml",
+        "data/performance_figure_check_data.xml",
         "wizard/performance_goal_assign_views.xml",
         "views/performance_goal_views.xml",
         "views/performance_goal_checkin_views.xml",

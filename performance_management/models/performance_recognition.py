@@ -112,7 +112,9 @@ class PerformanceRecognition(models.Model):
     @api.depends("receiver_ids")
     def _compute_employee_id(self):
         for recognition in self:
-            recognition.employee_id = recognition.receiver_ids[:1]
+            # the receiver first named in the kudos, whoever is archived or renamed since
+            receivers = recognition._get_receivers()
+            recognition.employee_id = receivers.sorted(lambda e: e._origin.id or 0)[:1]
 
     @api.depends("receiver_ids")
     def _compute_receiver_count(self):
@@ -122,7 +124,12 @@ class PerformanceRecognition(models.Model):
     @api.depends("receiver_ids")
     def _compute_department_ids(self):
         for recognition in self:
-            recognition.department_ids = recognition.receiver_ids.department_id
+            recognition.department_ids = recognition._get_receivers().department_id
+
+    def _get_receivers(self):
+        """Every receiver of the kudos, archived employees included (x2many reads skip them)."""
+        self.ensure_one()
+        return self.with_context(active_test=False).receiver_ids
 
     @api.depends("employee_id")
     def _compute_department_id(self):
