@@ -109,12 +109,14 @@ class PerformanceRecognition(models.Model):
             else:
                 recognition.name = self.env._("Kudos to %(names)s", names=names)
 
-    @api.depends("receiver_ids")
+    @api.depends("receiver_ids", "receiver_ids.active")
     def _compute_employee_id(self):
         for recognition in self:
-            # the receiver first named in the kudos, whoever is archived or renamed since
-            receivers = recognition._get_receivers()
-            recognition.employee_id = receivers.sorted(lambda e: e._origin.id or 0)[:1]
+            # The first receiver by id (whatever the names), among those still employed: a
+            # write of the receivers keeps the archived ones in the table but not in the
+            # cache, so that counting them would depend on what was read last.
+            receivers = recognition._get_receivers().sorted(lambda e: e._origin.id or 0)
+            recognition.employee_id = (receivers.filtered("active") or receivers)[:1]
 
     @api.depends("receiver_ids")
     def _compute_receiver_count(self):
