@@ -641,11 +641,13 @@ class TestFiguresAgree(PerformanceCase, HttpCase):
         ):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
+            # each progress bar: its value for screen readers, its width and its label
             shown = re.findall(
-                r'aria-valuenow="(\d+)"[^>]*>\s*<div[^>]*/>\s*</div>\s*<small[^>]*>(\d+)%',
+                r'aria-valuenow="(\d+)"[^>]*>\s*<div class="progress-bar" style="width: (\d+)%">'
+                r"</div>\s*</div>\s*<small[^>]*>(\d+)%",
                 response.text,
             )
-            self.assertIn(("47", "47"), shown, url)
+            self.assertIn(("47", "47", "47"), shown, url)
             self.assertNotIn("46%", response.text, url)
 
         # the overview of the employee, as her manager reads it
@@ -662,10 +664,10 @@ class TestFiguresAgree(PerformanceCase, HttpCase):
         )
         self.assertEqual([row["progress"] for row in rows], [47])
 
-        # the employee's performance summary PDF, as her manager prints it
+        # the employee's performance summary PDF, as an officer prints it
         html = str(
             self.env["ir.actions.report"]
-            .with_user(self.user_manager)
+            .with_user(self.user_officer)
             ._render_qweb_html(
                 "performance_management.action_report_performance_employee_summary",
                 self.portal_employee.ids,
