@@ -38,6 +38,7 @@
         "security/performance_portal_security.xml",
         "data/performance_employee_chain_data.xml",
         "data/performance_goal_cron.xml",
+        "data/performance_figure_check_data.xml",
         "data/performance_feedback_data.xml",
         "data/performance_improvement_plan_data.xml",
         "data/performance_career_data.xml",

@@ -11,6 +11,8 @@ from odoo.tools import float_round, plaintext2html
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..tools import percent
+
 # What a form may fail with: shown to the user as a message, never as a traceback.
 FORM_ERRORS = (UserError, ValidationError, AccessError, MissingError, ValueError)
 
@@ -74,6 +76,7 @@ class PerformancePortal(CustomerPortal):
             pm_error=message.get("error"),
             pm_success=message.get("success"),
             pm_names=self._pm_names,
+            pm_percent=percent,
             pm_today=fields.Date.context_today(request.env.user),
         )
         result.update(values)

@@ -23,6 +23,7 @@ from . import (
     performance_development_plan_skill,
     performance_employee_chain,
     performance_feedback,
+    performance_figure_check,
     performance_goal,
     performance_goal_checkin,
     performance_goal_checkin_line,

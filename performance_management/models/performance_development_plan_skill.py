@@ -32,23 +32,37 @@ class PerformanceDevelopmentPlanSkill(models.Model):
     @api.depends(
         "skill_id",
         "required_progress",
-        "plan_id.employee_id.employee_skill_ids.skill_level_id",
+        "plan_id.employee_id.employee_skill_ids.skill_id",
+        "plan_id.employee_id.employee_skill_ids.skill_level_id.level_progress",
         "plan_id.employee_id.employee_skill_ids.valid_to",
     )
     def _compute_current_level(self):
         today = fields.Date.context_today(self)
-        for line in self:
-            levels = (
-                # sudo: the plan's own employee's skill levels, for the gap shown on his plan
-                line.plan_id.employee_id.sudo()
-                .employee_skill_ids.filtered(
-                    lambda s, line=line: (
-                        s.skill_id == line.skill_id and (not s.valid_to or s.valid_to >= today)
-                    )
-                )
-                .skill_level_id
+        # sudo: the plans' own employees' skill levels, for the gap shown on their plans;
+        # searched rather than read through employee_skill_ids, which hides the skills of an
+        # archived skill type: the level the employee holds stays what it is
+        held = {}
+        for skill in (
+            self.env["hr.employee.skill"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", self.plan_id.employee_id.ids),
+                    ("skill_id", "in", self.skill_id.ids),
+                ]
             )
-            level = max(levels, key=lambda lvl: lvl.level_progress, default=levels)
+        ):
+            if not skill.valid_to or skill.valid_to >= today:
+                held.setdefault((skill.employee_id.id, skill.skill_id.id), []).append(
+                    skill.skill_level_id
+                )
+        for line in self:
+            levels = held.get((line.plan_id.employee_id.id, line.skill_id.id), [])
+            level = max(
+                levels,
+                key=lambda lvl: lvl.level_progress,
+                default=self.env["hr.skill.level"],
+            )
             line.current_level_id = level
             line.current_progress = level.level_progress if level else 0
             line.gap = max(line.required_progress - line.current_progress, 0)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from ..tools import percent
+
 
 class PerformanceEmployeeMixin(models.AbstractModel):
     """Smart-button counters shared by the private and the public employee forms."""
@@ -223,7 +225,8 @@ class PerformanceEmployeeMixin(models.AbstractModel):
                 labels = dict(field._description_selection(self.env))
                 details.append({"field": name, "value": labels.get(value, "")})
             elif field.type == "float":
-                progress = round(value or 0.0)
+                # the whole percentage every other screen shows (tools.percent)
+                progress = percent(value)
             elif field.type == "many2one" and value:
                 details.append({"field": name, "value": value[1]})
         date = row.get(date_field)

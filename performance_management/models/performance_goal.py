@@ -233,6 +233,7 @@ class PerformanceGoal(models.Model):
         "child_ids.progress",
         "child_ids.weight",
         "child_ids.state",
+        "child_ids.active",
     )
     def _compute_progress(self):
         for goal in self:
@@ -240,7 +241,11 @@ class PerformanceGoal(models.Model):
                 goal.progress = goal.manual_progress
                 continue
             if goal.progress_mode == "children":
-                parts = goal.child_ids.filtered(lambda child: child.state != "cancel")
+                # archived and cancelled goals support nothing; filtered here rather than by
+                # the context's active_test, so that every trigger computes the same figure
+                parts = goal.with_context(active_test=False).child_ids.filtered(
+                    lambda child: child.active and child.state != "cancel"
+                )
             else:
                 parts = goal.key_result_ids
             goal.progress = self._weighted_average(parts)

@@ -52,7 +52,7 @@ class PerformanceIssue(models.Model):
         "performance.improvement.plan", ondelete="set null", index="btree_not_null", tracking=True
     )
 
-    @api.depends("rule", "employee_id")
+    @api.depends("rule", "employee_id.name")
     def _compute_name(self):
         rules = dict(self._fields["rule"]._description_selection(self.env))
         for issue in self:

@@ -69,4 +69,13 @@ class PerformanceRatingScale(models.Model):
         self.ensure_one()
         if not self.level_ids:
             return self.env["performance.rating.scale.level"]
-        return min(self.level_ids, key=lambda level: abs(self._normalize(level.value) - score))
+        # A tie (two levels at one value: an edited level is not checked by the scale's
+        # constraint) goes to the level created first, whatever order the levels were read in.
+        return min(
+            self.level_ids,
+            key=lambda level: (
+                abs(self._normalize(level.value) - score),
+                level.value,
+                level._origin.id or 0,
+            ),
+        )

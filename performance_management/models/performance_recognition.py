@@ -109,10 +109,14 @@ class PerformanceRecognition(models.Model):
             else:
                 recognition.name = self.env._("Kudos to %(names)s", names=names)
 
-    @api.depends("receiver_ids")
+    @api.depends("receiver_ids", "receiver_ids.active")
     def _compute_employee_id(self):
         for recognition in self:
-            recognition.employee_id = recognition.receiver_ids[:1]
+            # The first receiver by id (whatever the names), among those still employed: a
+            # write of the receivers keeps the archived ones in the table but not in the
+            # cache, so that counting them would depend on what was read last.
+            receivers = recognition._get_receivers().sorted(lambda e: e._origin.id or 0)
+            recognition.employee_id = (receivers.filtered("active") or receivers)[:1]
 
     @api.depends("receiver_ids")
     def _compute_receiver_count(self):
@@ -122,7 +126,12 @@ class PerformanceRecognition(models.Model):
     @api.depends("receiver_ids")
     def _compute_department_ids(self):
         for recognition in self:
-            recognition.department_ids = recognition.receiver_ids.department_id
+            recognition.department_ids = recognition._get_receivers().department_id
+
+    def _get_receivers(self):
+        """Every receiver of the kudos, archived employees included (x2many reads skip them)."""
+        self.ensure_one()
+        return self.with_context(active_test=False).receiver_ids
 
     @api.depends("employee_id")
     def _compute_department_id(self):

@@ -68,8 +68,16 @@ class PerformanceReviewAssessment(models.Model):
     @api.depends(
         "review_id.line_ids.score",
         "review_id.line_ids.role",
+        "review_id.line_ids.kind",
+        "review_id.line_ids.weight",
+        "review_id.line_ids.rating_id",
+        "review_id.line_ids.skill_level_id",
         "review_id.goal_attainment",
-        "review_id.template_id",
+        "review_id.template_id.question_weight",
+        "review_id.template_id.competency_weight",
+        "review_id.template_id.goal_weight",
+        # the suggested level is the closest one of the template's scale
+        "review_id.template_id.scale_id.level_ids.value",
     )
     def _compute_overall_score(self):
         reviews = self.review_id
@@ -121,7 +129,8 @@ class PerformanceReviewAssessment(models.Model):
         weight = sum(lines.mapped("weight"))
         return sum(line.score * line.weight for line in lines) / weight if weight else 0.0
 
-    @api.depends("final_rating_id", "potential")
+    # the tier is the level's place on its scale's range: a level edited after use moves it
+    @api.depends("final_rating_id.scale_id.level_ids.value", "potential")
     def _compute_nine_box(self):
         for assessment in self:
             level = assessment.final_rating_id

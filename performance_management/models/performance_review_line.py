@@ -96,7 +96,14 @@ class PerformanceReviewLine(models.Model):
     achievement = FiniteFloat(string="Achievement (%)")
     score = FiniteFloat(compute="_compute_score", store=True, help="Normalised 0-100.")
 
-    @api.depends("rating_id.value", "skill_level_id.level_progress", "achievement", "kind")
+    @api.depends(
+        "rating_id.value",
+        # a rating is normalised on its scale's range: a level edited after use moves it
+        "rating_id.scale_id.level_ids.value",
+        "skill_level_id.level_progress",
+        "achievement",
+        "kind",
+    )
     def _compute_score(self):
         for line in self:
             if line.kind == "rating" and line.rating_id:

@@ -70,3 +70,4 @@ from . import test_translations
 from . import test_confidential_notes
 from . import test_host_cost
 from . import test_feedback_anonymity
+from . import test_stored_figures

@@ -1,4 +1,11 @@
 from .cron import commit_cron_batch, process_cron_batches
+from .figures import percent
 from .numbers import FiniteFloat, FiniteMonetary
 
-__all__ = ["FiniteFloat", "FiniteMonetary", "commit_cron_batch", "process_cron_batches"]
+__all__ = [
+    "FiniteFloat",
+    "FiniteMonetary",
+    "commit_cron_batch",
+    "percent",
+    "process_cron_batches",
+]
