@@ -160,7 +160,7 @@ def test_upgrade_from_previous_version_keeps_every_row_and_pdf(odoo_db, tmp_path
     # the same bytes, moved: not rendered again, neither by the upgrade nor by a print
     assert pdfs["field"] == stored
     assert pdfs["served"] == stored
-    assert pdfs["named"] == 0, "PDFs left under their old name"
+    assert pdfs["named"] == 0, "PDFs left under their old name (the second one included)"
     assert pdfs["stored_by_print"] == 0, "a print stored a second PDF"
     assert pdfs["unfrozen"] == 1, "no released review without a file to print"
     # the report renders, stores nothing and left the Print menu to the released file

@@ -51,9 +51,24 @@ printed = Review.search([("state", "in", ("released", "done"))], order="id", lim
 for each in printed:
     report._render_qweb_pdf(report, each.ids)
 report._render_qweb_pdf(report, printed[:1].ids)  # printed twice, stored once
+# a second file under the frozen name (what a print after an upgrade without migration
+# stored): the first one stored stays the review's PDF, the other goes
+from odoo.addons.performance_management.models.ir_attachment import FREEZE, FREEZE_KEY
+
+env["ir.attachment"].with_context(**{FREEZE_KEY: FREEZE}).create(
+    {
+        "name": f"Performance Review {printed[0].id}.pdf",
+        "res_model": "performance.review",
+        "res_id": printed[0].id,
+        "raw": b"%PDF-1.4 a second render",
+    }
+)
 env.cr.commit()
 
 stored = env["ir.attachment"].search(
     [("res_model", "=", "performance.review"), ("name", "like", "Performance Review %.pdf")]
 )
-print("PDFS=" + json.dumps({att.res_id: hashlib.sha256(att.raw).hexdigest() for att in stored}))
+first = {}  # per review, the first one stored
+for att in stored.sorted("id", reverse=True):
+    first[att.res_id] = hashlib.sha256(att.raw).hexdigest()
+print("PDFS=" + json.dumps(first))
