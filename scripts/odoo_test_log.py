@@ -40,7 +40,7 @@ def parse(lines, module):
         while number < len(lines) and not RECORD.match(lines[number]):
             block.append(lines[number])
             number += 1
-        level, logger, msg = match["level"], match["logger"], match["msg"]
+        level, logger, msg = match["level"], match["logger"], match["msg"].rstrip()
         if logger.startswith(ours) and (start := STARTING.match(msg)):
             tests.setdefault(start["test"], [logger[len(ours) :], None, None])
         elif logger.startswith(ours) and (skip := SKIPPED.match(msg)):

@@ -4,7 +4,8 @@ import xml.etree.ElementTree as ET
 
 from odoo_test_log import main
 
-HEAD = "2026-12-06 20:15:24,171 4242 {level} pm_x {logger}: {msg}"
+# Odoo ends each log line with a space
+HEAD = "2026-12-06 20:15:24,171 4242 {level} pm_x {logger}: {msg} "
 OURS = "odoo.addons.performance_management.tests.test_goal"
 
 
