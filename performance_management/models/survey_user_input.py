@@ -4,7 +4,6 @@ from datetime import datetime, time
 from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .survey_survey import PERFORMANCE_SURVEY_TYPE
@@ -61,22 +60,11 @@ class SurveyUserInput(models.Model):
         related="performance_feedback_id.anonymous_released", store=True, string="Released"
     )
 
-    def _performance_check_link(self, vals_list):
-        # Survey's rules let its users create and write the answers of their own surveys:
-        # only the launch (the superuser) ties an answer to a review, a rater or a request.
-        given = {fname for vals in vals_list for fname in vals}
-        given |= {key.removeprefix("default_") for key in self.env.context}
-        if not self.env.su and any(fname.startswith("performance_") for fname in given):
-            raise AccessError(self.env._("Only the review launch links answers to a review."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._performance_check_link(vals_list)
-        return super().create(vals_list)
-
     def write(self, vals):
-        self._performance_check_link([vals])
         res = super().write(vals)
+        if not self.env.su:
+            # the rules on the answers as written: review links on 360 answers only
+            self.check_access("write")
         if self.env.uid != SUPERUSER_ID:
             # sudo: whether the records just written are submitted anonymous answers
             done = self.sudo().filtered(lambda i: i.performance_anonymous and i.state == "done")

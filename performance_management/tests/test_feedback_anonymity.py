@@ -9,7 +9,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.service.model import call_kw
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_review_common import ReviewCase
 from .test_survey_360 import Survey360Case
@@ -463,5 +463,35 @@ class TestAnonymityFlagsRefused(Survey360Case):
         self.assertFalse(
             self.env["performance.feedback"].search(
                 [("employee_id", "=", self.employee.id), ("author_id", "=", self.employee.id)]
+            )
+        )
+
+    def test_no_answer_of_another_survey_linked_to_a_review(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        survey_user = new_test_user(
+            self.env, login="pm_survey_user", groups="base.group_user,survey.group_survey_user"
+        )
+        canteen = self.env["survey.survey"].create(
+            {"title": "Canteen", "survey_type": "survey", "access_mode": "public"}
+        )
+        env = self.env(user=survey_user)
+        links = {
+            "performance_review_id": review.id,
+            "performance_anonymous": True,
+            "performance_role": "peer",
+        }
+        for vals, context in (
+            ({"survey_id": canteen.id, **links}, {}),
+            ({"survey_id": canteen.id}, {f"default_{k}": v for k, v in links.items()}),
+        ):
+            with self.subTest(context=bool(context)), self.assertRaises(REFUSED):
+                call_kw(env["survey.user_input"], "create", [vals], {"context": context})
+        own = call_kw(env["survey.user_input"], "create", [{"survey_id": canteen.id}], {})
+        with self.assertRaises(REFUSED):
+            call_kw(env["survey.user_input"], "write", [[own], links], {})
+        self.assertFalse(
+            self.env["survey.user_input"].search(
+                [("survey_id", "=", canteen.id), ("performance_review_id", "!=", False)]
             )
         )
