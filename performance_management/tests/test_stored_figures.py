@@ -4,6 +4,7 @@ places (portal, overview, PDF, backend) agree to the digit."""
 
 import os
 import re
+import time
 from contextlib import closing
 from datetime import timedelta
 
@@ -294,6 +295,20 @@ class TestStoredFigures(StoredFiguresCase):
 @tagged("post_install", "-at_install")
 class TestFigureCheckCron(StoredFiguresCase):
     """The scheduled check: off by default, it finds, reports and repairs what SQL wrote."""
+
+    def test_cron_commits_each_model_and_stops_when_time_is_up(self):
+        cron = self.env.ref("performance_management.ir_cron_performance_figure_check")
+        models = len(self.env["performance.figure.check"]._get_checked_fields())
+        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+            env = self.env(cr=cr, context={"cron_id": cron.id})
+            cron, progress = env["ir.cron"].browse(cron.id)._add_progress()
+            check = cron.env["performance.figure.check"].with_context(
+                cron_end_time=time.monotonic() - 1
+            )
+            check._cron_check_figures(sample_size=3)
+            # one model checked and committed, the others left for the next run
+            self.assertLessEqual(progress.done, 3)
+            self.assertEqual(progress.remaining, models - 1)
 
     def test_cron_is_off_by_default(self):
         cron = self.env.ref("performance_management.ir_cron_performance_figure_check")
