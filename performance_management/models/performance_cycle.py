@@ -8,7 +8,7 @@ from odoo.fields import Command, Domain
 from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import FiniteFloat, commit_cron_batch
+from ..tools import FiniteFloat, commit_cron_batch, percent
 
 _logger = logging.getLogger(__name__)
 
@@ -300,8 +300,9 @@ class PerformanceCycle(models.Model):
                 "done": done,
                 "late": late,
                 "total": total,
-                "percent": round(done * 100.0 / total) if total else 0,
-                "late_percent": round(late * 100.0 / total) if total else 0,
+                # rounded as the evaluation's progress bars and PDF round the same rates
+                "percent": percent(done * 100.0 / total) if total else 0,
+                "late_percent": percent(late * 100.0 / total) if total else 0,
             }
             for key, deadline, done, late in bars
         ]
@@ -997,14 +998,14 @@ class PerformanceCycle(models.Model):
         rows = []
         for level in self.scale_id.level_ids.sorted("value"):
             count = counts.get(level, 0)
-            percent = count * 100.0 / total if total else 0.0
+            share = count * 100.0 / total if total else 0.0
             rows.append(
                 {
                     "level": level,
                     "target": level.target_percent,
                     "count": count,
-                    "percent": percent,
-                    "gap": percent - level.target_percent,
+                    "percent": share,
+                    "gap": share - level.target_percent,
                 }
             )
         return rows

@@ -1,9 +1,10 @@
 import logging
+import random
 
 from markupsafe import Markup
 
 from odoo import api, models
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, float_compare, split_every
 
 from ..tools import commit_cron_batch
 
@@ -16,6 +17,9 @@ SNAPSHOT_FIELDS = {
     "performance.reward": ("department_id",),
     "performance.recognition": ("department_id", "department_ids"),
 }
+
+# Records recomputed at once: the prefetch size of the ORM.
+CHUNK_SIZE = 1000
 
 # Drifts listed in the officers' message; the log and the count tell the rest.
 MESSAGE_LIMIT = 20
@@ -121,13 +125,18 @@ class PerformanceFigureCheck(models.AbstractModel):
         not see: rows written in SQL by an import or a migration, a dependency missed.
         Off by default (Settings > Technical > Scheduled Actions).
         """
-        checked = self._get_checked_fields()
+        checked = list(self._get_checked_fields().items())
+        # a run stopped by its time starts over: in another order, every model gets its turn
+        random.shuffle(checked)
         drifts = []
         remaining = len(checked)
-        for model_name, fnames in checked.items():
+        for model_name, fnames in checked:
             remaining -= 1
             records = self._sample(model_name, sample_size).sudo()
-            found = self._check_records(records, fnames)
+            found = []
+            # by chunks, so that a whole database checked at once stays within memory
+            for ids in split_every(CHUNK_SIZE, records.ids):
+                found += self._check_records(records.browse(ids), fnames)
             self._report_drifts(found)
             drifts += found
             if not commit_cron_batch(self.env, len(records), remaining):

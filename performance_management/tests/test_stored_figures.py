@@ -4,11 +4,12 @@ places (portal, overview, PDF, backend) agree to the digit."""
 
 import os
 import re
+import time
 from contextlib import closing
 from datetime import timedelta
 
 import psycopg2
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from odoo import fields
@@ -189,6 +190,11 @@ class TestStoredFigures(StoredFiguresCase):
         self.assertNotIn("manager_id", checked["performance.goal"])
         self.assertNotIn("department_id", checked.get("performance.review", []))
         self.assertNotIn("department_ids", checked["performance.recognition"])
+        # stored once for everybody: never computed with the rights of who triggered it
+        for model_name in self.env.registry:
+            for field in self.env[model_name]._fields.values():
+                if field.store and field.compute and "performance_management" in field._modules:
+                    self.assertTrue(field.compute_sudo, f"{model_name}.{field.name}")
         self.assertNoDrift()
 
     def test_archived_supporting_goal_leaves_the_roll_up(self):
@@ -290,6 +296,20 @@ class TestStoredFigures(StoredFiguresCase):
 class TestFigureCheckCron(StoredFiguresCase):
     """The scheduled check: off by default, it finds, reports and repairs what SQL wrote."""
 
+    def test_cron_commits_each_model_and_stops_when_time_is_up(self):
+        cron = self.env.ref("performance_management.ir_cron_performance_figure_check")
+        models = len(self.env["performance.figure.check"]._get_checked_fields())
+        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+            env = self.env(cr=cr, context={"cron_id": cron.id})
+            cron, progress = env["ir.cron"].browse(cron.id)._add_progress()
+            check = cron.env["performance.figure.check"].with_context(
+                cron_end_time=time.monotonic() - 1
+            )
+            check._cron_check_figures(sample_size=3)
+            # one model checked and committed, the others left for the next run
+            self.assertLessEqual(progress.done, 3)
+            self.assertEqual(progress.remaining, models - 1)
+
     def test_cron_is_off_by_default(self):
         cron = self.env.ref("performance_management.ir_cron_performance_figure_check")
         self.assertFalse(cron.active)
@@ -382,12 +402,15 @@ class TestStoredFiguresProperty(StoredFiguresCase):
 
     @settings(
         # a couple of minutes in CI; PM_FIGURES_EXAMPLES=500 for a longer hunt
-        max_examples=int(os.environ.get("PM_FIGURES_EXAMPLES", "25")),
+        max_examples=int(os.environ.get("PM_FIGURES_EXAMPLES", "40")),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     @given(st.lists(operation, min_size=1, max_size=12))
+    # every operation at least once in each run, whatever the random draw
+    @example([(name, 1, 2, 37) for name in OPERATIONS])
+    @example([(name, 3, 0, 64) for name in reversed(OPERATIONS)])
     def test_stored_figures_equal_their_recompute(self, operations):
         with closing(self.env.cr.savepoint()):
             try:
