@@ -2,7 +2,7 @@
     "name": "Performance Management",
     "summary": "Goals, reviews, feedback, 1:1s, improvement plans, career paths and "
     "recognition for your employees",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources/Performance",
     "sequence": 275,
     "author": "performance_management developers",
@@ -23,7 +23,6 @@
     "data": [
         "security/performance_security.xml",
         "security/ir.model.access.csv",
-        "data/performance_employee_chain_data.xml",
         "views/performance_menus.xml",
         "views/res_config_settings_views.xml",
         "security/performance_goal_security.xml",

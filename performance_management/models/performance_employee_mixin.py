@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 
 class PerformanceEmployeeMixin(models.AbstractModel):
@@ -9,9 +10,10 @@ class PerformanceEmployeeMixin(models.AbstractModel):
     _description = "Performance Counters of an Employee"
 
     # The manager chain as the record rules read it: "employee_id.performance_chain_ids in
-    # user.employee_ids.ids" is Odoo's "employee_id child_of me" in one indexed subquery, on
-    # whatever manager graph the host accepts (performance.employee.chain). Mirrored on the
-    # public employee, where parent_id is public too.
+    # user.employee_ids.ids" is Odoo's "employee_id child_of me" in one recursive subquery on
+    # hr_employee.parent_id as it is now, whoever wrote it (a form, an SQL import, a
+    # migration): nothing to keep in step, and no query per level of the tree as child_of
+    # makes (benchmarks/README.md). Mirrored on the public employee (parent_id is public).
     performance_chain_ids = fields.Many2many(
         "hr.employee",
         string="Reporting Chain",
@@ -21,11 +23,35 @@ class PerformanceEmployeeMixin(models.AbstractModel):
         help="The employee and everyone above them in the manager chain.",
     )
 
+    def _performance_chains(self):
+        """{employee id: [the employee, their manager, ...]} up parent_id, as stored now.
+
+        Odoo accepts any manager graph (its demo makes Mitchell Admin his own manager): the
+        walk stops at a person already met, as Odoo's parent_of does; one query per level.
+        """
+        # sudo: the org chart is public (parent_id is on the public employee), archived too
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        starts = [employee_id for employee_id in self._origin.ids if employee_id]
+        parents, todo = {}, set(starts)
+        while todo:
+            for employee in Employee.browse(todo):
+                parents[employee.id] = employee.parent_id.id
+            todo = {parent for parent in parents.values() if parent and parent not in parents}
+        chains = {}
+        for start in starts:
+            chain, current = [], start
+            while current in parents and current not in chain:
+                chain.append(current)
+                current = parents[current]
+            chains[start] = chain
+        return chains
+
     def _compute_performance_chain_ids(self):
-        chains = self.env["performance.employee.chain"]._managers_of(self._origin.ids)
+        chains = self._performance_chains()
         for employee in self:
-            manager_ids = chains.get(employee._origin.id) or {employee._origin.id} - {False}
-            employee.performance_chain_ids = self.env["hr.employee"].browse(sorted(manager_ids))
+            employee.performance_chain_ids = self.env["hr.employee"].browse(
+                chains.get(employee._origin.id, [])
+            )
 
     def _search_performance_chain_ids(self, operator, value):
         if operator in ("any", "not any"):
@@ -36,8 +62,31 @@ class PerformanceEmployeeMixin(models.AbstractModel):
         if operator not in ("in", "not in"):
             return NotImplemented
         manager_ids = [manager_id for manager_id in value if isinstance(manager_id, int)]
-        query = self.env["performance.employee.chain"]._subordinates_query(manager_ids)
+        query = self._performance_reports_query(manager_ids)
         return Domain("id", "any!" if operator == "in" else "not any!", query)
+
+    @api.model
+    def _performance_reports_query(self, manager_ids):
+        """SQL selecting these employees and everyone below them, from parent_id as it is.
+
+        Odoo accepts any manager graph (its demo makes Mitchell Admin his own manager):
+        ``UNION`` keeps each person once, so a self-managed employee or a manager loop ends,
+        and everyone in a loop stands above everyone else in it, as Odoo's child_of reads it.
+        """
+        self.env["hr.employee"].flush_model(["parent_id"])
+        return SQL(
+            """
+            WITH RECURSIVE below(id) AS (
+                SELECT id FROM hr_employee WHERE id = ANY(%s)
+                UNION
+                SELECT employee.id
+                  FROM hr_employee employee
+                  JOIN below ON employee.parent_id = below.id
+            )
+            SELECT id FROM below
+            """,
+            list(manager_ids),
+        )
 
     @api.model
     def _get_performance_count_specs(self):
