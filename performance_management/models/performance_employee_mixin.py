@@ -26,25 +26,32 @@ class PerformanceEmployeeMixin(models.AbstractModel):
     def _performance_chains(self):
         """{employee id: [the employee, their manager, ...]} up parent_id, as stored now.
 
-        Odoo accepts any manager graph (its demo makes Mitchell Admin his own manager): the
-        walk stops at a person already met, as Odoo's parent_of does; one query per level.
+        One recursive query at any depth. Odoo accepts any manager graph (its demo makes
+        Mitchell Admin his own manager): the walk stops at a person already met, as Odoo's
+        parent_of does.
         """
-        # sudo: the org chart is public (parent_id is on the public employee), archived too
-        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
         starts = [employee_id for employee_id in self._origin.ids if employee_id]
-        parents, todo = {}, set(starts)
-        while todo:
-            for employee in Employee.browse(todo):
-                parents[employee.id] = employee.parent_id.id
-            todo = {parent for parent in parents.values() if parent and parent not in parents}
-        chains = {}
-        for start in starts:
-            chain, current = [], start
-            while current in parents and current not in chain:
-                chain.append(current)
-                current = parents[current]
-            chains[start] = chain
-        return chains
+        if not starts:
+            return {}
+        self.env["hr.employee"].flush_model(["parent_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH RECURSIVE up(employee_id, manager_id, depth, seen) AS (
+                    SELECT id, id, 0, ARRAY[id] FROM hr_employee WHERE id = ANY(%s)
+                    UNION ALL
+                    SELECT up.employee_id, boss.parent_id, up.depth + 1, up.seen || boss.parent_id
+                      FROM up
+                      JOIN hr_employee boss ON boss.id = up.manager_id
+                     WHERE boss.parent_id IS NOT NULL AND boss.parent_id <> ALL(up.seen)
+                )
+                SELECT employee_id, array_agg(manager_id ORDER BY depth) FROM up
+                 GROUP BY employee_id
+                """,
+                starts,
+            )
+        )
+        return dict(self.env.cr.fetchall())
 
     def _compute_performance_chain_ids(self):
         chains = self._performance_chains()
