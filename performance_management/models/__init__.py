@@ -21,7 +21,6 @@ from . import (
     performance_development_action,
     performance_development_plan,
     performance_development_plan_skill,
-    performance_employee_chain,
     performance_feedback,
     performance_figure_check,
     performance_goal,

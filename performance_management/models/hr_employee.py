@@ -63,8 +63,10 @@ class HrEmployee(models.Model):
 
     def _performance_reporting_to(self, managers):
         """Those of these employees who report, directly or not, to one of managers."""
-        above = self.env["performance.employee.chain"]._managers_of(self.ids, strict=True)
-        return self.filtered(lambda employee: above.get(employee.id, set()) & set(managers.ids))
+        chains = self._performance_chains()
+        return self.filtered(
+            lambda employee: set(chains.get(employee.id, [])[1:]) & set(managers.ids)
+        )
 
     def _performance_set_skill_levels(self, skill_levels):
         """Set skill levels the way the employee form does, through hr_skills' write path.
@@ -101,28 +103,6 @@ class HrEmployee(models.Model):
             )
         if commands:
             self.write({"employee_skill_ids": commands})
-
-    # The reporting chains follow every change of manager the ORM makes: a form, an import,
-    # a department's new manager (hr writes parent_id on its employees), a deleted manager.
-    @api.model_create_multi
-    def create(self, vals_list):
-        employees = super().create(vals_list)
-        self.env["performance.employee.chain"]._refresh(employees.ids)
-        return employees
-
-    def write(self, vals):
-        result = super().write(vals)
-        if "parent_id" in vals:
-            self.env["performance.employee.chain"]._refresh(self.ids)
-        return result
-
-    def unlink(self):
-        Chain = self.env["performance.employee.chain"]
-        self.env.cr.execute(Chain._subordinates_query(self.ids, strict=True))
-        below = {employee_id for (employee_id,) in self.env.cr.fetchall()} - set(self.ids)
-        result = super().unlink()
-        Chain._refresh(below)
-        return result
 
     def _compute_performance_career(self):
         Plan = self.env["performance.development.plan"]

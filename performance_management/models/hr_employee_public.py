@@ -29,9 +29,11 @@ class HrEmployeePublic(models.Model):
         # sudo, as in the record rules (user.employee_ids): the reader's own employees,
         # even in a company the reader cannot open.
         own = set(self.env.user.sudo().employee_ids.ids)
-        chains = self.env["performance.employee.chain"]._managers_of(self._origin.ids)
+        chains = self._performance_chains()
         for employee in self:
-            employee.performance_show_private = bool(chains.get(employee._origin.id, set()) & own)
+            employee.performance_show_private = bool(
+                set(chains.get(employee._origin.id, [])) & own
+            )
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_performance_counts(self):

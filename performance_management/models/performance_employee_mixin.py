@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..tools import percent
 
@@ -11,9 +12,10 @@ class PerformanceEmployeeMixin(models.AbstractModel):
     _description = "Performance Counters of an Employee"
 
     # The manager chain as the record rules read it: "employee_id.performance_chain_ids in
-    # user.employee_ids.ids" is Odoo's "employee_id child_of me" in one indexed subquery, on
-    # whatever manager graph the host accepts (performance.employee.chain). Mirrored on the
-    # public employee, where parent_id is public too.
+    # user.employee_ids.ids" is Odoo's "employee_id child_of me" in one recursive subquery on
+    # hr_employee.parent_id as it is now, whoever wrote it (a form, an SQL import, a
+    # migration): nothing to keep in step, and no query per level of the tree as child_of
+    # makes (benchmarks/README.md). Mirrored on the public employee (parent_id is public).
     performance_chain_ids = fields.Many2many(
         "hr.employee",
         string="Reporting Chain",
@@ -23,11 +25,42 @@ class PerformanceEmployeeMixin(models.AbstractModel):
         help="The employee and everyone above them in the manager chain.",
     )
 
+    def _performance_chains(self):
+        """{employee id: [the employee, their manager, ...]} up parent_id, as stored now.
+
+        One recursive query at any depth. Odoo accepts any manager graph (its demo makes
+        Mitchell Admin his own manager): the walk stops at a person already met, as Odoo's
+        parent_of does.
+        """
+        starts = [employee_id for employee_id in self._origin.ids if employee_id]
+        if not starts:
+            return {}
+        self.env["hr.employee"].flush_model(["parent_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH RECURSIVE up(employee_id, manager_id, depth, seen) AS (
+                    SELECT id, id, 0, ARRAY[id] FROM hr_employee WHERE id = ANY(%s)
+                    UNION ALL
+                    SELECT up.employee_id, boss.parent_id, up.depth + 1, up.seen || boss.parent_id
+                      FROM up
+                      JOIN hr_employee boss ON boss.id = up.manager_id
+                     WHERE boss.parent_id IS NOT NULL AND boss.parent_id <> ALL(up.seen)
+                )
+                SELECT employee_id, array_agg(manager_id ORDER BY depth) FROM up
+                 GROUP BY employee_id
+                """,
+                starts,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
     def _compute_performance_chain_ids(self):
-        chains = self.env["performance.employee.chain"]._managers_of(self._origin.ids)
+        chains = self._performance_chains()
         for employee in self:
-            manager_ids = chains.get(employee._origin.id) or {employee._origin.id} - {False}
-            employee.performance_chain_ids = self.env["hr.employee"].browse(sorted(manager_ids))
+            employee.performance_chain_ids = self.env["hr.employee"].browse(
+                chains.get(employee._origin.id, [])
+            )
 
     def _search_performance_chain_ids(self, operator, value):
         if operator in ("any", "not any"):
@@ -38,8 +71,31 @@ class PerformanceEmployeeMixin(models.AbstractModel):
         if operator not in ("in", "not in"):
             return NotImplemented
         manager_ids = [manager_id for manager_id in value if isinstance(manager_id, int)]
-        query = self.env["performance.employee.chain"]._subordinates_query(manager_ids)
+        query = self._performance_reports_query(manager_ids)
         return Domain("id", "any!" if operator == "in" else "not any!", query)
+
+    @api.model
+    def _performance_reports_query(self, manager_ids):
+        """SQL selecting these employees and everyone below them, from parent_id as it is.
+
+        Odoo accepts any manager graph (its demo makes Mitchell Admin his own manager):
+        ``UNION`` keeps each person once, so a self-managed employee or a manager loop ends,
+        and everyone in a loop stands above everyone else in it, as Odoo's child_of reads it.
+        """
+        self.env["hr.employee"].flush_model(["parent_id"])
+        return SQL(
+            """
+            WITH RECURSIVE below(id) AS (
+                SELECT id FROM hr_employee WHERE id = ANY(%s)
+                UNION
+                SELECT employee.id
+                  FROM hr_employee employee
+                  JOIN below ON employee.parent_id = below.id
+            )
+            SELECT id FROM below
+            """,
+            list(manager_ids),
+        )
 
     @api.model
     def _get_performance_count_specs(self):

@@ -24,9 +24,9 @@ class PerformanceMyTeamMixin(models.AbstractModel):
         return domain if operator == "in" else ~domain
 
     def _get_my_team_domain(self, employees):
-        # the reporting chain straight from its table: through employee_id.performance_chain_ids
+        # the reporting chain straight from hr_employee: through employee_id.performance_chain_ids
         # a plain user's search goes via the public employee view, and PostgreSQL loops over it
-        reports = self.env["performance.employee.chain"]._subordinates_query(employees.ids)
+        reports = self.env["hr.employee"]._performance_reports_query(employees.ids)
         return Domain("employee_id", "in", reports) & Domain(
             "employee_id", "not in", employees.ids
         )

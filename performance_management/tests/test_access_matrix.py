@@ -77,8 +77,6 @@ MATRIX = {
     # recognition and rewards
     "performance.recognition":              ("r-c-", "r-c-", "r-c-", "r-c-", "rwcu", "rwcu", "--!-"),
     "performance.reward":                   ("----", "--!-", "rwcu", "--!-", "rwcu", "rwcu", "--!-"),
-    # the reporting chains behind the record rules: kept by the addon, read through the rules
-    "performance.employee.chain":           ("----", "----", "----", "----", "----", "----", "----"),
 }
 # fmt: on
 
@@ -277,9 +275,6 @@ class AccessMatrixCase(ReviewCase):
         )
         rec["performance.reward.budget"] = cls.budget
         rec["performance.merit.matrix"] = cls.merit
-        rec["performance.employee.chain"] = env["performance.employee.chain"].search(
-            [("employee_id", "=", subject.id), ("depth", "=", 1)]
-        )
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -326,7 +321,6 @@ class AccessMatrixCase(ReviewCase):
             "performance.reward": {"justification": "<p>Edited</p>"},
             "performance.reward.budget": {"name": "Renamed"},
             "performance.merit.matrix": {"raise_percent": 3},
-            "performance.employee.chain": {"manager_id": self.other_manager.id},
         }[model]
 
     def _create_vals(self, model, subject, rec):
@@ -454,11 +448,6 @@ class AccessMatrixCase(ReviewCase):
                 "rating_min": 4.5,
                 "attainment_min": 50,
                 "raise_percent": 5,
-            },
-            "performance.employee.chain": {
-                "employee_id": self.director.id,
-                "manager_id": subject.id,
-                "depth": 1,
             },
         }[model]
 

@@ -286,13 +286,33 @@ class TestManagerChainChanges(DemoShapedCase):
             self.env["hr.employee"],
         )
 
-    def test_full_refresh_matches_incremental(self):
-        Chain = self.env["performance.employee.chain"]
-        rows = {(c.employee_id.id, c.manager_id.id, c.depth) for c in Chain.search([])}
-        Chain._refresh()
-        self.assertEqual(
-            {(c.employee_id.id, c.manager_id.id, c.depth) for c in Chain.search([])}, rows
+    def test_manager_written_in_sql_changes_access_at_once(self):
+        """A parent_id written past the ORM (an SQL import, a migration) is read as it is."""
+        cr = self.env.cr
+        self.env.flush_all()
+        # Keith's team (Keith, Anita) moves under Randall, in SQL
+        cr.execute(
+            "UPDATE hr_employee SET parent_id = %s WHERE id = %s",
+            (self.e["randall"].id, self.e["keith"].id),
         )
+        self.env.invalidate_all()
+        self.assertEqual(self._visible_goals("randall"), {"randall", "keith", "anita"})
+        self.assertEqual(self._visible_goals("ronnie"), {"ronnie"})
+        self.assertTrue(self.e["anita"]._performance_reports_to(self.e["randall"]))
+        self.assertFalse(self.e["anita"]._performance_reports_to(self.e["ronnie"]))
+        # a loop and a self-managed employee written in SQL read as Odoo's child_of too
+        cr.execute("UPDATE hr_employee SET parent_id = id WHERE id = %s", (self.e["randall"].id,))
+        cr.execute(
+            "UPDATE hr_employee SET parent_id = %s WHERE id = %s",
+            (self.e["anita"].id, self.e["ronnie"].id),
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self._visible_goals("randall"), {"randall", "keith", "anita", "ronnie"})
+        self.assertEqual(self._visible_goals("ronnie"), {"ronnie"})
+        self.assertNotIn("randall", self._visible_goals("marc"))
+        Public = self.env["hr.employee.public"].with_user(self.users["randall"])
+        self.assertTrue(Public.browse(self.e["ronnie"].id).performance_show_private)
+        self.assertFalse(Public.browse(self.e["marc"].id).performance_show_private)
 
     def test_random_manager_changes_match_odoo(self):
         """Any sequence of manager changes Odoo accepts: the chain reads as child_of."""
@@ -349,3 +369,103 @@ class TestManagerChainQueries(DemoShapedCase):
             Goal.search_count(
                 [("employee_id.performance_chain_ids", "in", self.env.user.employee_ids.ids)]
             )
+
+
+@tagged("post_install", "-at_install")
+class TestManagerChainEveryModel(DemoShapedCase):
+    """A self-managed top and a manager loop, read by every role on every chained model."""
+
+    SUBJECTS = ("mitch", "marc", "anita", "joel", "ursula", "lou", "lee")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        scale = cls.env["performance.rating.scale"].create(
+            {
+                "name": "Chain Scale",
+                "level_ids": [Command.create({"value": v, "name": f"L{v}"}) for v in (1, 2, 3)],
+            }
+        )
+        template = cls.env["performance.review.template"].create(
+            {
+                "name": "Chain Template",
+                "scale_id": scale.id,
+                "line_ids": [Command.create({"name": "Delivery"})],
+            }
+        )
+        nora = cls.e["nora"]  # no user: as author and coach, she shows nobody anything
+        cls.records = {"performance.goal": {n: cls.goals[n] for n in cls.SUBJECTS}}
+        cls.records["performance.review"] = {
+            n: cls.env["performance.review"].create(
+                {
+                    "employee_id": cls.e[n].id,
+                    "template_id": template.id,
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-12-31",
+                    "manager_id": nora.id,
+                }
+            )
+            for n in cls.SUBJECTS
+        }
+        cls.records["performance.feedback"] = {
+            n: cls.env["performance.feedback"].create(
+                {
+                    "employee_id": cls.e[n].id,
+                    "author_id": nora.id,
+                    "visibility": "private",
+                    "message": "<p>For the managers</p>",
+                }
+            )
+            for n in cls.SUBJECTS
+        }
+        cls.records["performance.coaching.log"] = {
+            n: cls.env["performance.coaching.log"].create(
+                {"employee_id": cls.e[n].id, "coach_id": nora.id}
+            )
+            for n in cls.SUBJECTS
+        }
+
+    def _visible(self, model, login):
+        found = self.env[model].with_user(self.users[login]).search([])
+        return {name for name, record in self.records[model].items() if record in found}
+
+    def test_every_role_on_every_model(self):
+        below = {
+            # self-managed: his own and the whole tree, the archived manager's report too
+            "mitch": {"mitch", "marc", "anita", "joel", "ursula"},
+            "marc": {"marc", "anita", "joel"},
+            "anita": {"anita"},
+            "ursula": {"ursula"},
+            # a loop: each is the other's manager
+            "lou": {"lou", "lee"},
+            "lee": {"lou", "lee"},
+        }
+        everyone = set(self.SUBJECTS)
+        for model in self.records:
+            for login, names in below.items():
+                if model == "performance.feedback":
+                    # private feedback: the chain above the employee, never the employee
+                    names = names - {login}
+                with self.subTest(model=model, login=login):
+                    self.assertEqual(self._visible(model, login), names)
+            with self.subTest(model=model, login="officer"):
+                self.assertEqual(self._visible(model, "officer"), everyone)
+            with self.subTest(model=model, login="joel"):
+                # the portal employee: at most his own, however the tree is shaped
+                self.assertLessEqual(self._visible(model, "joel"), {"joel"})
+
+    def test_loop_made_in_sql_for_every_role(self):
+        """Marc > ... > Anita > Marc written in SQL: read at once, and no search loops."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE hr_employee SET parent_id = %s WHERE id = %s",
+            (self.e["anita"].id, self.e["marc"].id),
+        )
+        self.env.invalidate_all()
+        for model in self.records:
+            with self.subTest(model=model):
+                seen = self._visible(model, "anita")
+                self.assertIn("marc", seen)
+                self.assertIn("joel", seen)
+                self.assertNotIn("mitch", self._visible(model, "marc"))
+                self.assertNotIn("marc", self._visible(model, "mitch"))
