@@ -66,3 +66,4 @@ from . import test_digest
 from . import test_activity_plan
 from . import test_round4_attacks
 from . import test_view_widgets
+from . import test_access_attacks
