@@ -89,6 +89,7 @@
         "views/performance_cycle_templates.xml",
         "views/performance_review_templates.xml",
         "security/performance_portal_security.xml",
+        "security/performance_create_security.xml",
         "views/portal_templates.xml",
         "views/portal_templates_review.xml",
         "views/portal_templates_feedback.xml",

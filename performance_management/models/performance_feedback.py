@@ -1,7 +1,7 @@
 import random
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
@@ -53,6 +53,7 @@ class PerformanceFeedback(models.Model):
     )
     author_id = fields.Many2one(
         "hr.employee",
+        check_company=True,
         string="From",
         index=True,
         ondelete="set null",
@@ -60,6 +61,7 @@ class PerformanceFeedback(models.Model):
     )
     requester_id = fields.Many2one(
         "hr.employee",
+        check_company=True,
         string="Requested By",
         index=True,
         ondelete="set null",
@@ -240,7 +242,6 @@ class PerformanceFeedback(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         my_employees = self.env.user.employee_ids
-        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
         for vals in vals_list:
             if vals.get("state") == "requested":
                 self._check_deadline_vals(vals)
@@ -249,23 +250,13 @@ class PerformanceFeedback(models.Model):
                     vals["requester_id"] = my_employees[:1].id
             elif not vals.get("author_id") and not vals.get("anonymous") and my_employees:
                 vals["author_id"] = my_employees[:1].id
-            if self.env.su or is_officer:
-                continue
-            # Plain users write only in their own name.
-            own_field = "requester_id" if vals.get("state") == "requested" else "author_id"
-            if vals.get(own_field) not in my_employees.ids:
-                raise AccessError(self.env._("You can only give or request feedback yourself."))
+        # who may give or ask, and what a new feedback may hold, are the create rules'
+        feedbacks = super().create(vals_list)
+        if not self.env.su:
             # feedback is tied only to goals and reviews its writer may read
-            for fname in ("goal_id", "review_id"):
-                if vals.get(fname):
-                    self.env[self._fields[fname].comodel_name].browse(vals[fname]).check_access(
-                        "read"
-                    )
-            if vals.get("anonymous") and vals.get("state") != "requested":
-                raise UserError(
-                    self.env._("Anonymous feedback is only given in answer to a request.")
-                )
-        return super().create(vals_list)
+            feedbacks.goal_id.check_access("read")
+            feedbacks.review_id.check_access("read")
+        return feedbacks
 
     def write(self, vals):
         if "date_deadline" in vals:
@@ -273,11 +264,6 @@ class PerformanceFeedback(models.Model):
         # The state moves through the actions only (the guard mixin): reopening an answered
         # request would allow a second anonymous answer.
         return super().write(vals)
-
-    @api.model
-    def _guard_initial_values(self, fname):
-        # a feedback is given, or asked for
-        return super()._guard_initial_values(fname) | {"requested"}
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # the feedback requests of a launch: their authors follow them from one insert
