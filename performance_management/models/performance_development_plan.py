@@ -180,8 +180,8 @@ class PerformanceDevelopmentPlan(models.Model):
             # a plan follows only a review its writer may read
             plans.review_id.check_access("read")
         plans._sync_skill_lines()
-        # its readiness is the application's, whatever the request held
-        plans._compute_progress()
+        # its readiness is the application's, whatever the request held: computed again
+        plans.modified(["action_ids"])
         return plans
 
     def write(self, vals):
