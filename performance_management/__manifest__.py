@@ -36,6 +36,7 @@
         "security/performance_reliability_security.xml",
         "security/performance_report_security.xml",
         "security/performance_portal_security.xml",
+        "security/performance_create_security.xml",
         "data/performance_goal_cron.xml",
         "data/performance_figure_check_data.xml",
         "data/performance_feedback_data.xml",

@@ -8,18 +8,8 @@ class PerformanceCalibrationLog(models.Model):
 
     _name = "performance.calibration.log"
     _description = "Calibration Change"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "create_date desc, id desc"
-    # an audit trail: nothing of it moves
-    _guard_locked_fields = (
-        "assessment_id",
-        "old_rating_id",
-        "new_rating_id",
-        "old_potential",
-        "new_potential",
-        "user_id",
-    )
-    _guard_workflow_fields = ()
+    # an audit trail: nothing of it moves, and no role may write it (ir.model.access.csv)
 
     assessment_id = fields.Many2one(
         "performance.review.assessment", required=True, index=True, ondelete="cascade"

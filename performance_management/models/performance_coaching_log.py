@@ -47,6 +47,7 @@ class PerformanceCoachingLog(models.Model):
         index=True,
         tracking=True,
         help="The employee's manager by default.",
+        check_company=True,
     )
     kind = fields.Selection(
         [
@@ -286,7 +287,8 @@ class PerformanceCoachingLog(models.Model):
         return next_log.with_env(self.env)
 
     def _carry_over_to(self, next_log):
-        self.talking_point_ids.filtered(lambda p: not p.resolved).copy(
+        # sudo: the carried-over mark is the application's; the coach just closed this 1:1
+        self.talking_point_ids.filtered(lambda p: not p.resolved).sudo().copy(
             {"log_id": next_log.id, "carried_over": True}
         )
         # moved by the application from one meeting to the next of the same two people

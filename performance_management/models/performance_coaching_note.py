@@ -6,9 +6,6 @@ class PerformanceCoachingNote(models.Model):
 
     _name = "performance.coaching.note"
     _description = "Private 1:1 Note"
-    _inherit = ("performance.write.guard.mixin",)
-    _guard_locked_fields = ("log_id", "user_id")
-    _guard_workflow_fields = ()
 
     log_id = fields.Many2one(
         "performance.coaching.log", required=True, index=True, ondelete="cascade"
@@ -24,8 +21,14 @@ class PerformanceCoachingNote(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        notes = super().create(vals_list)
         # the global rule only checks the author: the 1:1 itself must be one you can see
-        self.env["performance.coaching.log"].browse(
-            {vals["log_id"] for vals in vals_list if vals.get("log_id")}
-        ).check_access("read")
-        return super().create(vals_list)
+        notes.log_id.check_access("read")
+        return notes
+
+    def write(self, vals):
+        res = super().write(vals)
+        # still its writer's, on a 1:1 its writer sees
+        self.check_access("write")
+        self.log_id.check_access("read")
+        return res

@@ -8,7 +8,7 @@ class PerformanceCoachingTalkingPoint(models.Model):
     _description = "1:1 Talking Point"
     _inherit = ("performance.write.guard.mixin",)
     _order = "sequence, id"
-    _guard_locked_fields = ("log_id",)
+    _guard_locked_fields = ("log_id", "user_id")
     _guard_workflow_fields = ()
 
     log_id = fields.Many2one(

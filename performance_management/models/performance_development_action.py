@@ -14,6 +14,7 @@ class PerformanceDevelopmentAction(models.Model):
     # the employee moves the status along; only the managers cancel (see write)
     _guard_workflow_fields = ()
     _order = "date_deadline, sequence, id"
+    _check_company_auto = True
 
     # The employee of the plan may move their actions along, nothing more.
     _EMPLOYEE_WRITABLE_FIELDS = frozenset({"state", "date_done"})
@@ -40,6 +41,7 @@ class PerformanceDevelopmentAction(models.Model):
     owner_id = fields.Many2one(
         "hr.employee",
         help="Who makes it happen: the employee, their manager, the mentor...",
+        check_company=True,
     )
     state = fields.Selection(
         [

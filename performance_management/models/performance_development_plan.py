@@ -178,7 +178,12 @@ class PerformanceDevelopmentPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         plans = super().create(vals_list)
+        if not self.env.su:
+            # a plan follows only a review its writer may read
+            plans.review_id.check_access("read")
         plans._sync_skill_lines()
+        # its readiness is the application's, whatever the request held: computed again
+        plans.modified(["action_ids"])
         return plans
 
     def write(self, vals):

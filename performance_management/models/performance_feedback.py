@@ -1,7 +1,7 @@
 import random
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
@@ -53,6 +53,7 @@ class PerformanceFeedback(models.Model):
     )
     author_id = fields.Many2one(
         "hr.employee",
+        check_company=True,
         string="From",
         index=True,
         ondelete="set null",
@@ -60,6 +61,7 @@ class PerformanceFeedback(models.Model):
     )
     requester_id = fields.Many2one(
         "hr.employee",
+        check_company=True,
         string="Requested By",
         index=True,
         ondelete="set null",
@@ -246,7 +248,6 @@ class PerformanceFeedback(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         my_employees = self.env.user.employee_ids
-        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
         for vals in vals_list:
             if vals.get("state") == "requested":
                 self._check_deadline_vals(vals)
@@ -255,16 +256,12 @@ class PerformanceFeedback(models.Model):
                     vals["requester_id"] = my_employees[:1].id
             elif not vals.get("author_id") and not vals.get("anonymous") and my_employees:
                 vals["author_id"] = my_employees[:1].id
-            if self.env.su or is_officer:
-                continue
-            # Plain users write only in their own name.
-            own_field = "requester_id" if vals.get("state") == "requested" else "author_id"
-            if vals.get(own_field) not in my_employees.ids:
-                raise AccessError(self.env._("You can only give or request feedback yourself."))
-        records = super().create(vals_list)
+        # who may give or ask, and what a new feedback may hold, are the create rules'
+        feedbacks = super().create(vals_list)
         if not self.env.su:
-            records._check_links_readable()
-        return records
+            # feedback is tied only to goals and reviews its writer may read
+            feedbacks._check_links_readable()
+        return feedbacks
 
     def write(self, vals):
         if "date_deadline" in vals:
@@ -284,11 +281,6 @@ class PerformanceFeedback(models.Model):
         """Feedback is quoted only under a review or a goal its writer may read."""
         self.review_id.check_access("read")
         self.goal_id.check_access("read")
-
-    @api.model
-    def _guard_initial_values(self, fname):
-        # a feedback is given, or asked for
-        return super()._guard_initial_values(fname) | {"requested"}
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # the feedback requests of a launch: their authors follow them from one insert

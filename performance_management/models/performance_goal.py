@@ -393,13 +393,10 @@ class PerformanceGoal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            # one aligns only on goals one may read
-            self.browse(
-                {vals["parent_id"] for vals in vals_list if vals.get("parent_id")}
-            ).check_access("read")
         goals = super().create(vals_list)
         if not self.env.su:
+            # one aligns only on goals one may read
+            goals.parent_id.check_access("read")
             goals._check_create_rights()
         return goals
 
@@ -424,11 +421,6 @@ class PerformanceGoal(models.Model):
 
     def _guard_check_moved(self, fnames):
         self._check_manager_action()
-
-    @api.model
-    def _guard_initial_values(self, fname):
-        # a manager sets a goal active at once (an owner proposes drafts: _check_create_rights)
-        return super()._guard_initial_values(fname) | {"active"}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_managed(self):

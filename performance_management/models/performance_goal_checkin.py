@@ -55,9 +55,17 @@ class PerformanceGoalCheckin(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        goals = self.env["performance.goal"].browse(
-            {vals["goal_id"] for vals in vals_list if vals.get("goal_id")}
-        )
+        for vals in vals_list:
+            vals.setdefault("user_id", self.env.uid)
+        # sudo: a check-in updates key results its author may not write; what it may be
+        # is checked on the new check-ins below, before any value moves
+        checkins = super(PerformanceGoalCheckin, self.sudo()).create(vals_list)
+        checkins.with_env(self.env)._check_new()
+        checkins._apply_values()
+        return checkins.with_env(self.env)
+
+    def _check_new(self):
+        goals = self.goal_id
         goals.check_access("read")
         for goal in goals:
             if goal.state != "active":
@@ -74,15 +82,8 @@ class PerformanceGoalCheckin(models.Model):
                 )
         # Officers may record a check-in given in a meeting; everyone else signs their own.
         officer = self.env.user.has_group("performance_management.group_performance_officer")
-        for vals in vals_list:
-            if self.env.su or officer:
-                vals.setdefault("user_id", self.env.uid)
-            else:
-                vals["user_id"] = self.env.uid
-        # sudo: goal rights and the signing user were checked above, per check-in
-        checkins = super(PerformanceGoalCheckin, self.sudo()).create(vals_list)
-        checkins._apply_values()
-        return checkins.with_env(self.env)
+        if not (self.env.su or officer) and self.user_id != self.env.user:
+            raise UserError(self.env._("You can only check in in your own name."))
 
     def write(self, vals):
         if not self.env.su:

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..tools import FiniteFloat
 
@@ -31,6 +32,18 @@ class PerformanceGoalCheckinLine(models.Model):
         string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
     )
     progress = FiniteFloat(readonly=True, help="Progress of the key result after the check-in.")
+
+    @api.constrains("checkin_id", "key_result_id")
+    def _check_key_result_goal(self):
+        for line in self:
+            if line.key_result_id.goal_id != line.checkin_id.goal_id:
+                raise ValidationError(
+                    self.env._(
+                        "The key result %(kr)s is not a result of %(goal)s.",
+                        kr=line.key_result_id.name,
+                        goal=line.checkin_id.goal_id.name,
+                    )
+                )
 
     @api.constrains("value")
     def _check_value(self):

@@ -6,10 +6,7 @@ class PerformanceImprovementObjective(models.Model):
 
     _name = "performance.improvement.objective"
     _description = "Improvement Plan Objective"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "sequence, id"
-    _guard_locked_fields = ("plan_id",)
-    _guard_workflow_fields = ()
 
     plan_id = fields.Many2one(
         "performance.improvement.plan", required=True, index=True, ondelete="cascade"
@@ -29,3 +26,9 @@ class PerformanceImprovementObjective(models.Model):
         default="pending",
         required=True,
     )
+
+    def write(self, vals):
+        res = super().write(vals)
+        # moved to another plan, an objective must be one its writer may still write
+        self.check_access("write")
+        return res

@@ -135,6 +135,8 @@ class PerformanceImprovementPlan(models.Model):
     def create(self, vals_list):
         plans = super().create(vals_list)
         if not self.env.su:
+            # a plan follows only a review its writer may read
+            plans.review_id.check_access("read")
             plans._check_hr_responsible()
         return plans
 

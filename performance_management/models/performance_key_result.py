@@ -288,16 +288,18 @@ class PerformanceKeyResult(models.Model):
             if vals.get("kind") == "milestone":
                 vals.setdefault("target_value", 1.0)
             vals.setdefault("current_value", vals.get("start_value") or 0.0)
-        if not self.env.su and any(vals.get("source") == "automatic" for vals in vals_list):
-            self._check_automatic_rights()
         krs = super().create(vals_list)
         if not self.env.su:
+            if krs.filtered(lambda kr: kr.source == "automatic"):
+                self._check_automatic_rights()
             krs.goal_id._check_key_result_rights()
-        # definer_id is the application's (the write guard refuses it from outside): the
-        # creator, unless the addon itself names one (a library copy, demo data)
-        krs.filtered(lambda kr: kr.source == "automatic" and not kr.definer_id).sudo().write(
-            {"definer_id": self.env.uid}
-        )
+        # definer_id is the application's: the creator of an automatic result, unless the
+        # addon itself names one (a library copy, demo data); nobody for a manual one
+        for kr in krs:
+            definer = self.env.user if kr.source == "automatic" else self.env["res.users"]
+            if kr.definer_id != definer and not (self.env.su and kr.definer_id):
+                # sudo: the field is the application's (the write guard refuses it)
+                kr.sudo().definer_id = definer
         krs.filtered(lambda kr: kr.source == "automatic")._update_automatic_value(
             check=not self.env.su
         )

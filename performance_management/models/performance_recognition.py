@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -177,12 +179,18 @@ class PerformanceRecognition(models.Model):
             self._check_givers(vals_list)
         # hr.mixin links the receivers with the giver's own rights: no sudo, the rules apply
         recognitions = super().create(vals_list)
+        if not self.env.su:
+            now = fields.Datetime.now()
+            if any(abs(r.date - now) > timedelta(minutes=5) for r in recognitions):
+                raise UserError(self.env._("Recognition is dated the moment it is given."))
         recognitions._grant_badges()
         recognitions._notify_receivers()
         return recognitions
 
     def write(self, vals):
-        if not self.env.su and {"giver_id", "badge_id", "date"} & set(vals):
+        # who received them (computed from the receivers) is the application's too
+        fixed = {"giver_id", "badge_id", "date", "employee_id", "department_id", "department_ids"}
+        if not self.env.su and fixed & set(vals):
             raise UserError(
                 self.env._("The giver, the badge and the date of a recognition cannot change.")
             )

@@ -196,14 +196,17 @@ class PerformanceReward(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a recommendation starts as a draft: the create rules
         for vals in vals_list:
-            if set(vals) & self._STATE_FIELDS and not self.env.su:
-                raise UserError(self.env._("A reward recommendation starts as a draft."))
             if not vals.get("recommender_id") and not self._default_recommender():
                 raise UserError(
                     self.env._("Link your user to an employee before recommending a reward.")
                 )
         rewards = super().create(vals_list)
+        if not self.env.su:
+            # a reward follows only a review or kudos its writer may read
+            rewards.review_id.check_access("read")
+            rewards.recognition_id.check_access("read")
         if not self._is_officer():
             mine = self.env.user.employee_ids
             if rewards.recommender_id - mine:

@@ -16,12 +16,12 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
       a moved field is re-checked on its new value: the linked record must be readable by
       the writer, the record must still pass the writer's rules once moved, and the
       model's own ``_guard_check_moved()`` hook runs (the checks of its creation);
-    - ``_guard_workflow_fields``: moved only by the action methods, and a new record
-      starts with their default (``_guard_initial_values()``).
+    - ``_guard_workflow_fields``: moved only by the action methods.
 
     Readonly fields (computed, related, markers, links the addon keeps itself such as a
-    calendar event or an activity) are the system's: never written from outside, and
-    readonly links never given at creation.
+    calendar event or an activity) are the system's: never written from outside. What a
+    new record may hold is the create rules' (``performance_create_security.xml``): Odoo
+    checks them on the inserted record, whatever filled its fields.
 
     Superuser writes pass: they are the addon's own, made after its checks. That is the one
     way a workflow field moves: an action method checks who may run it, then writes with
@@ -47,12 +47,6 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
     @api.depends_context("uid")
     def _compute_performance_guard_officer(self):
         self.performance_guard_officer = self._guard_is_officer()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            self._guard_check_create(vals_list)
-        return super().create(vals_list)
 
     @api.model
     def _get_view(self, view_id=None, view_type="form", **options):
@@ -118,47 +112,6 @@ class PerformanceWriteGuardMixin(models.AbstractModel):
     @api.model
     def _guard_field_label(self, fname):
         return self._fields[fname].get_description(self.env)["string"]
-
-    def _guard_check_create(self, vals_list):
-        # Links the addon keeps itself (a calendar event, an activity) are acted on in
-        # sudo: they are never given, nor through a default_ key of the context.
-        links = {
-            name
-            for name in self._guard_system_fields()
-            if self._fields[name].relational and not self._fields[name].compute
-        }
-        given = {fname for vals in vals_list for fname in vals}
-        given |= {key[8:] for key in self.env.context if key.startswith("default_")}
-        refused = links & given
-        if refused:
-            self.browse().check_access("create")
-            raise UserError(
-                self.env._(
-                    "%(field)s is set by the application, not by hand.",
-                    field=self._guard_field_label(min(refused)),
-                )
-            )
-        # a record starts where its workflow starts: no cycle created closed
-        for fname in self._guard_workflow_fields:
-            initial = self._guard_initial_values(fname)
-            starts = [vals[fname] for vals in vals_list if fname in vals]
-            if f"default_{fname}" in self.env.context:
-                starts.append(self.env.context[f"default_{fname}"])
-            if any(start not in initial for start in starts):
-                self.browse().check_access("create")
-                raise UserError(
-                    self.env._(
-                        "A new %(model)s cannot start as %(value)s.",
-                        model=self._description,
-                        value=next(start for start in starts if start not in initial),
-                    )
-                )
-
-    @api.model
-    def _guard_initial_values(self, fname):
-        """The values a workflow field may be created with: its default, and empty."""
-        field = self._fields[fname]
-        return {field.default(self) if field.default else False, False, None}
 
     def _guard_check_write(self, vals):
         """Refuse what ``vals`` may not change; return the moved fields to re-check."""

@@ -71,3 +71,4 @@ from . import test_confidential_notes
 from . import test_host_cost
 from . import test_feedback_anonymity
 from . import test_stored_figures
+from . import test_access_attacks

@@ -111,8 +111,9 @@ MATRIX = [
     ("performance.improvement.plan", "hr_responsible_id", record_of("user_officer"), "---w-w-"),
     ("performance.improvement.plan", "state", value("active"),              "---!-!-"),
     ("performance.improvement.plan", "acknowledged_date", value("2026-06-01 10:00:00"), "---!-!-"),
-    ("performance.improvement.objective", "plan_id", elsewhere,             "---!-!-"),
-    ("performance.improvement.checkin", "plan_id", elsewhere,               "---!-!-"),
+    # an objective or a check-in moves between plans its writer may write (write rules)
+    ("performance.improvement.objective", "plan_id", elsewhere,             "---w-w-"),
+    ("performance.improvement.checkin", "plan_id", elsewhere,               "---w-w-"),
     ("performance.improvement.extension", "plan_id", elsewhere,             "-----!-"),
     ("performance.issue", "employee_id", elsewhere,                         "---!-!-"),
     ("performance.issue", "state", value("dismissed"),                      "---!-!-"),
