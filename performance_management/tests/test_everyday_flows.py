@@ -1,5 +1,6 @@
 """Everyday flows, round two: what each role meets on the screens of issue 31."""
 
+import json
 from datetime import datetime, time, timedelta
 
 from lxml import etree
@@ -64,3 +65,70 @@ class TestPortalMeetingsToday(PerformancePortalCase):
         past = self.url_open("/my/performance/meetings?filterby=past").text
         self.assertIn(old, past)
         self.assertNotIn(link, past)
+
+
+@tagged("post_install", "-at_install")
+class TestManagerMenus(ReviewCase):
+    MANAGER_MENUS = frozenset(
+        {
+            "performance_management.performance_goal_menu_team",
+            "performance_management.performance_review_menu_to_do",
+            "performance_management.performance_coaching_log_menu",
+            "performance_management.performance_development_plan_menu",
+            "performance_management.performance_reward_menu",
+            "performance_management.performance_reporting_menu_section",
+            "performance_management.performance_issue_menu_section",
+        }
+    )
+    OWN_MENUS = frozenset(
+        {
+            "performance_management.performance_goal_menu_my",
+            "performance_management.performance_review_menu_my",
+            "performance_management.performance_coaching_log_my_menu",
+            "performance_management.performance_development_plan_menu_my",
+        }
+    )
+
+    def _menus(self, user):
+        menus = self.env["ir.ui.menu"].with_user(user).load_menus(False)
+        return {menu.get("xmlid") for menu in menus.values() if isinstance(menu, dict)}
+
+    def test_plain_employee_sees_his_own_menus_only(self):
+        menus = self._menus(self.user_employee)
+        self.assertFalse(self.MANAGER_MENUS & menus)
+        self.assertLessEqual(self.OWN_MENUS, menus)
+        for user in (self.user_manager, self.user_officer):
+            with self.subTest(user=user.login):
+                self.assertLessEqual(self.MANAGER_MENUS, self._menus(user))
+
+    def test_menus_follow_who_manages(self):
+        """The peer gets a report: his next menu load shows the manager menus; the report
+        moves back to the manager: they are gone again (load_menus is cached per user)."""
+        self.assertFalse(self.MANAGER_MENUS & self._menus(self.user_peer))
+        self.nouser_employee.parent_id = self.peer
+        self.assertLessEqual(self.MANAGER_MENUS, self._menus(self.user_peer))
+        self.nouser_employee.parent_id = self.manager
+        self.assertFalse(self.MANAGER_MENUS & self._menus(self.user_peer))
+        # a write that changes no one's managing keeps the caches
+        self._menus(self.user_peer)
+        with self.assertQueryCount(0):
+            self.env["ir.ui.menu"].with_user(self.user_peer).load_menus(False)
+        self.employee.parent_id = self.manager
+        self.env.flush_all()
+        with self.assertQueryCount(0):
+            self.env["ir.ui.menu"].with_user(self.user_peer).load_menus(False)
+
+    def test_dashboard_never_shows_a_spreadsheet_error(self):
+        """An average over no review is a division by zero: every value the scorecards read
+        is caught, so the dashboard shows "-" or 0, never #DIV/0!."""
+        dashboard = self.env.ref("performance_management.spreadsheet_dashboard_performance")
+        data = json.loads(dashboard.spreadsheet_data)
+        formulas = {
+            f"{sheet['name']}!{ref}": cell if isinstance(cell, str) else cell.get("content", "")
+            for sheet in data["sheets"]
+            for ref, cell in sheet["cells"].items()
+        }
+        values = {ref: text for ref, text in formulas.items() if "PIVOT.VALUE" in text}
+        self.assertTrue(values)
+        for ref, text in values.items():
+            self.assertTrue(text.startswith("=IFERROR("), f"{ref} can show an error: {text}")
