@@ -6,7 +6,8 @@ from datetime import datetime, time, timedelta
 from lxml import etree
 
 from odoo import fields
-from odoo.tests import Form, tagged
+from odoo.fields import Command
+from odoo.tests import Form, HttpCase, tagged
 
 from .test_portal_common import PerformancePortalCase
 from .test_review_common import ReviewCase
@@ -132,3 +133,46 @@ class TestManagerMenus(ReviewCase):
         self.assertTrue(values)
         for ref, text in values.items():
             self.assertTrue(text.startswith("=IFERROR("), f"{ref} can show an error: {text}")
+
+
+@tagged("post_install", "-at_install")
+class TestSheetsFit(ReviewCase, HttpCase):
+    browser_size = "1440x900"
+
+    def test_self_review_questions_read_in_full(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        question = self.lines(review, "employee", "rating")[:1]
+        question.name = "Quality and accuracy of the work delivered to customers"
+        self.start_tour(
+            f"/odoo/action-performance_management.performance_review_action_my/{review.id}",
+            "performance_review_sheet_questions_tour",
+            login="pm_employee",
+        )
+
+    def test_goal_key_results_fit_beside_the_chatter(self):
+        goal = self.env["performance.goal"].create(
+            {
+                "name": "Grow the customer base",
+                "employee_id": self.employee.id,
+                "key_result_ids": [
+                    Command.create(
+                        {
+                            "name": f"Signed customers in region {region}",
+                            "kind": "number",
+                            "start_value": 10,
+                            "target_value": 250,
+                            "unit": "customers",
+                            "weight": 2,
+                        }
+                    )
+                    for region in ("North", "South", "East")
+                ]
+                + [Command.create({"name": "Launch the reseller program", "kind": "milestone"})],
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-performance_management.performance_goal_action_my/{goal.id}",
+            "performance_goal_key_results_fit_tour",
+            login="pm_employee",
+        )
