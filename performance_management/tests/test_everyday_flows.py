@@ -176,3 +176,47 @@ class TestSheetsFit(ReviewCase, HttpCase):
             "performance_goal_key_results_fit_tour",
             login="pm_employee",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCycleDeadlines(ReviewCase):
+    def test_new_cycle_proposes_its_deadlines(self):
+        """The officer sets the period: the deadlines follow, a week apart, the first two weeks
+        after the start (or after today when the period started already); one he set stays."""
+        today = fields.Date.context_today(self.env.user)
+        with Form(self.env["performance.cycle"].with_user(self.user_officer)) as form:
+            form.name = "Mid-year"
+            form.template_id = self.template
+            form.date_self_deadline = today + timedelta(days=17)
+            form.date_start = today + timedelta(days=10)
+            form.date_end = today + timedelta(days=180)
+            start = today + timedelta(days=10)
+            self.assertEqual(form.date_self_deadline, today + timedelta(days=17))
+            self.assertEqual(form.date_peer_deadline, start + timedelta(weeks=3))
+            self.assertEqual(form.date_manager_deadline, start + timedelta(weeks=4))
+            self.assertEqual(form.date_calibration_deadline, start + timedelta(weeks=5))
+            self.assertEqual(form.date_release, start + timedelta(weeks=6))
+            self.assertEqual(form.date_acknowledge_deadline, start + timedelta(weeks=7))
+        with Form(self.env["performance.cycle"].with_user(self.user_officer)) as form:
+            form.name = "Year so far"
+            form.template_id = self.template
+            form.date_start = today - timedelta(days=200)
+            form.date_end = today + timedelta(days=30)
+            self.assertEqual(form.date_self_deadline, today + timedelta(weeks=2))
+
+
+@tagged("post_install", "-at_install")
+class TestPlanWithoutHr(ReviewCase):
+    def test_plan_form_warns_without_hr_responsible(self):
+        """The manager drafts a plan with nobody from HR on it: the form says so, and what
+        happens to the follow-up of an unsuccessful outcome."""
+        Plan = self.env["performance.improvement.plan"].with_user(self.user_manager)
+        arch = etree.fromstring(Plan.get_view(view_type="form")["arch"])
+        alerts = [
+            node
+            for node in arch.iter("div")
+            if "alert" in (node.get("class") or "")
+            and "HR Responsible" in "".join(node.itertext())
+        ]
+        self.assertEqual(len(alerts), 1)
+        self.assertIn("hr_responsible_id", alerts[0].get("invisible"))
