@@ -10,6 +10,7 @@ from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
 
 from .test_portal_common import PerformancePortalCase
+from .test_report_common import ReportCase
 from .test_review_common import ReviewCase
 
 
@@ -220,3 +221,22 @@ class TestPlanWithoutHr(ReviewCase):
         ]
         self.assertEqual(len(alerts), 1)
         self.assertIn("hr_responsible_id", alerts[0].get("invisible"))
+
+
+@tagged("post_install", "-at_install")
+class TestSummaryScore(ReportCase):
+    def test_review_without_score_is_not_zero(self):
+        """A review rated without scored questions (last year's, imported) prints its rating
+        and no score, not "0 / 100"."""
+        review = self.review_olga
+        self.assertFalse(review.overall_score)
+        self.assertTrue(review.final_rating_id)
+        report = self.env.ref("performance_management.action_report_performance_employee_summary")
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_html(report, self.other_employee.ids)[0]
+            .decode()
+        )
+        self.assertIn(review.final_rating_id.name, html)
+        self.assertNotIn("0 / 100", html)
