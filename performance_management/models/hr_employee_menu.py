@@ -10,13 +10,16 @@ class HrEmployee(models.Model):
 
     _inherit = "hr.employee"
 
-    def _performance_menu_managers(self, employees):
-        """{(employee, user, active)} of ``employees`` who manage someone but themselves."""
+    def _performance_menu_managers(self, employees, ignored=()):
+        """{(employee, user, active)} of ``employees`` who manage someone but themselves
+        (the ``ignored`` employees not counted)."""
         if not employees:
             return frozenset()
         # sudo: who reports to whom, the public org chart, to decide on a cache
         groups = self.sudo()._read_group(
-            [("parent_id", "in", employees.ids)], ["parent_id"], ["id:array_agg"]
+            [("parent_id", "in", employees.ids), ("id", "not in", list(ignored))],
+            ["parent_id"],
+            ["id:array_agg"],
         )
         return frozenset(
             (parent.id, parent.user_id.id, parent.active)
@@ -32,8 +35,11 @@ class HrEmployee(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         employees = super().create(vals_list)
-        # sudo: whether a new employee has a manager, to refresh the menus
-        if employees.sudo().parent_id:
+        # sudo: the new employees' managers, whatever the creator reads
+        parents = employees.sudo().parent_id
+        if parents and self._performance_menu_managers(parents) != self._performance_menu_managers(
+            parents, ignored=employees.ids
+        ):
             self.env.registry.clear_cache()
         return employees
 

@@ -119,6 +119,12 @@ class TestManagerMenus(ReviewCase):
         self.env.flush_all()
         with self.assertQueryCount(0):
             self.env["ir.ui.menu"].with_user(self.user_peer).load_menus(False)
+        # a new report of a manager changes nothing; the peer's first report does
+        self.env["hr.employee"].create({"name": "Nina New", "parent_id": self.manager.id})
+        with self.assertQueryCount(0):
+            self.env["ir.ui.menu"].with_user(self.user_peer).load_menus(False)
+        self.env["hr.employee"].create({"name": "Ned New", "parent_id": self.peer.id})
+        self.assertLessEqual(self.MANAGER_MENUS, self._menus(self.user_peer))
 
     def test_dashboard_never_shows_a_spreadsheet_error(self):
         """An average over no review is a division by zero: every value the scorecards read
