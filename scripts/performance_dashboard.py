@@ -303,8 +303,10 @@ kpis = [
 ]
 for index, (label, pid, measure) in enumerate(kpis, start=1):
     data_cells[f"A{index}"] = label
-    data_cells[f"B{index}"] = f'=PIVOT.VALUE({pid},"{measure}")'
-data_cells["B2"] = '=ROUND(PIVOT.VALUE(2,"released_rate:avg"),0)'
+    data_cells[f"B{index}"] = f'=IFERROR(PIVOT.VALUE({pid},"{measure}"),0)'
+# an average over no review (no current cycle, nothing the reader may see) is a division by
+# zero: the scorecard says "-", never #DIV/0!
+data_cells["B2"] = '=IFERROR(ROUND(PIVOT.VALUE(2,"released_rate:avg"),0),"-")'
 
 
 def sheet(sid, name, cells, figures, cols, rows=80, styles=None):

@@ -1,3 +1,6 @@
+from datetime import datetime, time
+
+import pytz
 from werkzeug.exceptions import NotFound
 
 from odoo import fields
@@ -385,7 +388,12 @@ class PerformanceFeedbackPortal(PerformancePortal):
     def portal_my_meetings(self, page=1, sortby=None, filterby=None, **kw):
         if not self._pm_employees():
             raise NotFound()
-        now = fields.Datetime.now()
+        # today's meetings stay upcoming until they are done, even once started: from the
+        # reader's midnight, not from this minute
+        user = request.env.user
+        midnight = datetime.combine(fields.Date.context_today(user), time.min)
+        timezone = pytz.timezone(user.tz or "UTC")
+        now = timezone.localize(midnight).astimezone(pytz.utc).replace(tzinfo=None)
         listing = self._pm_list(
             "performance.coaching.log",
             self._pm_own_domain() & Domain("state", "!=", "cancelled"),

@@ -49,6 +49,7 @@ from . import (
     performance_value,
     calendar_event,
     hr_employee,
+    hr_employee_menu,
     hr_employee_public,
     ir_actions_report,
     ir_attachment,

@@ -1,17 +1,35 @@
 from odoo import models
 
+# what only a manager (or an officer) has work in: a plain employee finds his own goals,
+# reviews, 1:1s and development plan under the My menus
+_MANAGER_MENUS = (
+    "performance_management.performance_issue_menu_section",
+    "performance_management.performance_goal_menu_team",
+    "performance_management.performance_review_menu_to_do",
+    "performance_management.performance_coaching_log_menu",
+    "performance_management.performance_development_plan_menu",
+    "performance_management.performance_reward_menu",
+    "performance_management.performance_reporting_menu_section",
+)
+
 
 class IrUiMenu(models.Model):
     _inherit = "ir.ui.menu"
 
     def _load_menus_blacklist(self):
-        """Performance issues and improvement plans show to officers and to managers only."""
+        """Manager menus (performance issues and improvement plans, the team's goals, reviews
+        to do, 1:1s of the team, development plans of others, rewards and reporting)
+        show to officers and to managers only.
+
+        load_menus is cached per user: hr.employee clears the caches when someone starts or
+        stops managing (see hr_employee_menu.py).
+        """
         res = super()._load_menus_blacklist()
-        section = self.env.ref(
-            "performance_management.performance_issue_menu_section", raise_if_not_found=False
-        )
-        if section and not self._performance_sees_issue_menus():
-            res.append(section.id)
+        if not self._performance_sees_issue_menus():
+            for xmlid in _MANAGER_MENUS:
+                menu = self.env.ref(xmlid, raise_if_not_found=False)
+                if menu:
+                    res.append(menu.id)
         return res
 
     def _performance_sees_issue_menus(self):

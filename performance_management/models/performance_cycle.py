@@ -2,6 +2,8 @@ import logging
 import time
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command, Domain
@@ -339,6 +341,18 @@ class PerformanceCycle(models.Model):
                 "performance_management.performance_cycle_distribution",
                 {"rows": cycle._get_rating_distribution()},
             )
+
+    @api.onchange("date_start")
+    def _onchange_date_start_deadlines(self):
+        """Empty deadlines get one a week apart, the first two weeks after the start (or after
+        today, when the period started already): a new cycle opens with a schedule to adjust,
+        never one overdue on the day it starts."""
+        if not self.date_start:
+            return
+        anchor = max(self.date_start, fields.Date.context_today(self))
+        for weeks, name in enumerate(PHASE_DEADLINES, start=2):
+            if not self[name]:
+                self[name] = anchor + relativedelta(weeks=weeks)
 
     @api.constrains(*PHASE_DEADLINES, "date_start")
     def _check_deadlines(self):

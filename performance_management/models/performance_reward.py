@@ -125,8 +125,19 @@ class PerformanceReward(models.Model):
     @api.depends("employee_id", "kind")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
+        # a title the user typed stays; one this method wrote follows the employee and kind
+        marker = "\x00"
+        written = [
+            self.env._("%(kind)s for %(employee)s", kind=label, employee=marker).split(marker)
+            for label in labels.values()
+        ]
         for reward in self:
-            if reward.employee_id:
+            name = reward.name or ""
+            typed = name and not any(
+                len(parts) == 2 and name.startswith(parts[0]) and name.endswith(parts[1])
+                for parts in written
+            )
+            if reward.employee_id and not typed:
                 reward.name = self.env._(
                     "%(kind)s for %(employee)s",
                     kind=labels.get(reward.kind),

@@ -33,6 +33,7 @@ from . import test_report_activity
 from . import test_report_import
 from . import test_report_pdf
 from . import test_employee_public
+from . import test_everyday_flows
 from . import test_manager_chain
 from . import test_key_result_values
 from . import test_action_help

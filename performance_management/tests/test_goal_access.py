@@ -218,7 +218,7 @@ class TestGoalAccess(GoalCase):
         action = self.env.ref("performance_management.performance_goal_action_my")
         context = ast.literal_eval(action.context)
         form = Form(
-            self.env["performance.goal"].with_user(self.user_employee).with_context(context)
+            self.env["performance.goal"].with_user(self.user_employee).with_context(**context)
         )
         self.assertEqual(form.employee_id, self.employee)
         form.name = "Learn Rust"

@@ -107,3 +107,49 @@ registry.category("web_tour.tours").add("performance_employee_overview_peer_tour
         },
     ],
 });
+
+// The employee fills his self review: each question reads in full (it wrapped at about ten
+// characters, "Quality an…"), and the rating's meaning shows once, under the badges.
+registry.category("web_tour.tours").add("performance_review_sheet_questions_tour", {
+    steps: () => [
+        {
+            content: "The self review lists the questions",
+            trigger: ".o_field_widget[name='self_sheet_line_ids'] td[name='name']:contains('Quality and accuracy of the work')",
+            run() {
+                const cell = this.anchor;
+                if (cell.scrollWidth > cell.clientWidth + 1) {
+                    throw new Error(`the question is cut: ${cell.clientWidth}px for ${cell.scrollWidth}px`);
+                }
+                const sheet = cell.closest(".o_field_widget");
+                if (sheet.querySelector("th[data-name='rating_description']")) {
+                    throw new Error("the rating's meaning has its own column beside the badges");
+                }
+            },
+        },
+    ],
+});
+
+// The goal form at 1440 px with the chatter beside it: the key results table fits its page.
+registry.category("web_tour.tours").add("performance_goal_key_results_fit_tour", {
+    steps: () => [
+        {
+            content: "The chatter is beside the form",
+            trigger: ".o_form_view .o-mail-Form-chatter.o-aside",
+        },
+        {
+            content: "The key results table fits, nothing scrolls sideways",
+            trigger: ".o_field_widget[name='key_result_ids'] .o_list_renderer td[name='progress']",
+            run() {
+                const renderer = this.anchor.closest(".o_list_renderer");
+                if (window.innerWidth !== 1440) {
+                    throw new Error(`the tour runs ${window.innerWidth} px wide, not 1440`);
+                }
+                if (renderer.scrollWidth > renderer.clientWidth + 1) {
+                    throw new Error(
+                        `the key results are clipped: ${renderer.clientWidth}px for ${renderer.scrollWidth}px`
+                    );
+                }
+            },
+        },
+    ],
+});
