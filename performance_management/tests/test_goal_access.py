@@ -83,6 +83,9 @@ class TestGoalAccess(GoalCase):
             )
         self._goal(parent, name="Deep", state="active")
         self.env.invalidate_all()
+        # the employee became a manager: the menu caches, rules' included, were cleared
+        Goal.search([("id", "=", 0)])
+        self.env.invalidate_all()
         with self.assertQueryCount(4):
             goals = Goal.search([("is_my_team", "=", True), ("name", "=", "Deep")])
         self.assertEqual(len(goals), 1)
