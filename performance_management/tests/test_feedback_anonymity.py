@@ -1,5 +1,4 @@
 import importlib.util
-from datetime import timedelta
 from pathlib import Path
 from unittest.mock import patch
 
@@ -271,19 +270,7 @@ class TestSurveyRoutesNameNoRater(Survey360Case, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.today()
-        cls.cycle.write(
-            {
-                "date_start": today - timedelta(days=30),
-                "date_end": today + timedelta(days=60),
-                "date_self_deadline": today + timedelta(days=10),
-                "date_peer_deadline": today + timedelta(days=15),
-                "date_manager_deadline": today + timedelta(days=20),
-                "date_release": today + timedelta(days=40),
-            }
-        )
-        cls.cycle.with_user(cls.user_officer).action_launch()
-        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
+        cls._launch_today()
 
     def _names(self):
         return ("Pat Peer", "pm_peer", "Paula Portal", "pm_portal")

@@ -1,6 +1,8 @@
+from datetime import timedelta
+
 from freezegun import freeze_time
 
-from odoo import SUPERUSER_ID
+from odoo import SUPERUSER_ID, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.service.model import call_kw
@@ -25,6 +27,24 @@ class Survey360Case(ReviewCase):
             {"peer_count": 3, "peer_anonymous": True, "date_peer_deadline": "2026-11-20"}
         )
         cls.UserInput = cls.env["survey.user_input"]
+
+    @classmethod
+    def _launch_today(cls):
+        """Launch the cycle as if it ran today, without a frozen clock (HTTP tests: the
+        browser and the server share the real date)."""
+        today = fields.Date.today()
+        cls.cycle.write(
+            {
+                "date_start": today - timedelta(days=30),
+                "date_end": today + timedelta(days=60),
+                "date_self_deadline": today + timedelta(days=10),
+                "date_peer_deadline": today + timedelta(days=15),
+                "date_manager_deadline": today + timedelta(days=20),
+                "date_release": today + timedelta(days=40),
+            }
+        )
+        cls.cycle.with_user(cls.user_officer).action_launch()
+        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
 
     @classmethod
     def _make_survey(cls, title):

@@ -1,6 +1,4 @@
-from datetime import timedelta
-
-from odoo import SUPERUSER_ID, fields
+from odoo import SUPERUSER_ID
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .test_survey_360 import Survey360Case
@@ -13,19 +11,7 @@ class TestSurvey360Tour(Survey360Case, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.today()
-        cls.cycle.write(
-            {
-                "date_start": today - timedelta(days=30),
-                "date_end": today + timedelta(days=60),
-                "date_self_deadline": today + timedelta(days=10),
-                "date_peer_deadline": today + timedelta(days=15),
-                "date_manager_deadline": today + timedelta(days=20),
-                "date_release": today + timedelta(days=40),
-            }
-        )
-        cls.cycle.with_user(cls.user_officer).action_launch()
-        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
+        cls._launch_today()
 
     def test_portal_peer_answers_the_questionnaire(self):
         request = self.env["performance.feedback"].search(
