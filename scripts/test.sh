@@ -125,8 +125,12 @@ if [ "${PM_HOST_SUITES:-1}" = 1 ]; then
         -i performance_management,hr_skills_survey,test_mail \
         --stop-after-init --log-level=warn --http-interface=127.0.0.1
     echo "== host regression: Odoo's own suites of the hosts, with the addon installed"
+    # Three of digest's tests fail under pytest-odoo on a database without the addon too
+    # (their frozen dates come back as today's: FakeDate(2024, 5, 13) != date(2024, 3, 13),
+    # KPI counts of one period for all three): they prove nothing about the addon.
     python3 -m pytest -p no:cacheprovider -q -o addopts="" \
         --odoo-database="$HOST_DB" --odoo-addons-path="$ADDONS" --odoo-http \
+        -k "not (TestDigest and (test_digest_numbers or test_digest_tone_down))" \
         --junitxml="$VAR/junit-host.xml" "${HOST_SUITES[@]}"
 fi
 
