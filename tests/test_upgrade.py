@@ -16,10 +16,24 @@ VERSION = "19.0.1.1.0"
 # the only differences allowed between the two schemas.
 ADDED_COLUMNS = {}
 DROPPED_COLUMNS = {}
-# Tables this version adds (new models) or drops (performance.employee.chain: the manager
+# Tables this version adds (the private notes of improvement plans, out of their chatter) or
+# drops (performance.employee.chain: the manager
 # chains are read from hr_employee.parent_id, nothing stored can go stale).
-ADDED_TABLES = set()
+ADDED_TABLES = {"performance_improvement_note"}
 DROPPED_TABLES = {"performance_employee_chain"}
+# Figures whose computation changed in this version, recomputed by its migration
+# (post-stored_figures.py): the main receiver of shared kudos (and its team), goals rolled up
+# from their supporting goals, skill gaps.
+RECOMPUTED_COLUMNS = {
+    "performance_recognition": {"employee_id", "department_id"},
+    "performance_goal": {"progress"},
+    "performance_development_plan_skill": {
+        "current_level_id",
+        "current_progress",
+        "gap",
+        "status",
+    },
+}
 # Rewritten by the upgrade itself: Odoo reloads the addon's data files (their records keep
 # their values, not the date of their last write).
 REWRITTEN_COLUMNS = {"write_date", "write_uid"}
@@ -133,6 +147,7 @@ def test_upgrade_from_previous_version_keeps_every_row_and_pdf(odoo_db, tmp_path
         table: columns
         - DROPPED_COLUMNS.get(table, set())
         - REBUILT_COLUMNS.get(table, set())
+        - RECOMPUTED_COLUMNS.get(table, set())
         - REWRITTEN_COLUMNS
         for table, columns in schema.items()
         if table not in DROPPED_TABLES
