@@ -97,6 +97,9 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "data/performance_text_rule_data.xml",
+        "views/performance_text_rule_views.xml",
+        "views/performance_text_check_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

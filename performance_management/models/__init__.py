@@ -60,3 +60,5 @@ from . import (
     survey_survey,
     survey_user_input,
 )
+from . import performance_text_rule, performance_review_text_check, performance_feedback_text_check
+from . import performance_cycle_text_check

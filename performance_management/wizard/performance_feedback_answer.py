@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PerformanceFeedbackAnswer(models.TransientModel):
@@ -18,6 +18,16 @@ class PerformanceFeedbackAnswer(models.TransientModel):
         required=True,
     )
     message = fields.Html(required=True)
+    text_flags_html = fields.Html(
+        string="Wording Flags", compute="_compute_text_flags_html", sanitize=False
+    )
+
+    @api.depends_context("uid", "lang")
+    @api.depends("message")
+    def _compute_text_flags_html(self):
+        Rule = self.env["performance.text.rule"]
+        for wizard in self:
+            wizard.text_flags_html = Rule._flags_html([("", wizard.message)])
 
     def action_answer(self):
         self.ensure_one()

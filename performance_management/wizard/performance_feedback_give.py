@@ -29,6 +29,16 @@ class PerformanceFeedbackGive(models.TransientModel):
     message = fields.Html(required=True)
     goal_id = fields.Many2one("performance.goal")
     value_id = fields.Many2one("performance.value")
+    text_flags_html = fields.Html(
+        string="Wording Flags", compute="_compute_text_flags_html", sanitize=False
+    )
+
+    @api.depends_context("uid", "lang")
+    @api.depends("message")
+    def _compute_text_flags_html(self):
+        Rule = self.env["performance.text.rule"]
+        for wizard in self:
+            wizard.text_flags_html = Rule._flags_html([("", wizard.message)])
 
     @api.model
     def default_get(self, fields):

@@ -1,0 +1,62 @@
+from werkzeug.exceptions import NotFound
+
+from odoo.fields import Domain
+from odoo.http import request, route
+
+from .portal import PerformancePortal
+
+
+class PerformanceTextCheckPortal(PerformancePortal):
+    """The review-text check of the portal forms, asked as the user types."""
+
+    def _pm_text_check_target(self, target, res_id):
+        """What the text is written for, if the user may write it now, else 404.
+
+        The same checks as the routes that save the text: his own self-review line during
+        the self review, a feedback request asked of him, or a new feedback of his.
+        Returns the records whose current text is left out of his history.
+        """
+        Line = request.env["performance.review.line"]
+        Feedback = request.env["performance.feedback"]
+        if target == "review_line":
+            # read with the user's rights: record rules apply
+            line = Line.search(
+                Domain("id", "=", int(res_id or 0))
+                & Domain("role", "=", "employee")
+                & Domain("display_type", "=", False),
+                limit=1,
+            )
+            if not line:
+                raise NotFound()
+            review = self._pm_get_review(line.review_id.id)
+            if review.state != "self_review":
+                raise NotFound()
+            return line, Feedback
+        if target == "feedback_answer":
+            request_ = self._pm_get(
+                "performance.feedback",
+                int(res_id or 0),
+                [("state", "=", "requested")],
+                field="author_id",
+            )
+            return Line, request_
+        if target == "feedback_give" and self._pm_employees():
+            return Line, Feedback
+        raise NotFound()
+
+    @route("/my/performance/text_check", type="jsonrpc", auth="user", readonly=True)
+    def portal_text_check(self, text="", target=None, res_id=None, **kw):
+        exclude_lines, exclude_feedback = self._pm_text_check_target(target, res_id)
+        text = (text or "")[:20000]
+        Rule = request.env["performance.text.rule"]
+        # sudo: the word lists only (portal users do not read the rules); the target was
+        # checked above and the writer's history below is read with his own rights
+        flags = Rule.sudo().check_text(text, request.env.lang)
+        flags += Rule._check_length(
+            text, Rule._get_writer_lengths(exclude_lines, exclude_feedback)
+        )
+        labels = dict(Rule._fields["category"]._description_selection(request.env))
+        labels.update(no_example=request.env._("No Example"), length=request.env._("Length"))
+        return {
+            "flags": [{**flag, "label": labels.get(flag["category"], "")} for flag in flags],
+        }
