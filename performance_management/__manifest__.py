@@ -100,6 +100,7 @@
         "data/performance_text_rule_data.xml",
         "views/performance_text_rule_views.xml",
         "views/performance_text_check_views.xml",
+        "views/performance_review_load_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -111,6 +112,7 @@
         "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
+        "demo/performance_text_check_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -1,2 +1,3 @@
 from . import portal, portal_feedback, portal_plan, portal_review, review_pdf, survey
 from . import portal_text_check
+from . import portal_review_usefulness

@@ -109,6 +109,12 @@ class PerformanceCycle(models.Model):
         help="Number of colleagues (same manager) asked for feedback on each employee at launch.",
     )
     peer_anonymous = fields.Boolean(string="Anonymous Peer Feedback", default=True)
+    peer_rater_cap = fields.Integer(
+        string="Peer Requests per Rater",
+        default=0,
+        help="At most this many peer requests per colleague in the cycle (0: no cap). The "
+        "launch asks the colleagues with the fewest requests first, so the load is balanced.",
+    )
     review_ids = fields.One2many("performance.review", "cycle_id", string="Reviews")
     review_count = fields.Integer(compute="_compute_progress")
     self_done_count = fields.Integer(string="Self Reviews Done", compute="_compute_progress")
@@ -234,6 +240,9 @@ class PerformanceCycle(models.Model):
     )
     _peer_count_positive = models.Constraint(
         "CHECK(peer_count >= 0)", "The number of peer requests cannot be negative."
+    )
+    _peer_rater_cap_positive = models.Constraint(
+        "CHECK(peer_rater_cap >= 0)", "The cap of peer requests per rater cannot be negative."
     )
 
     @api.depends("state", "review_ids.state", "review_ids.manager_id")
@@ -802,6 +811,37 @@ class PerformanceCycle(models.Model):
             result.setdefault(goal.employee_id.id, []).append(goal)
         return result
 
+    def _launch_peer_load(self, colleagues):
+        """{colleague id: peer requests he already has in the cycle} (earlier batches)."""
+        # sudo: a count of the launch's own requests, per colleague it may ask
+        counts = (
+            self.env["performance.feedback"]
+            .sudo()
+            ._read_group(
+                [
+                    ("review_id.cycle_id", "=", self.id),
+                    ("is_request", "=", True),
+                    ("author_id", "in", colleagues.ids),
+                ],
+                ["author_id"],
+                ["__count"],
+            )
+        )
+        return {author.id: count for author, count in counts}
+
+    def _launch_pick_peers(self, candidates, load):
+        """The peer_count candidates with the fewest requests so far, none past the cap.
+
+        Ties go to the lowest id, so a launch is deterministic; ``load`` is updated.
+        """
+        cap = self.peer_rater_cap
+        eligible = [peer for peer in candidates if not cap or load.get(peer.id, 0) < cap]
+        peers = sorted(eligible, key=lambda peer: (load.get(peer.id, 0), peer.id))
+        peers = peers[: self.peer_count]
+        for peer in peers:
+            load[peer.id] = load.get(peer.id, 0) + 1
+        return peers
+
     def _launch_peer_requests(self, reviews):
         """Ask up to peer_count colleagues of the same manager for feedback."""
         # sudo: the launch asks peers for feedback on behalf of each review's manager
@@ -818,13 +858,17 @@ class PerformanceCycle(models.Model):
         by_manager = {}
         for colleague in colleagues:
             by_manager.setdefault(colleague.parent_id.id, []).append(colleague)
+        load = self._launch_peer_load(colleagues)
         vals_list = []
         for review in reviews:
-            peers = [
-                peer
-                for peer in by_manager.get(review.employee_id.parent_id.id, [])
-                if peer != review.employee_id
-            ][: self.peer_count]
+            peers = self._launch_pick_peers(
+                [
+                    peer
+                    for peer in by_manager.get(review.employee_id.parent_id.id, [])
+                    if peer != review.employee_id
+                ],
+                load,
+            )
             vals_list += [
                 review._prepare_feedback_request(peer, review.manager_id or review.employee_id)
                 for peer in peers

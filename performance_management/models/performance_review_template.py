@@ -83,6 +83,67 @@ class PerformanceReviewTemplate(models.Model):
         help="Sent at launch to the employee.",
     )
 
+    estimated_self_minutes = fields.Integer(
+        string="Self Review (min)",
+        compute="_compute_estimated_minutes",
+        help="Estimated time for the employee to fill: 1 minute per rating question, 3 per "
+        "free-text question; each competency and goal a launch adds takes about a minute more.",
+    )
+    estimated_manager_minutes = fields.Integer(
+        string="Manager Review (min)",
+        compute="_compute_estimated_minutes",
+        help="Estimated time for the reviewer to fill: 1 minute per rating question, 3 per "
+        "free-text question; each competency and goal a launch adds takes about a minute more.",
+    )
+
+    usefulness_html = fields.Html(
+        string="Was this Review Useful?",
+        compute="_compute_usefulness_html",
+        sanitize=False,
+        groups="performance_management.group_performance_officer",
+        help="The employees' answers after acknowledging, shown once at least the company's "
+        "minimum of anonymous answers came in.",
+    )
+
+    def _compute_usefulness_html(self):
+        # sudo: counts only; the answers carry no author and are never listed
+        counts = {
+            (template.id, answer): count
+            for template, answer, count in self.env["performance.review.usefulness"]
+            .sudo()
+            ._read_group(
+                [("template_id", "in", self.ids), ("company_id", "in", self.env.companies.ids)],
+                ["template_id", "answer"],
+                ["__count"],
+            )
+        }
+        labels = self.env["performance.review.usefulness"]._fields["answer"]
+        labels = labels._description_selection(self.env)
+        threshold = self.env.company.performance_anonymity_threshold
+        for template in self:
+            rows = [(label, counts.get((template._origin.id, key), 0)) for key, label in labels]
+            total = sum(count for _label, count in rows)
+            template.usefulness_html = self.env["ir.qweb"]._render(
+                "performance_management.performance_review_template_usefulness",
+                {"rows": rows, "total": total, "threshold": threshold},
+            )
+
+    @api.depends("line_ids.question_type", "line_ids.answered_by", "line_ids.display_type")
+    def _compute_estimated_minutes(self):
+        minutes = {"rating": 1, "text": 3}
+        for template in self:
+            questions = template.line_ids.filtered(lambda line: not line.display_type)
+            template.estimated_self_minutes = sum(
+                minutes[line.question_type]
+                for line in questions
+                if line.answered_by in ("both", "employee")
+            )
+            template.estimated_manager_minutes = sum(
+                minutes[line.question_type]
+                for line in questions
+                if line.answered_by in ("both", "manager")
+            )
+
     @api.constrains("goal_weight", "competency_weight", "question_weight", "line_ids")
     def _check_weights(self):
         for template in self:

@@ -74,3 +74,5 @@ from . import test_feedback_anonymity
 from . import test_stored_figures
 from . import test_access_attacks
 from . import test_text_check
+from . import test_text_check_portal
+from . import test_review_load
