@@ -77,6 +77,10 @@ MATRIX = {
     # recognition and rewards
     "performance.recognition":              ("r-c-", "r-c-", "r-c-", "r-c-", "rwcu", "rwcu", "--!-"),
     "performance.reward":                   ("----", "--!-", "rwcu", "--!-", "rwcu", "rwcu", "--!-"),
+    # the review-text check's word lists: internal users read them, administrators edit them
+    "performance.text.rule":                ("----", "r---", "r---", "r---", "r---", "rwcu", "r---"),
+    # anonymous "was this review useful?" answers: nobody reads a row, templates show counts
+    "performance.review.usefulness":        ("----", "----", "----", "----", "----", "----", "----"),
 }
 # fmt: on
 
@@ -275,6 +279,12 @@ class AccessMatrixCase(ReviewCase):
         )
         rec["performance.reward.budget"] = cls.budget
         rec["performance.merit.matrix"] = cls.merit
+        rec["performance.text.rule"] = env["performance.text.rule"].create(
+            {"lang": "en", "category": "absolute", "pattern": f"matrix{subject.id}"}
+        )
+        rec["performance.review.usefulness"] = env["performance.review.usefulness"].create(
+            {"template_id": cls.template.id, "company_id": subject.company_id.id, "answer": "yes"}
+        )
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -321,6 +331,8 @@ class AccessMatrixCase(ReviewCase):
             "performance.reward": {"justification": "<p>Edited</p>"},
             "performance.reward.budget": {"name": "Renamed"},
             "performance.merit.matrix": {"raise_percent": 3},
+            "performance.text.rule": {"reason": "Edited"},
+            "performance.review.usefulness": {"answer": "no"},
         }[model]
 
     def _create_vals(self, model, subject, rec):
@@ -448,6 +460,12 @@ class AccessMatrixCase(ReviewCase):
                 "rating_min": 4.5,
                 "attainment_min": 50,
                 "raise_percent": 5,
+            },
+            "performance.text.rule": {"lang": "en", "category": "absolute", "pattern": "newword"},
+            "performance.review.usefulness": {
+                "template_id": self.template.id,
+                "company_id": subject.company_id.id,
+                "answer": "no",
             },
         }[model]
 
