@@ -97,6 +97,9 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "security/performance_review_draft_security.xml",
+        "views/performance_review_evidence_views.xml",
+        "views/portal_templates_evidence.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -108,6 +111,7 @@
         "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
+        "demo/performance_evidence_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
@@ -119,6 +123,7 @@
             "performance_management/static/src/rating_badges/**/*",
             "performance_management/static/src/cycle/**/*",
             "performance_management/static/src/employee_overview/**/*",
+            "performance_management/static/src/evidence/**/*",
         ],
         # beside web_hierarchy, which loads lazily
         "web.assets_backend_lazy": [

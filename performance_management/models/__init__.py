@@ -60,3 +60,5 @@ from . import (
     survey_survey,
     survey_user_input,
 )
+from . import performance_review_draft
+from . import performance_review_evidence
