@@ -76,3 +76,4 @@ from . import test_access_attacks
 from . import test_evidence_common
 from . import test_review_evidence
 from . import test_review_draft
+from . import test_review_evidence_tour
