@@ -3,6 +3,8 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import FiniteFloat
+
 # The recency meter: a period longer than this many days warns when more than this share of
 # what its writer cites dates from its last six weeks.
 RECENCY_WINDOW_DAYS = 42
@@ -59,7 +61,7 @@ class PerformanceReviewDraft(models.Model):
     )
     outcome_html = fields.Html(compute="_compute_outcome_html", sanitize=False)
     citation_count = fields.Integer(compute="_compute_recency")
-    recent_share = fields.Float(
+    recent_share = FiniteFloat(
         compute="_compute_recency", help="Share of citations in the period's last six weeks."
     )
     recency_warning = fields.Boolean(compute="_compute_recency")
