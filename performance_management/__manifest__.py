@@ -101,6 +101,9 @@
         "views/performance_text_rule_views.xml",
         "views/performance_text_check_views.xml",
         "views/performance_review_load_views.xml",
+        "security/performance_review_draft_security.xml",
+        "views/performance_review_evidence_views.xml",
+        "views/portal_templates_evidence.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -113,6 +116,7 @@
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
         "demo/performance_text_check_demo.xml",
+        "demo/performance_evidence_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
@@ -124,6 +128,7 @@
             "performance_management/static/src/rating_badges/**/*",
             "performance_management/static/src/cycle/**/*",
             "performance_management/static/src/employee_overview/**/*",
+            "performance_management/static/src/evidence/**/*",
         ],
         # beside web_hierarchy, which loads lazily
         "web.assets_backend_lazy": [

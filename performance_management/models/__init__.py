@@ -63,3 +63,5 @@ from . import (
 from . import performance_text_rule, performance_review_text_check, performance_feedback_text_check
 from . import performance_cycle_text_check
 from . import performance_review_usefulness, performance_review_lighter
+from . import performance_review_draft
+from . import performance_review_evidence

@@ -24,6 +24,11 @@ _USER_WRITABLE = {
     "final_rating_id",
     "potential",
     "manager_summary",
+    # each writer's strengths and areas to grow, guarded by performance.review.draft
+    "self_strengths",
+    "self_areas_to_grow",
+    "manager_strengths",
+    "manager_areas_to_grow",
 }
 
 

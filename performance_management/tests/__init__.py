@@ -76,3 +76,7 @@ from . import test_access_attacks
 from . import test_text_check
 from . import test_text_check_portal
 from . import test_review_load
+from . import test_evidence_common
+from . import test_review_evidence
+from . import test_review_draft
+from . import test_review_evidence_tour

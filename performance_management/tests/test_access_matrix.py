@@ -55,6 +55,8 @@ MATRIX = {
     "performance.review.assessment":        ("----", "----", "r!--", "----", "rw!u", "rw!u", "--!-"),
     "performance.review.note":              ("----", "----", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.calibration.log":          ("----", "----", "----", "----", "r---", "r---", "----"),
+    # each writer's strengths and areas to grow: the employee's part, in the self review
+    "performance.review.draft":             ("rw--", "rw--", "r-!-", "----", "rw!u", "rw!u", "----"),
     # feedback and 1:1s
     "performance.feedback":                 ("r---", "r-!-", "r-c-", "--c-", "rwcu", "rwcu", "--!-"),
     "performance.coaching.log":             ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
@@ -181,6 +183,9 @@ class AccessMatrixCase(ReviewCase):
         rec["performance.review.note"] = env["performance.review.note"].create(
             {"review_id": review.id, "note": "Private", "author_id": cls.user_manager.id}
         )
+        rec["performance.review.draft"] = env["performance.review.draft"].create(
+            {"review_id": review.id, "role": "employee", "strengths": "S"}
+        )
         rec["performance.calibration.log"] = env["performance.calibration.log"].create(
             {"assessment_id": assessment.id, "user_id": cls.user_officer.id, "reason": "Shift"}
         )
@@ -305,6 +310,7 @@ class AccessMatrixCase(ReviewCase):
             "performance.review.assessment": {"manager_summary": "Edited"},
             "performance.review.note": {"note": "Edited"},
             "performance.calibration.log": {"reason": "Edited"},
+            "performance.review.draft": {"strengths": "Edited"},
             "performance.feedback": {"message": "<p>Edited</p>"},
             "performance.coaching.log": {"shared_notes": "<p>Edited</p>"},
             "performance.coaching.note": {"note": "<p>Edited</p>"},
@@ -372,6 +378,10 @@ class AccessMatrixCase(ReviewCase):
             "performance.review.line": {"review_id": rec["performance.review"].id, "name": "Q"},
             "performance.review.assessment": {"review_id": rec["performance.review"].id},
             "performance.review.note": {"review_id": rec["performance.review"].id, "note": "N"},
+            "performance.review.draft": {
+                "review_id": rec["performance.review"].id,
+                "role": "manager",
+            },
             "performance.calibration.log": {
                 "assessment_id": rec["performance.review.assessment"].id,
                 "user_id": self.env.uid,

@@ -91,6 +91,10 @@ MATRIX = [
     ("performance.review.note", "review_id", elsewhere,                     "---!-!-"),
     ("performance.review.note", "author_id", writer,                        "---!-!-"),
     ("performance.calibration.log", "assessment_id", elsewhere,             "-------"),
+    # a writer's part stays on its review and role; what it cites is the application's
+    ("performance.review.draft", "review_id", elsewhere,                    "!!---!-"),
+    ("performance.review.draft", "role", value("manager"),                  "!!---!-"),
+    ("performance.review.draft", "citations", value([]),                    "!!---!-"),
     # feedback: a signed statement keeps its author, subject and review
     ("performance.feedback", "author_id", record_of("manager"),             "--!--!-"),
     ("performance.feedback", "employee_id", record_of("other_employee"),    "--!--!-"),
