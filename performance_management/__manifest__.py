@@ -97,6 +97,10 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "security/performance_pulse_security.xml",
+        "data/performance_pulse_data.xml",
+        "views/performance_pulse_views.xml",
+        "views/portal_templates_pulse.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -108,6 +112,7 @@
         "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
+        "demo/performance_pulse_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -59,4 +59,9 @@ from . import (
     survey_question,
     survey_survey,
     survey_user_input,
+    performance_pulse_schedule,
+    performance_pulse_round,
+    performance_pulse_participant,
+    performance_pulse_result,
+    survey_user_input_pulse,
 )
