@@ -246,5 +246,7 @@ class PerformancePulseRound(models.Model):
                     lambda r: r.dimension == "company" and r.question_id.performance_enps
                 )
                 values.update(answer_count=len(answers), released=True, enps=company[:1].enps)
+            # the lines first: their own deletion drops their external ids too (demo data)
+            inputs.user_input_line_ids.unlink()
             inputs.unlink()
             pulse_round.sudo().write(values)
