@@ -104,6 +104,10 @@
         "security/performance_review_draft_security.xml",
         "views/performance_review_evidence_views.xml",
         "views/portal_templates_evidence.xml",
+        "security/performance_pulse_security.xml",
+        "data/performance_pulse_data.xml",
+        "views/performance_pulse_views.xml",
+        "views/portal_templates_pulse.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -117,6 +121,7 @@
         "demo/performance_portal_demo.xml",
         "demo/performance_text_check_demo.xml",
         "demo/performance_evidence_demo.xml",
+        "demo/performance_pulse_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

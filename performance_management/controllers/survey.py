@@ -5,7 +5,7 @@ from odoo.http import request, route
 
 from odoo.addons.survey.controllers import main
 
-from ..models.survey_survey import PERFORMANCE_SURVEY_TYPE
+from ..models.survey_survey import PERFORMANCE_SURVEY_TYPE, PULSE_SURVEY_TYPE
 
 
 class PerformanceSurvey(main.Survey):
@@ -28,14 +28,22 @@ class PerformanceSurvey(main.Survey):
 
     @route()
     def survey_report(self, survey, answer_token=None, **post):
-        if survey.sudo().survey_type == PERFORMANCE_SURVEY_TYPE and not request.env.user.has_group(
-            "performance_management.group_performance_officer"
-        ):
+        if survey.sudo().survey_type in (
+            PERFORMANCE_SURVEY_TYPE,
+            PULSE_SURVEY_TYPE,
+        ) and not request.env.user.has_group("performance_management.group_performance_officer"):
             raise NotFound()
         return super().survey_report(survey, answer_token=answer_token, **post)
 
     def _get_results_page_user_input_domain(self, survey, **post):
         domain = super()._get_results_page_user_input_domain(survey, **post)
+        if survey.sudo().survey_type == PULSE_SURVEY_TYPE:
+            # the officer's own rules on the answers: the released copies only, which
+            # name no one
+            allowed = request.env["survey.user_input"]._search(
+                [("survey_id", "=", survey.id), ("performance_pulse_released", "=", True)]
+            )
+            return domain & Domain("id", "in", allowed)
         if survey.sudo().survey_type != PERFORMANCE_SURVEY_TYPE:
             return domain
         # the officer's own rules on the answers: named ones, released anonymous ones

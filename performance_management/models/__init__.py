@@ -59,6 +59,11 @@ from . import (
     survey_question,
     survey_survey,
     survey_user_input,
+    performance_pulse_schedule,
+    performance_pulse_round,
+    performance_pulse_participant,
+    performance_pulse_result,
+    survey_user_input_pulse,
 )
 from . import performance_text_rule, performance_review_text_check, performance_feedback_text_check
 from . import performance_cycle_text_check

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 from .survey_survey import check_performance_survey_rights
 
@@ -7,6 +7,12 @@ class SurveyQuestion(models.Model):
     """The questions of a 360 questionnaire are the performance officers' to change."""
 
     _inherit = "survey.question"
+
+    performance_enps = fields.Boolean(
+        string="eNPS Question",
+        help="A pulse question on a 0-10 scale whose answers give the eNPS: promoters "
+        "(9-10) minus detractors (0-6), in percent.",
+    )
 
     def _performance_check_rights(self, vals_list=()):
         surveys = self.env["survey.survey"].browse(

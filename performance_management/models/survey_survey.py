@@ -2,7 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 PERFORMANCE_SURVEY_TYPE = "performance"
+PULSE_SURVEY_TYPE = "performance_pulse"
 OFFICER = "performance_management.group_performance_officer"
+ADMIN = "performance_management.group_performance_admin"
 
 
 def check_performance_survey_rights(env, surveys, vals_list=()):
@@ -19,6 +21,10 @@ def check_performance_survey_rights(env, surveys, vals_list=()):
     types.update(vals.get("survey_type") for vals in vals_list)
     if PERFORMANCE_SURVEY_TYPE in types and not env.user.has_group(OFFICER):
         raise AccessError(env._("Only performance officers change the 360 questionnaires."))
+    if PULSE_SURVEY_TYPE in types and not env.user.has_group(ADMIN):
+        raise AccessError(
+            env._("Only performance administrators change the pulse questionnaires.")
+        )
 
 
 class SurveySurvey(models.Model):
@@ -27,8 +33,11 @@ class SurveySurvey(models.Model):
     _inherit = "survey.survey"
 
     survey_type = fields.Selection(
-        selection_add=[(PERFORMANCE_SURVEY_TYPE, "Performance (360)")],
-        ondelete={PERFORMANCE_SURVEY_TYPE: "set default"},
+        selection_add=[
+            (PERFORMANCE_SURVEY_TYPE, "Performance (360)"),
+            (PULSE_SURVEY_TYPE, "Performance Pulse"),
+        ],
+        ondelete={PERFORMANCE_SURVEY_TYPE: "set default", PULSE_SURVEY_TYPE: "set default"},
     )
 
     @api.model_create_multi
@@ -52,6 +61,11 @@ class SurveySurvey(models.Model):
         # An officer's test entry is no rater's.
         if self.survey_type == PERFORMANCE_SURVEY_TYPE and not test_entry:
             raise UserError(self.env._("The answers of a 360 questionnaire come from a review."))
+        # nor a pulse answer but from its round's invitation: no retry next to it
+        if self.survey_type == PULSE_SURVEY_TYPE and not test_entry:
+            raise UserError(
+                self.env._("The answers of a pulse come from its round's invitations.")
+            )
         return super()._check_answer_creation(
             user,
             partner,
@@ -69,12 +83,14 @@ class SurveySurvey(models.Model):
             self.allowed_survey_types = (self.allowed_survey_types or []) + [
                 PERFORMANCE_SURVEY_TYPE
             ]
+        if self.env.user.has_group(ADMIN):
+            self.allowed_survey_types = (self.allowed_survey_types or []) + [PULSE_SURVEY_TYPE]
         return res
 
     @api.onchange("survey_type")
     def _onchange_survey_type(self):
         res = super()._onchange_survey_type()
-        if self.survey_type == PERFORMANCE_SURVEY_TYPE:
+        if self.survey_type in (PERFORMANCE_SURVEY_TYPE, PULSE_SURVEY_TYPE):
             # raters are invited by the launch, each with a token of his own; those
             # without a user answer through it
             self.write({"access_mode": "token", "users_login_required": False})

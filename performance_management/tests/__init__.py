@@ -80,3 +80,6 @@ from . import test_evidence_common
 from . import test_review_evidence
 from . import test_review_draft
 from . import test_review_evidence_tour
+from . import test_pulse_anonymity
+from . import test_pulse_results
+from . import test_pulse_tour

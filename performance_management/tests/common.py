@@ -84,3 +84,54 @@ class PerformanceCase(TransactionCase):
         cls.officer = employee("Olivia Officer", cls.user_officer)
         cls.admin = employee("Adam Admin", cls.user_admin)
         cls.employee_b = employee("Bea B", cls.user_employee_b, company=cls.company_b)
+
+
+class PulseCase(PerformanceCase):
+    """A monthly pulse of the R&D and Sales departments with the default questionnaire and
+    an anonymity threshold of 3. R&D: Dana, Mia (Dana's team), Eli, Pat, Paula, Noah (Mia's
+    team), Olivia and Adam; Sales: Otto and Olga (Otto's team)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.performance_anonymity_threshold = 3
+        cls.pulse_survey = cls.env.ref("performance_management.performance_pulse_survey_default")
+        cls.pulse_questions = cls.pulse_survey.question_ids.sorted(lambda q: (q.sequence, q.id))
+        cls.schedule = cls.env["performance.pulse.schedule"].create(
+            {
+                "name": "Test pulse",
+                "company_id": cls.company.id,
+                "department_ids": [Command.set((cls.department | cls.other_department).ids)],
+                "survey_id": cls.pulse_survey.id,
+                "cadence": "monthly",
+            }
+        )
+        cls.UserInput = cls.env["survey.user_input"]
+        cls.Result = cls.env["performance.pulse.result"]
+
+    def run_pulse_cron(self):
+        self.env["performance.pulse.schedule"]._cron_run_pulses()
+        return self.schedule.round_ids
+
+    def pulse_input(self, employee, pulse_round=None):
+        return self.UserInput.sudo().search(
+            [
+                ("performance_pulse_participant_id.employee_id", "=", employee.id),
+                ("performance_pulse_round_id", "in", (pulse_round or self.schedule.round_ids).ids),
+            ]
+        )
+
+    def answer_pulse(self, employee, enps, score, comment=""):
+        """Answer as survey's controller does: the answer in sudo, the employee's user (the
+        public user for an employee without one, who answers by his token link)."""
+        user = employee.user_id or self.env.ref("base.public_user")
+        answer = self.pulse_input(employee).with_user(user).sudo()
+        answer._mark_in_progress()
+        for question in self.pulse_questions:
+            if question.question_type == "scale":
+                answer._save_lines(question, str(enps if question.performance_enps else score))
+            else:
+                answer._save_lines(question, comment)
+        answer._mark_done()
+        self.env.flush_all()
+        return answer
