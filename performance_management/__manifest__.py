@@ -97,6 +97,11 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "security/performance_read_log_security.xml",
+        "wizard/performance_data_export_wizard_views.xml",
+        "report/performance_data_report.xml",
+        "views/performance_read_log_views.xml",
+        "views/portal_templates_privacy.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

@@ -60,3 +60,4 @@ from . import (
     survey_survey,
     survey_user_input,
 )
+from . import performance_data_export, performance_read_log, performance_read_log_mixin

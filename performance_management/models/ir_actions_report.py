@@ -13,6 +13,15 @@ class IrActionsReport(models.Model):
 
     _inherit = "ir.actions.report"
 
+    def _render_qweb_html(self, report_ref, docids, data=None):
+        result = super()._render_qweb_html(report_ref, docids, data=data)
+        report = self._get_report(report_ref)
+        Model = self.env[report.model]
+        if hasattr(Model, "_performance_log_read") and docids:
+            # who printed a sensitive record (the reader, not the sudo the portal renders in)
+            Model.sudo(False).browse(docids)._performance_log_read("report")
+        return result
+
     def _prepare_html(self, html, report_model=False):
         """Move the company header and footer into the body of each document.
 
