@@ -1,8 +1,5 @@
-import logging
-
 from odoo import SUPERUSER_ID, api, fields, models
-
-_logger = logging.getLogger(__name__)
+from odoo.tools import SQL
 
 READ_PATHS = [
     ("backend", "Backend"),
@@ -18,6 +15,18 @@ EMPLOYEE_VISIBLE_STATES = {
     "performance.improvement.plan": ("active", "extended", "closed"),
 }
 BUFFER_KEY = "performance.read.log"
+INSERT_COLUMNS = (
+    ("date", "timestamp[]"),
+    ("user_id", "int4[]"),
+    ("res_model", "varchar[]"),
+    ("res_id", "int4[]"),
+    ("res_name", "varchar[]"),
+    ("employee_id", "int4[]"),
+    ("company_id", "int4[]"),
+    ("path", "varchar[]"),
+    ("is_self", "bool[]"),
+    ("employee_visible", "bool[]"),
+)
 # How a logged record leads to the employee it is about and to its company.
 SUBJECT_PATHS = {
     "performance.coaching.note": ("log_id.employee_id", "log_id.company_id"),
@@ -32,7 +41,7 @@ class PerformanceReadLog(models.Model):
     """Who read which sensitive record, when and through which path.
 
     Rows are only ever written by ``_log_reads`` (buffered in the transaction, one insert
-    per request): no role may create, change or delete them (ir.model.access.csv).
+    per request, in SQL): no role may create, change or delete them (ir.model.access.csv).
     """
 
     _name = "performance.read.log"
@@ -100,8 +109,7 @@ class PerformanceReadLog(models.Model):
         if not vals_list:
             return
         if not cr.readonly:
-            # sudo: the log is written by the logging alone; no role may create rows
-            self.sudo().create(vals_list)
+            self._insert_rows(cr, vals_list)
             return
 
         # A read-only request (Odoo 19 serves web_read and reports on a replica cursor when
@@ -109,9 +117,27 @@ class PerformanceReadLog(models.Model):
         # is done, rather than failing the read and serving it again read/write.
         def write_later():
             with self.env.registry.cursor() as new_cr:
-                self.env(cr=new_cr, su=True)[self._name].create(vals_list)
+                self._insert_rows(new_cr, vals_list)
 
         cr.postcommit.add(write_later)
+
+    @api.model
+    def _insert_rows(self, cr, vals_list):
+        """One INSERT for all the rows, a column per array: no role may create rows
+        (ir.model.access.csv), the logging writes them itself, many times faster than the
+        ORM's create would."""
+        columns = [(name, SQL(sql_type)) for name, sql_type in INSERT_COLUMNS]
+        cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT * FROM unnest(%s)",
+                SQL.identifier(self._table),
+                SQL(", ").join(SQL.identifier(name) for name, _type in columns),
+                SQL(", ").join(
+                    SQL("%s::%s", [vals[name] for vals in vals_list], sql_type)
+                    for name, sql_type in columns
+                ),
+            )
+        )
 
     @api.model
     def _prepare_read_vals(self, buffer):
@@ -144,8 +170,8 @@ class PerformanceReadLog(models.Model):
                     "res_model": model,
                     "res_id": res_id,
                     "res_name": record.display_name,
-                    "employee_id": employee.id,
-                    "company_id": record.mapped(company_path)[:1].id,
+                    "employee_id": employee.id or None,
+                    "company_id": record.mapped(company_path)[:1].id or None,
                     "path": path,
                     "is_self": bool(employee) and employee.id in own.get(uid, ()),
                     "employee_visible": bool(states) and record.state in states,
