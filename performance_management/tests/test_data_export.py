@@ -8,6 +8,7 @@ from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
 from .test_confidential_notes import ConfidentialNotesCase
+from .test_survey_360 import Survey360Case
 
 
 class DataExportCase(ConfidentialNotesCase):
@@ -225,3 +226,41 @@ class TestDataExportHttp(DataExportCase, HttpCase):
         self.assertIn(b"Eli Employee", pdf.content)
         self.assertIn(b"ELI-OWN-NOTE", pdf.content)
         self.assertNotIn(b"MIA-PRIVATE", pdf.content)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-01")
+class TestDataExport360(Survey360Case):
+    def test_anonymous_360_answers_carry_no_rater(self):
+        self.launch()
+        review = self.review_of(self.employee)
+        self.answer(self.input_of(review, self.peer), self.user_peer, "Always", "Often", "P-ONE")
+        self.answer(
+            self.input_of(review, self.portal_employee),
+            self.user_portal,
+            "Often",
+            "Often",
+            "P-TWO",
+        )
+        data = (
+            self.env["performance.data.export"]
+            .with_user(self.user_officer)
+            ._get_data(self.employee, "officer")
+        )
+        text = json.dumps(data, ensure_ascii=False)
+        answers = data["answers_360"]
+        self.assertEqual(len(answers), 2)
+        for answer in answers:
+            self.assertTrue(answer["anonymous"])
+            self.assertFalse({"id", "rater", "role", "date"} & set(answer))
+        self.assertIn("P-ONE", text)
+        self.assertIn("P-TWO", text)
+        for needle in ("Pat Peer", "Paula Portal", "pm_peer", "pm_portal"):
+            self.assertNotIn(needle, text)
+        # the officer's export of them is in the read log, the answers without their rater
+        self.env.cr.flush()
+        rows = self.env["performance.read.log"].search(
+            [("res_model", "=", "survey.user_input"), ("path", "=", "export")]
+        )
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows.employee_id, self.employee)
