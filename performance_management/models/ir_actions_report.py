@@ -15,11 +15,15 @@ class IrActionsReport(models.Model):
 
     def _render_qweb_html(self, report_ref, docids, data=None):
         result = super()._render_qweb_html(report_ref, docids, data=data)
-        report = self._get_report(report_ref)
-        Model = self.env[report.model]
-        if hasattr(Model, "_performance_log_read") and docids:
-            # who printed a sensitive record (the reader, not the sudo the portal renders in)
-            Model.sudo(False).browse(docids)._performance_log_read("report")
+        # Only the addon's reports are looked at: another report costs no query more.
+        if docids and (
+            isinstance(report_ref, models.BaseModel)
+            or str(report_ref).startswith("performance_management.")
+        ):
+            Model = self.env[self._get_report(report_ref).model]
+            if hasattr(Model, "_performance_log_read"):
+                # who printed a sensitive record (the reader, not the portal's sudo)
+                Model.sudo(False).browse(docids)._performance_log_read("report")
         return result
 
     def _prepare_html(self, html, report_model=False):
