@@ -108,6 +108,11 @@
         "data/performance_pulse_data.xml",
         "views/performance_pulse_views.xml",
         "views/portal_templates_pulse.xml",
+        "security/performance_read_log_security.xml",
+        "wizard/performance_data_export_wizard_views.xml",
+        "report/performance_data_report.xml",
+        "views/performance_read_log_views.xml",
+        "views/portal_templates_privacy.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

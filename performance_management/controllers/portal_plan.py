@@ -42,6 +42,7 @@ class PerformancePlanPortal(PerformancePortal):
     @route("/my/performance/improvement/<int:plan_id>", type="http", auth="user", website=True)
     def portal_my_improvement_plan(self, plan_id, **kw):
         plan = self._pm_get_improvement_plan(plan_id)
+        plan._performance_log_read("portal")
         to_acknowledge = (plan.state in ("active", "extended") and not plan.acknowledged_date) or (
             plan.state == "closed" and not plan.outcome_acknowledged_date
         )

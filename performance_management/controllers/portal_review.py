@@ -70,6 +70,7 @@ class PerformanceReviewPortal(PerformancePortal):
     @route("/my/performance/reviews/<int:review_id>", type="http", auth="user", website=True)
     def portal_my_review(self, review_id, **kw):
         review = self._pm_get_review(review_id)
+        review._performance_log_read("portal")
         lines = self._pm_review_lines(review)
         # The lines passed the rules above: sudo only renders their skills and levels.
         lines_sudo = lines.sudo()
@@ -184,6 +185,7 @@ class PerformanceReviewPortal(PerformancePortal):
         review = self._pm_get_review(review_id)
         if review.state not in RELEASED_STATES:
             raise NotFound()
+        review._performance_log_read("report")
         # Released: the PDF frozen at release (a review released without one: the report)
         if pdf := review._get_released_pdf():
             headers = self._get_http_headers(review, "pdf", pdf, bool(download))

@@ -14,6 +14,8 @@ class PerformanceReviewPdf(http.Controller):
             ids = [int(review_id) for review_id in review_ids.split(",")]
             reviews = request.env["performance.review"].browse(ids)
             content, kind = reviews._get_pdf()
+            # a released review's PDF is served as frozen, without rendering: logged here
+            reviews._performance_log_read("report")
         except (ValueError, AccessError, MissingError):
             raise NotFound() from None
         if kind != "pdf":

@@ -13,6 +13,19 @@ class IrActionsReport(models.Model):
 
     _inherit = "ir.actions.report"
 
+    def _render_qweb_html(self, report_ref, docids, data=None):
+        result = super()._render_qweb_html(report_ref, docids, data=data)
+        # Only the addon's reports are looked at: another report costs no query more.
+        if docids and (
+            isinstance(report_ref, models.BaseModel)
+            or str(report_ref).startswith("performance_management.")
+        ):
+            Model = self.env[self._get_report(report_ref).model]
+            if hasattr(Model, "_performance_log_read"):
+                # who printed a sensitive record (the reader, not the portal's sudo)
+                Model.sudo(False).browse(docids)._performance_log_read("report")
+        return result
+
     def _prepare_html(self, html, report_model=False):
         """Move the company header and footer into the body of each document.
 

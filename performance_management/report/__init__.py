@@ -5,3 +5,4 @@ from . import (
     performance_goal_report,
     performance_report,
 )
+from . import performance_data_report

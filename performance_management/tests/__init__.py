@@ -83,3 +83,5 @@ from . import test_review_evidence_tour
 from . import test_pulse_anonymity
 from . import test_pulse_results
 from . import test_pulse_tour
+from . import test_data_export
+from . import test_read_log
