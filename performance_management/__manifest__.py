@@ -97,6 +97,9 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "security/performance_fairness_security.xml",
+        "views/performance_fairness_views.xml",
+        "views/portal_templates_pay.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

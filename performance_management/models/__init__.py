@@ -60,3 +60,4 @@ from . import (
     survey_survey,
     survey_user_input,
 )
+from . import performance_cycle_reward_gap

@@ -5,3 +5,4 @@ from . import (
     performance_goal_report,
     performance_report,
 )
+from . import performance_fairness_report, performance_reward_gap_report

@@ -13,3 +13,4 @@ from . import (
     performance_journal,
     performance_review_acknowledge_wizard,
 )
+from . import performance_fairness_analysis, performance_fairness_analysis_line
