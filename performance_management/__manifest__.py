@@ -111,6 +111,7 @@
         "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
+        "demo/performance_fairness_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -63,8 +63,8 @@ class PerformanceFairnessReport(models.Model):
                  ELSE (level.value - bounds.low) * 100.0 / (bounds.high - bounds.low)
             END AS final_score,
             CASE WHEN a.performance_tier = 'high' THEN 1 ELSE 0 END AS top_count,
-            own.score - mgr.score AS self_gap,
-            CASE WHEN own.score IS NOT NULL AND mgr.score IS NOT NULL THEN 1 ELSE 0 END
+            lines.own - lines.mgr AS self_gap,
+            CASE WHEN lines.own IS NOT NULL AND lines.mgr IS NOT NULL THEN 1 ELSE 0 END
                 AS gap_count,
             COALESCE(raters.n, 0) AS rater_count,
             CASE WHEN raters.n >= 2 THEN raters.spread END AS rater_spread,
@@ -92,39 +92,38 @@ class PerformanceFairnessReport(models.Model):
                  WHERE s.scale_id = level.scale_id
             ) bounds ON TRUE
             LEFT JOIN LATERAL (
-                SELECT avg(l.score) AS score FROM performance_review_line l
-                 WHERE l.review_id = r.id AND l.role = 'employee' AND l.kind = 'rating'
-                   AND l.rating_id IS NOT NULL
-            ) own ON TRUE
-            LEFT JOIN LATERAL (
-                SELECT avg(l.score) AS score FROM performance_review_line l
-                 WHERE l.review_id = r.id AND l.role = 'manager' AND l.kind = 'rating'
-                   AND l.rating_id IS NOT NULL
-            ) mgr ON TRUE
-            LEFT JOIN LATERAL (
-                SELECT count(*) AS n, stddev_pop(answer.score) AS spread
+                SELECT avg(l.score) FILTER (WHERE l.role = 'employee') AS own,
+                       avg(l.score) FILTER (WHERE l.role = 'manager') AS mgr
+                  FROM performance_review_line l
+                 WHERE l.review_id = r.id AND l.kind = 'rating' AND l.rating_id IS NOT NULL
+            ) lines ON TRUE
+            LEFT JOIN (
+                SELECT answer.review_id, count(*) AS n, stddev_pop(answer.score) AS spread
                   FROM (
-                    SELECT COALESCE(
-                        (SELECT avg((line.value_scale - q.scale_min) * 100.0
-                                    / NULLIF(q.scale_max - q.scale_min, 0))
-                           FROM survey_user_input_line line
-                           JOIN survey_question q ON q.id = line.question_id
-                          WHERE line.user_input_id = i.id AND line.answer_type = 'scale'
-                            AND NOT COALESCE(line.skipped, FALSE)),
-                        CASE WHEN sv.scoring_type != 'no_scoring'
-                             THEN i.scoring_percentage END
-                    ) AS score
+                    SELECT i.performance_review_id AS review_id,
+                           COALESCE(
+                               avg((line.value_scale - q.scale_min) * 100.0
+                                   / NULLIF(q.scale_max - q.scale_min, 0)),
+                               CASE WHEN sv.scoring_type != 'no_scoring'
+                                    THEN i.scoring_percentage END
+                           ) AS score
                       FROM survey_user_input i
                       JOIN survey_survey sv ON sv.id = i.survey_id
-                     WHERE i.performance_review_id = r.id
+                      LEFT JOIN survey_user_input_line line
+                        ON line.user_input_id = i.id AND line.answer_type = 'scale'
+                       AND NOT COALESCE(line.skipped, FALSE)
+                      LEFT JOIN survey_question q ON q.id = line.question_id
+                     WHERE i.performance_review_id IS NOT NULL
                        AND i.state = 'done'
                        AND NOT COALESCE(i.test_entry, FALSE)
                        AND i.performance_role IN ('peer', 'report', 'manager')
                        AND (NOT COALESCE(i.performance_anonymous, FALSE)
                             OR COALESCE(i.performance_released, FALSE))
+                     GROUP BY i.id, sv.scoring_type
                   ) answer
                  WHERE answer.score IS NOT NULL
-            ) raters ON TRUE
+                 GROUP BY answer.review_id
+            ) raters ON raters.review_id = r.id
             """
         )
 

@@ -304,3 +304,63 @@ class TestRewardGap(FairnessCase):
         analysis.reward_ids = [Command.set(self.rewards[:1].ids)]
         analysis.action_approve_rewards()
         self.assertEqual(self.rewards[:1].state, "approved")
+
+
+class TestRaterAgreement(FairnessCase):
+    def _answer(self, survey, review, role, value, anonymous=False):
+        question = survey.question_ids
+        user_input = self.env["survey.user_input"].create(
+            {
+                "survey_id": survey.id,
+                "performance_review_id": review.id,
+                "performance_role": role,
+                "performance_anonymous": anonymous,
+                "state": "done",
+            }
+        )
+        self.env["survey.user_input.line"].create(
+            {
+                "user_input_id": user_input.id,
+                "question_id": question.id,
+                "answer_type": "scale",
+                "value_scale": value,
+            }
+        )
+
+    def test_spread_of_the_360_raters(self):
+        survey = self.env["survey.survey"].create(
+            {
+                "title": "Fair 360",
+                "survey_type": "performance",
+                "access_mode": "token",
+                "question_and_page_ids": [
+                    Command.create(
+                        {
+                            "title": "Overall",
+                            "question_type": "scale",
+                            "scale_min": 0,
+                            "scale_max": 10,
+                        }
+                    )
+                ],
+            }
+        )
+        split, agreed = self.men[0], self.men[1]
+        # two peers at 0 and 10 of 10: a spread of 50 on 0-100; the self answer, an
+        # unreleased anonymous one and a single rater do not count
+        self._answer(survey, split, "peer", 0)
+        self._answer(survey, split, "report", 10)
+        self._answer(survey, split, "self", 10)
+        self._answer(survey, split, "peer", 10, anonymous=True)
+        self._answer(survey, agreed, "peer", 6)
+        self._answer(survey, agreed, "peer", 6)
+        self._answer(survey, self.men[2], "peer", 3)
+        analysis = self.analysis()
+        lines = analysis.agreement_line_ids.sorted("sequence")
+        self.assertEqual(lines.review_id, split | agreed)
+        self.assertEqual(lines.mapped("rater_count"), [2, 2])
+        self.assertAlmostEqual(lines[0].rater_spread, 50.0)
+        self.assertAlmostEqual(lines[1].rater_spread, 0.0)
+        self.assertEqual(self.opened_ids(lines[0].action_open_records()), set(split.ids))
+        # two reviews with a spread among the men: under the minimum, no group figure
+        self.assertFalse(self.group(analysis, "male").has_rater_spread)

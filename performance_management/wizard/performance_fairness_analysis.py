@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..tools import hide_small_groups, ratio_to_best
 from ..tools.fairness import ATTRIBUTES
@@ -48,7 +49,7 @@ class PerformanceFairnessAnalysis(models.TransientModel):
     cycle_id = fields.Many2one(
         "performance.cycle",
         check_company=True,
-        domain="[('state', 'not in', ('draft', 'cancel'))]",
+        domain="[('company_id', '=', company_id), ('state', 'not in', ('draft', 'cancel'))]",
     )
     attribute = fields.Selection(ATTRIBUTES, string="Group By", required=True, default="gender")
     min_group_size = fields.Integer(related="company_id.performance_fairness_min_group")
@@ -163,6 +164,8 @@ class PerformanceFairnessAnalysis(models.TransientModel):
         self.ensure_one()
         # the report views read the reviews, assessments and employees in SQL
         self.env.flush_all()
+        # PostgreSQL's JIT compiles a plan of this cost in seconds, longer than it runs
+        self.env.cr.execute(SQL("SET LOCAL jit = off"))
         if self.mode == "reward":
             vals_list, summary = self._reward_lines()
         else:
