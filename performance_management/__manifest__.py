@@ -113,6 +113,9 @@
         "report/performance_data_report.xml",
         "views/performance_read_log_views.xml",
         "views/portal_templates_privacy.xml",
+        "security/performance_fairness_security.xml",
+        "views/performance_fairness_views.xml",
+        "views/portal_templates_pay.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -127,6 +130,7 @@
         "demo/performance_text_check_demo.xml",
         "demo/performance_evidence_demo.xml",
         "demo/performance_pulse_demo.xml",
+        "demo/performance_fairness_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -4,3 +4,4 @@ from . import portal_review_usefulness
 from . import portal_evidence
 from . import portal_pulse
 from . import performance_data
+from . import portal_pay

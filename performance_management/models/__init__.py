@@ -71,3 +71,4 @@ from . import performance_review_usefulness, performance_review_lighter
 from . import performance_review_draft
 from . import performance_review_evidence
 from . import performance_data_export, performance_read_log, performance_read_log_mixin
+from . import performance_cycle_reward_gap

@@ -102,7 +102,22 @@ class ResCompany(models.Model):
         string="Managers Approve Rewards",
         help="The recommender's manager may approve rewards, besides performance officers.",
     )
+    # Fairness and pay transparency
+    performance_fairness_min_group = fields.Integer(
+        string="Minimum Group Size",
+        default=5,
+        help="The fairness analysis and the reward gap never show a group of fewer people.",
+    )
+    performance_pay_criteria = fields.Html(
+        string="Pay Criteria",
+        help="How a rating leads to a raise or a bonus, shown to the company's employees in "
+        "their portal beside the merit matrix.",
+    )
 
+    _performance_fairness_min_group_floor = models.Constraint(
+        "CHECK(performance_fairness_min_group >= 2)",
+        "The minimum group size of the fairness analysis must be at least 2.",
+    )
     _performance_review_schedule_positive = models.Constraint(
         "CHECK(performance_probation_review_days >= 0 "
         "AND performance_recurring_review_months >= 0)",

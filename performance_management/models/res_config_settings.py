@@ -74,6 +74,13 @@ class ResConfigSettings(models.TransientModel):
         "the Employees / Administrator group through the default user template.",
     )
 
+    performance_fairness_min_group = fields.Integer(
+        related="company_id.performance_fairness_min_group", readonly=False
+    )
+    performance_pay_criteria = fields.Html(
+        related="company_id.performance_pay_criteria", readonly=False
+    )
+
     def _compute_performance_new_users_hr_admin(self):
         # sudo: the default user template's groups, read to warn an administrator
         template = self.env.ref("base.default_user_group", raise_if_not_found=False)

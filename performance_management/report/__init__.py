@@ -6,3 +6,4 @@ from . import (
     performance_report,
 )
 from . import performance_data_report
+from . import performance_fairness_report, performance_reward_gap_report

@@ -85,3 +85,5 @@ from . import test_pulse_results
 from . import test_pulse_tour
 from . import test_data_export
 from . import test_read_log
+from . import test_fairness
+from . import test_pay_criteria

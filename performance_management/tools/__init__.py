@@ -1,11 +1,15 @@
 from .cron import commit_cron_batch, process_cron_batches
+from .fairness import attribute_columns, hide_small_groups, ratio_to_best
 from .figures import percent
 from .numbers import FiniteFloat, FiniteMonetary
 
 __all__ = [
     "FiniteFloat",
     "FiniteMonetary",
+    "attribute_columns",
     "commit_cron_batch",
+    "hide_small_groups",
     "percent",
     "process_cron_batches",
+    "ratio_to_best",
 ]

@@ -14,3 +14,4 @@ from . import (
     performance_review_acknowledge_wizard,
 )
 from . import performance_data_export_wizard
+from . import performance_fairness_analysis, performance_fairness_analysis_line
