@@ -97,6 +97,9 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "security/performance_calibration_session_security.xml",
+        "report/performance_calibration_session_report.xml",
+        "views/performance_calibration_session_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -108,6 +111,7 @@
         "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
+        "demo/performance_calibration_session_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
