@@ -74,3 +74,4 @@ from . import test_feedback_anonymity
 from . import test_stored_figures
 from . import test_access_attacks
 from . import test_calibration_session
+from . import test_calibration_session_tour

@@ -34,7 +34,7 @@ class CalibrationSessionCase(ReviewCase):
             cls.user_officer,
         ):
             user.group_ids += export
-        cls.session = (
+        cls.team_session = (
             cls.env["performance.calibration.session"]
             .with_user(cls.user_officer)
             .create(
@@ -77,7 +77,7 @@ class CalibrationSessionCase(ReviewCase):
             .with_user(user)
             .create(
                 {
-                    "session_id": (session or self.session).id,
+                    "session_id": (session or self.team_session).id,
                     "review_id": review.id,
                     "rating_id": level.id,
                     "potential": potential,
@@ -104,21 +104,21 @@ class CalibrationSessionCase(ReviewCase):
 class TestCalibrationSession(CalibrationSessionCase):
     def test_scope_is_the_managers_reviews_of_the_cycle(self):
         self.assertEqual(
-            set(self.session.review_ids.employee_id.ids),
+            set(self.team_session.review_ids.employee_id.ids),
             set((self.employee | self.peer | self.portal_employee | self.nouser_employee).ids),
         )
-        self.assertNotIn(self.review_manager, self.session.review_ids)
-        self.session.with_user(self.user_officer).action_open()
+        self.assertNotIn(self.review_manager, self.team_session.review_ids)
+        self.team_session.with_user(self.user_officer).action_open()
         with self.assertRaisesRegex(UserError, "frozen"):
-            self.session.with_user(self.user_officer).manager_ids = self.director
+            self.team_session.with_user(self.user_officer).manager_ids = self.director
 
     def test_votes_are_blind_until_the_session_opens(self):
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         session.action_start_pre_rating()
         mine = self.vote(self.user_manager, self.review_employee, self.levels[4], "high")
         dana = self.vote(self.user_director, self.review_employee, self.levels[2], "medium")
         Vote = self.env["performance.calibration.vote"]
-        domain = [("session_id", "=", self.session.id)]
+        domain = [("session_id", "=", self.team_session.id)]
         for user, own in (
             (self.user_manager, mine),
             (self.user_director, dana),
@@ -162,7 +162,7 @@ class TestCalibrationSession(CalibrationSessionCase):
                 mine.with_user(user).read(["rating_id"])
 
     def test_votes_only_on_readable_reviews_in_scope(self):
-        self.session.with_user(self.user_officer).action_start_pre_rating()
+        self.team_session.with_user(self.user_officer).action_start_pre_rating()
         # Otto manages another department: the reviews in scope are not his to read
         with self.assertRaises(ValidationError) as refused:
             self.vote(self.user_other_manager, self.review_employee, self.levels[3])
@@ -180,7 +180,7 @@ class TestCalibrationSession(CalibrationSessionCase):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.env["performance.calibration.vote"].with_user(self.user_manager).create(
                 {
-                    "session_id": self.session.id,
+                    "session_id": self.team_session.id,
                     "review_id": self.review_employee.id,
                     "voter_id": self.user_director.id,
                     "rating_id": self.levels[3].id,
@@ -196,24 +196,24 @@ class TestCalibrationSession(CalibrationSessionCase):
         with self.assertRaises(ValidationError):
             vote.rating_id = other_scale.level_ids
         # the vote screen lists what the participant may rate, not his own review
-        self.session.with_user(self.user_director).action_open_my_votes()
+        self.team_session.with_user(self.user_director).action_open_my_votes()
         votes = (
             self.env["performance.calibration.vote"]
             .with_user(self.user_director)
-            .search([("session_id", "=", self.session.id)])
+            .search([("session_id", "=", self.team_session.id)])
         )
-        self.assertEqual(votes.review_id, self.session.review_ids)
-        self.session.with_user(self.user_other_manager).action_open_my_votes()
+        self.assertEqual(votes.review_id, self.team_session.review_ids)
+        self.team_session.with_user(self.user_other_manager).action_open_my_votes()
         self.assertFalse(
             self.env["performance.calibration.vote"]
             .with_user(self.user_other_manager)
-            .search([("session_id", "=", self.session.id)])
+            .search([("session_id", "=", self.team_session.id)])
         )
 
     def test_no_vote_before_pre_rating_nor_after_opening(self):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.vote(self.user_manager, self.review_employee, self.levels[3])
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         session.action_start_pre_rating()
         vote = self.vote(self.user_manager, self.review_employee, self.levels[3])
         session.action_open()
@@ -235,7 +235,7 @@ class TestCalibrationSession(CalibrationSessionCase):
         self.assertEqual(vote.rating_id, self.levels[3])
 
     def test_disagreements_on_known_votes(self):
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         current = self.review_employee.assessment_ids.final_rating_id
         self.assertEqual(current, self.levels[2])
         self.assertEqual(self.review_peer.assessment_ids.final_rating_id, self.levels[2])
@@ -264,7 +264,7 @@ class TestCalibrationSession(CalibrationSessionCase):
         self.assertEqual(
             self.env["performance.calibration.disagreement"]
             .with_user(self.user_director)
-            .search([("session_id", "=", self.session.id)]),
+            .search([("session_id", "=", self.team_session.id)]),
             lines,
         )
         self.assertFalse(
@@ -274,7 +274,7 @@ class TestCalibrationSession(CalibrationSessionCase):
         )
 
     def test_disagreements_sorted_by_spread(self):
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         session.write({"threshold": 10})
         session.action_start_pre_rating()
         self.vote(self.user_manager, self.review_peer, self.levels[3])  # 25 %
@@ -284,7 +284,7 @@ class TestCalibrationSession(CalibrationSessionCase):
         self.assertEqual(session.disagreement_ids.employee_id, self.employee | self.peer)
 
     def test_moves_during_the_session_record_it_and_why(self):
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         session.action_start_pre_rating()
         self.vote(self.user_manager, self.review_employee, self.levels[4])
         session.action_open()
@@ -299,13 +299,13 @@ class TestCalibrationSession(CalibrationSessionCase):
             .with_user(self.user_officer)
             .search(nine_box["domain"])
             .review_id,
-            self.session.review_ids,
+            self.team_session.review_ids,
         )
         self.review_peer.assessment_ids.with_user(self.user_officer).action_calibrate(
             self.levels[2].id, "high", "Mentors the new hires"
         )
         log = self.env["performance.calibration.log"].search(
-            [("session_id", "=", self.session.id)], order="id"
+            [("session_id", "=", self.team_session.id)], order="id"
         )
         self.assertEqual(len(log), 2)
         self.assertEqual(log[0].old_rating_id, self.levels[2])
@@ -319,14 +319,14 @@ class TestCalibrationSession(CalibrationSessionCase):
         self.assertFalse(self.review_employee.assessment_ids.calibration_log_ids[:1].session_id)
         self.assertEqual(session.move_count, 2)
         # a second session may not open on reviews another open session holds
-        other = self.session.copy({"name": "Again"})
+        other = self.team_session.copy({"name": "Again"})
         other.action_open()
         third = other.copy({"name": "Third"})
         with self.assertRaisesRegex(UserError, "Another session is open"):
             third.action_open()
 
     def test_minute_lists_participants_disagreements_and_moves(self):
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         session.action_start_pre_rating()
         self.vote(self.user_manager, self.review_employee, self.levels[4])
         session.action_open()
@@ -339,7 +339,8 @@ class TestCalibrationSession(CalibrationSessionCase):
             html = (
                 report.with_user(user)
                 ._render_qweb_html(
-                    "performance_management.action_report_calibration_session", self.session.ids
+                    "performance_management.action_report_calibration_session",
+                    self.team_session.ids,
                 )[0]
                 .decode()
             )
@@ -356,41 +357,41 @@ class TestCalibrationSession(CalibrationSessionCase):
                 self.assertIn(text, html)
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             report.with_user(self.user_peer)._render_qweb_html(
-                "performance_management.action_report_calibration_session", self.session.ids
+                "performance_management.action_report_calibration_session", self.team_session.ids
             )
 
     def test_minute_prints_as_pdf(self):
         if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
             self.skipTest("wkhtmltopdf is not installed")
-        session = self.session.with_user(self.user_officer)
+        session = self.team_session.with_user(self.user_officer)
         session.action_open()
         content, kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
             ._render_qweb_pdf(
-                "performance_management.action_report_calibration_session", self.session.ids
+                "performance_management.action_report_calibration_session", self.team_session.ids
             )
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
         session.with_context(force_report_rendering=True).action_close()
-        self.assertTrue(self.session.minute_pdf)
+        self.assertTrue(self.team_session.minute_pdf)
 
     def test_facilitator_is_an_officer_and_members_read_the_session(self):
         with self.assertRaises(ValidationError):
-            self.session.with_user(self.user_officer).facilitator_id = self.user_manager
+            self.team_session.with_user(self.user_officer).facilitator_id = self.user_manager
         Session = self.env["performance.calibration.session"]
-        self.assertEqual(Session.with_user(self.user_director).search([]), self.session)
+        self.assertEqual(Session.with_user(self.user_director).search([]), self.team_session)
         self.assertFalse(Session.with_user(self.user_peer).search([]))
         self.assertFalse(Session.with_user(self.user_officer_b).search([]))
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
-            self.session.with_user(self.user_manager).action_open()
+            self.team_session.with_user(self.user_manager).action_open()
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             Session.with_user(self.user_manager).create(
                 {"name": "Mine", "cycle_id": self.cycle.id}
             )
         # workflow fields move only through the buttons
         with self.assertRaises(UserError):
-            self.session.with_user(self.user_officer).state = "closed"
+            self.team_session.with_user(self.user_officer).state = "closed"
         with self.assertRaises(UserError):
-            self.session.with_user(self.user_officer).review_ids = self.review_manager
+            self.team_session.with_user(self.user_officer).review_ids = self.review_manager
