@@ -116,6 +116,9 @@
         "security/performance_fairness_security.xml",
         "views/performance_fairness_views.xml",
         "views/portal_templates_pay.xml",
+        "security/performance_calibration_session_security.xml",
+        "report/performance_calibration_session_report.xml",
+        "views/performance_calibration_session_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -131,6 +134,7 @@
         "demo/performance_evidence_demo.xml",
         "demo/performance_pulse_demo.xml",
         "demo/performance_fairness_demo.xml",
+        "demo/performance_calibration_session_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -10,6 +10,9 @@ from . import (
 )
 from . import (
     performance_calibration_log,
+    performance_calibration_disagreement,
+    performance_calibration_session,
+    performance_calibration_vote,
     performance_career_path,
     performance_career_step,
     performance_career_step_skill,

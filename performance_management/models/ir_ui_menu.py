@@ -10,6 +10,7 @@ _MANAGER_MENUS = (
     "performance_management.performance_development_plan_menu",
     "performance_management.performance_reward_menu",
     "performance_management.performance_reporting_menu_section",
+    "performance_management.performance_calibration_session_menu",
 )
 
 

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .performance_review_assessment import POTENTIAL
 
@@ -24,3 +24,22 @@ class PerformanceCalibrationLog(models.Model):
     new_potential = fields.Selection(POTENTIAL, string="Potential After")
     user_id = fields.Many2one("res.users", string="Changed By", required=True)
     reason = fields.Text(required=True)
+    session_id = fields.Many2one(
+        "performance.calibration.session",
+        string="Calibration Session",
+        compute="_compute_session_id",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        help="The open calibration session whose scope held the review when it moved.",
+    )
+
+    @api.depends("assessment_id")
+    def _compute_session_id(self):
+        # computed once, as the change is logged (precompute): the session open on it then
+        sessions = self.env["performance.calibration.session"].search(
+            [("state", "=", "open"), ("review_ids", "in", self.assessment_id.review_id.ids)]
+        )
+        for log in self:
+            review = log.assessment_id.review_id
+            log.session_id = sessions.filtered(lambda s, r=review: r in s.review_ids)[:1]

@@ -87,3 +87,5 @@ from . import test_data_export
 from . import test_read_log
 from . import test_fairness
 from . import test_pay_criteria
+from . import test_calibration_session
+from . import test_calibration_session_tour

@@ -83,6 +83,11 @@ MATRIX = {
     "performance.text.rule":                ("----", "r---", "r---", "r---", "r---", "rwcu", "r---"),
     # anonymous "was this review useful?" answers: nobody reads a row, templates show counts
     "performance.review.usefulness":        ("----", "----", "----", "----", "----", "----", "----"),
+    # calibration sessions (in pre-rating): the vote is the manager's, blind to all others
+    # (the employee may not vote on his own review, the other manager on one he may not read)
+    "performance.calibration.session":      ("----", "----", "r---", "r---", "rwcu", "rwcu", "--!-"),
+    "performance.calibration.vote":         ("----", "--!-", "rw!u", "--!-", "----", "----", "--!-"),
+    "performance.calibration.disagreement": ("----", "----", "r---", "r---", "r---", "r---", "----"),
 }
 # fmt: on
 
@@ -290,6 +295,27 @@ class AccessMatrixCase(ReviewCase):
         rec["performance.review.usefulness"] = env["performance.review.usefulness"].create(
             {"template_id": cls.template.id, "company_id": subject.company_id.id, "answer": "yes"}
         )
+        session = env["performance.calibration.session"].create(
+            {
+                "name": "Matrix session",
+                "cycle_id": cls.cycle.id,
+                "facilitator_id": cls.user_officer.id,
+                "participant_ids": [Command.set((cls.user_manager | cls.user_other_manager).ids)],
+            }
+        )
+        session.action_start_pre_rating()
+        rec["performance.calibration.session"] = session
+        rec["performance.calibration.vote"] = (
+            env["performance.calibration.vote"]
+            .with_user(cls.user_manager)
+            .create(
+                {"session_id": session.id, "review_id": review.id, "rating_id": cls.levels[2].id}
+            )
+            .with_env(env)
+        )
+        rec["performance.calibration.disagreement"] = env[
+            "performance.calibration.disagreement"
+        ].create({"session_id": session.id, "review_id": review.id, "employee_id": subject.id})
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -339,6 +365,9 @@ class AccessMatrixCase(ReviewCase):
             "performance.merit.matrix": {"raise_percent": 3},
             "performance.text.rule": {"reason": "Edited"},
             "performance.review.usefulness": {"answer": "no"},
+            "performance.calibration.session": {"name": "Renamed"},
+            "performance.calibration.vote": {"rating_id": self.levels[3].id},
+            "performance.calibration.disagreement": {"vote_summary": "Edited"},
         }[model]
 
     def _create_vals(self, model, subject, rec):
@@ -476,6 +505,16 @@ class AccessMatrixCase(ReviewCase):
                 "template_id": self.template.id,
                 "company_id": subject.company_id.id,
                 "answer": "no",
+            "performance.calibration.session": {"name": "New", "cycle_id": self.cycle.id},
+            "performance.calibration.vote": {
+                "session_id": rec["performance.calibration.session"].id,
+                "review_id": rec["performance.review"].id,
+                "rating_id": self.levels[1].id,
+            },
+            "performance.calibration.disagreement": {
+                "session_id": rec["performance.calibration.session"].id,
+                "review_id": rec["performance.review"].id,
+                "employee_id": subject.id,
             },
         }[model]
 
