@@ -505,6 +505,7 @@ class AccessMatrixCase(ReviewCase):
                 "template_id": self.template.id,
                 "company_id": subject.company_id.id,
                 "answer": "no",
+            },
             "performance.calibration.session": {"name": "New", "cycle_id": self.cycle.id},
             "performance.calibration.vote": {
                 "session_id": rec["performance.calibration.session"].id,
