@@ -97,6 +97,13 @@
         "report/performance_report_views.xml",
         "views/performance_menus.xml",
         "data/performance_dashboard_data.xml",
+        "security/performance_privacy_security.xml",
+        "data/performance_retention_data.xml",
+        "views/performance_retention_rule_views.xml",
+        "views/performance_principles_version_views.xml",
+        "views/hr_employee_legal_hold_views.xml",
+        "views/res_config_settings_privacy_views.xml",
+        "report/performance_principles_report.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

@@ -60,3 +60,10 @@ from . import (
     survey_survey,
     survey_user_input,
 )
+from . import (
+    hr_employee_legal_hold,
+    performance_principles_version,
+    performance_retention_rule,
+    res_company_privacy,
+    res_config_settings_privacy,
+)

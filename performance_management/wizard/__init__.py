@@ -13,3 +13,4 @@ from . import (
     performance_journal,
     performance_review_acknowledge_wizard,
 )
+from . import performance_retention_preview, performance_retention_preview_line
