@@ -115,6 +115,7 @@
         "demo/performance_survey_demo.xml",
         "demo/performance_review_demo.xml",
         "demo/performance_portal_demo.xml",
+        "demo/performance_privacy_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

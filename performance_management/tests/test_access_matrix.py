@@ -77,6 +77,9 @@ MATRIX = {
     # recognition and rewards
     "performance.recognition":              ("r-c-", "r-c-", "r-c-", "r-c-", "rwcu", "rwcu", "--!-"),
     "performance.reward":                   ("----", "--!-", "rwcu", "--!-", "rwcu", "rwcu", "--!-"),
+    # privacy: administrators keep the retention rules and the appraisal principles
+    "performance.retention.rule":           ("----", "----", "----", "----", "r---", "rwcu", "----"),
+    "performance.principles.version":       ("----", "----", "----", "----", "r---", "rwcu", "----"),
 }
 # fmt: on
 
@@ -133,6 +136,12 @@ class AccessMatrixCase(ReviewCase):
         )
         cls.merit = cls.env["performance.merit.matrix"].create(
             {"rating_min": 3.3, "attainment_min": 0, "raise_percent": 2}
+        )
+        cls.retention_rule = cls.env["performance.retention.rule"].create(
+            {"record_type": "coaching", "event": "record_date", "months": 60, "action": "delete"}
+        )
+        cls.principles = cls.env["performance.principles.version"].create(
+            {"name": "Matrix principles"}
         )
         cls.records = {
             "employee": cls._build(cls.employee),
@@ -275,6 +284,8 @@ class AccessMatrixCase(ReviewCase):
         )
         rec["performance.reward.budget"] = cls.budget
         rec["performance.merit.matrix"] = cls.merit
+        rec["performance.retention.rule"] = cls.retention_rule
+        rec["performance.principles.version"] = cls.principles
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -321,6 +332,8 @@ class AccessMatrixCase(ReviewCase):
             "performance.reward": {"justification": "<p>Edited</p>"},
             "performance.reward.budget": {"name": "Renamed"},
             "performance.merit.matrix": {"raise_percent": 3},
+            "performance.retention.rule": {"months": 30},
+            "performance.principles.version": {"name": "Renamed"},
         }[model]
 
     def _create_vals(self, model, subject, rec):
@@ -449,6 +462,13 @@ class AccessMatrixCase(ReviewCase):
                 "attainment_min": 50,
                 "raise_percent": 5,
             },
+            "performance.retention.rule": {
+                "record_type": "recognition",
+                "event": "record_date",
+                "months": 60,
+                "action": "delete",
+            },
+            "performance.principles.version": {"name": "New principles"},
         }[model]
 
     # running one cell ----------------------------------------------------------------
