@@ -72,7 +72,11 @@ def generate(env, n):
         size = min(CHUNK, n - offset)
         employees = env["hr.employee"].create(
             [
-                {"name": f"Leaver {offset + i:05d}", "department_id": department.id}
+                {
+                    "name": f"Leaver {offset + i:05d}",
+                    "department_id": department.id,
+                    "company_id": env.company.id,
+                }
                 for i in range(size)
             ]
         )
@@ -108,7 +112,15 @@ def generate(env, n):
             ]
         )
         env["performance.issue"].create(
-            [{"employee_id": e.id, "rule": "low_rating", "reason": "Secret"} for e in employees]
+            [
+                {
+                    "employee_id": e.id,
+                    "company_id": env.company.id,
+                    "rule": "low_rating",
+                    "reason": "Secret",
+                }
+                for e in employees
+            ]
         )
         employees.write({"active": False})
         employees.write({"departure_date": today - relativedelta(years=4)})
@@ -122,7 +134,7 @@ def generate(env, n):
 
 def distribution(env, cycle):
     groups = (
-        env["performance.review"]
+        env["performance.review.assessment"]
         .with_context(active_test=False)
         ._read_group([("cycle_id", "=", cycle.id)], ["final_rating_id"], ["__count"])
     )

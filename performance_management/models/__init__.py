@@ -64,6 +64,7 @@ from . import (
     hr_employee_legal_hold,
     performance_principles_version,
     performance_retention_rule,
+    performance_review_retention,
     res_company_privacy,
     res_config_settings_privacy,
 )

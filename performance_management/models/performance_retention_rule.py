@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -140,8 +138,8 @@ class PerformanceRetentionRule(models.Model):
             .with_context(active_test=False, tracking_disable=True, mail_notrack=True)
         )
 
-    def _get_placeholders(self, count=1):
-        return self.company_id._get_performance_anonymous_employees(count)
+    def _get_placeholder(self):
+        return self.company_id._get_performance_anonymous_employees()[:1]
 
     def _get_domain(self, today=None):
         """The records past the retention of this rule, not on legal hold, not yet erased."""
@@ -221,48 +219,15 @@ class PerformanceRetentionRule(models.Model):
                 else:
                     children.write(value)
                     self._purge_chatter(children._name, children.ids)
-            vals = {
-                field: value for field, value in spec["anonymise"].items() if value != PLACEHOLDER
-            }
-            records.write(vals)
-            placeholder_fields = [f for f, v in spec["anonymise"].items() if v == PLACEHOLDER]
-            for field in placeholder_fields:
-                for placeholder, group in self._assign_placeholders(records).items():
-                    group.write({field: placeholder.id})
+            placeholder = self._get_placeholder()
+            records.write(
+                {
+                    field: placeholder.id if value == PLACEHOLDER else value
+                    for field, value in spec["anonymise"].items()
+                }
+            )
             self._purge_chatter(model_name, ids)
         self._log_erasure(len(ids), employees)
-
-    def _assign_placeholders(self, records):
-        """{placeholder: records}: the company's anonymised employee, or several where a
-        group of records keeps one record per employee (a cycle's reviews)."""
-        unique_with = self._spec().get("unique_with")
-        pool = self._get_placeholders()
-        if not unique_with:
-            return {pool[0]: records}
-        groups = records.grouped(unique_with)
-        used = {
-            group: set(employees.ids)
-            for group, employees in records._read_group(
-                [
-                    (unique_with, "in", [g.id for g in groups if g]),
-                    ("employee_id", "in", pool.ids),
-                ],
-                [unique_with],
-                ["employee_id:recordset"],
-            )
-        }
-        pool = self._get_placeholders(
-            max(len(group) + len(used.get(key, ())) for key, group in groups.items())
-        )
-        assigned = defaultdict(lambda: records.browse())
-        for key, group in groups.items():
-            if not key:
-                assigned[pool[0]] |= group
-                continue
-            free = (p for p in pool if p.id not in used.get(key, ()))
-            for record, placeholder in zip(group, free, strict=False):
-                assigned[placeholder] |= record
-        return assigned
 
     def _purge_chatter(self, model_name, ids):
         """Messages (with their tracked values), activities, followers and files of erased

@@ -35,6 +35,7 @@ RECORD_TYPES = {
         "actions": ("anonymise",),
         "anonymise": {
             "employee_id": PLACEHOLDER,
+            "retention_anonymised": True,
             "name": NAME,
             # the manager's summary is the assessment's (cleared with it below)
             "acknowledgement_comment": False,
@@ -45,9 +46,7 @@ RECORD_TYPES = {
             ("assessment_ids", {"manager_summary": False}),
             ("note_ids", UNLINK),
         ],
-        # a cycle has one review per employee: one anonymised employee per review in it
-        "unique_with": "cycle_id",
-        "pending": [("employee_id", "not in", PLACEHOLDER)],
+        "pending": [("retention_anonymised", "=", False)],
     },
     "feedback": {
         "label": "Feedback",
