@@ -66,7 +66,7 @@ class ResCompany(models.Model):
             new = (
                 self.env["hr.employee"]
                 .sudo()
-                .with_context(QUIET)
+                .with_context(**QUIET)
                 .create(
                     [
                         {
