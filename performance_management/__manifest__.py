@@ -119,6 +119,13 @@
         "security/performance_calibration_session_security.xml",
         "report/performance_calibration_session_report.xml",
         "views/performance_calibration_session_views.xml",
+        "security/performance_privacy_security.xml",
+        "data/performance_retention_data.xml",
+        "views/performance_retention_rule_views.xml",
+        "views/performance_principles_version_views.xml",
+        "views/hr_employee_legal_hold_views.xml",
+        "views/res_config_settings_privacy_views.xml",
+        "report/performance_principles_report.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -135,6 +142,7 @@
         "demo/performance_pulse_demo.xml",
         "demo/performance_fairness_demo.xml",
         "demo/performance_calibration_session_demo.xml",
+        "demo/performance_privacy_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -75,3 +75,11 @@ from . import performance_review_draft
 from . import performance_review_evidence
 from . import performance_data_export, performance_read_log, performance_read_log_mixin
 from . import performance_cycle_reward_gap
+from . import (
+    hr_employee_legal_hold,
+    performance_principles_version,
+    performance_retention_rule,
+    performance_review_retention,
+    res_company_privacy,
+    res_config_settings_privacy,
+)

@@ -202,7 +202,9 @@ class PerformanceIssue(models.Model):
         switches = {
             "low_rating": company.performance_issue_rating,
             "goal_off_track": company.performance_issue_goal,
-            "missed_checkin": company.performance_issue_checkin,
+            # the works agreement may keep missed check-ins out of individual monitoring
+            "missed_checkin": company.performance_issue_checkin
+            and company.performance_monitor_checkins == "individual",
             "constructive_feedback": company.performance_issue_feedback,
         }
         return {

@@ -404,6 +404,15 @@ class PerformanceKeyResult(models.Model):
                 "administrator.",
                 kr=kr.name,
             )
+        elif company.performance_monitor_key_results == "off" or (
+            company.performance_monitor_key_results == "team" and goal.scope == "employee"
+        ):
+            # the works agreement: no key result from Odoo data, or team aggregates only
+            error = self.env._(
+                "The company's works agreement does not let the key result %(kr)s be "
+                "computed from Odoo data.",
+                kr=kr.name,
+            )
         elif kr.model_id not in company.performance_kr_model_ids:
             error = self.env._(
                 "The key result %(kr)s counts a model that is no longer allowed.", kr=kr.name

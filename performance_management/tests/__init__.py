@@ -89,3 +89,5 @@ from . import test_fairness
 from . import test_pay_criteria
 from . import test_calibration_session
 from . import test_calibration_session_tour
+from . import test_retention
+from . import test_principles

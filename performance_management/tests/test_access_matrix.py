@@ -88,6 +88,9 @@ MATRIX = {
     "performance.calibration.session":      ("----", "----", "r---", "r---", "rwcu", "rwcu", "--!-"),
     "performance.calibration.vote":         ("----", "--!-", "rw!u", "--!-", "----", "----", "--!-"),
     "performance.calibration.disagreement": ("----", "----", "r---", "r---", "r---", "r---", "----"),
+    # privacy: administrators keep the retention rules and the appraisal principles
+    "performance.retention.rule":           ("----", "----", "----", "----", "r---", "rwcu", "----"),
+    "performance.principles.version":       ("----", "----", "----", "----", "r---", "rwcu", "----"),
 }
 # fmt: on
 
@@ -144,6 +147,12 @@ class AccessMatrixCase(ReviewCase):
         )
         cls.merit = cls.env["performance.merit.matrix"].create(
             {"rating_min": 3.3, "attainment_min": 0, "raise_percent": 2}
+        )
+        cls.retention_rule = cls.env["performance.retention.rule"].create(
+            {"record_type": "coaching", "event": "record_date", "months": 60, "action": "delete"}
+        )
+        cls.principles = cls.env["performance.principles.version"].create(
+            {"name": "Matrix principles"}
         )
         cls.records = {
             "employee": cls._build(cls.employee),
@@ -316,6 +325,8 @@ class AccessMatrixCase(ReviewCase):
         rec["performance.calibration.disagreement"] = env[
             "performance.calibration.disagreement"
         ].create({"session_id": session.id, "review_id": review.id, "employee_id": subject.id})
+        rec["performance.retention.rule"] = cls.retention_rule
+        rec["performance.principles.version"] = cls.principles
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -368,6 +379,8 @@ class AccessMatrixCase(ReviewCase):
             "performance.calibration.session": {"name": "Renamed"},
             "performance.calibration.vote": {"rating_id": self.levels[3].id},
             "performance.calibration.disagreement": {"vote_summary": "Edited"},
+            "performance.retention.rule": {"months": 30},
+            "performance.principles.version": {"name": "Renamed"},
         }[model]
 
     def _create_vals(self, model, subject, rec):
@@ -517,6 +530,13 @@ class AccessMatrixCase(ReviewCase):
                 "review_id": rec["performance.review"].id,
                 "employee_id": subject.id,
             },
+            "performance.retention.rule": {
+                "record_type": "recognition",
+                "event": "record_date",
+                "months": 60,
+                "action": "delete",
+            },
+            "performance.principles.version": {"name": "New principles"},
         }[model]
 
     # running one cell ----------------------------------------------------------------

@@ -15,3 +15,4 @@ from . import (
 )
 from . import performance_data_export_wizard
 from . import performance_fairness_analysis, performance_fairness_analysis_line
+from . import performance_retention_preview, performance_retention_preview_line
