@@ -1,3 +1,4 @@
+from .access import settable, write_workflow
 from .cron import commit_cron_batch, process_cron_batches
 from .figures import percent
 from .numbers import FiniteFloat, FiniteMonetary
@@ -8,4 +9,6 @@ __all__ = [
     "commit_cron_batch",
     "percent",
     "process_cron_batches",
+    "settable",
+    "write_workflow",
 ]
