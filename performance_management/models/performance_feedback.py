@@ -23,7 +23,7 @@ class PerformanceFeedback(models.Model):
     # A signed statement keeps who wrote it, about whom and for whom (as a posted entry
     # keeps its lines); its state moves through the actions only: reopening an answered
     # request would allow a second anonymous answer.
-    _SIGNED_FIELDS = frozenset({"author_id", "employee_id", "requester_id", "state"})
+    _SIGNED_FIELDS = frozenset({"author_id", "employee_id", "requester_id", "state", "is_request"})
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -94,7 +94,8 @@ class PerformanceFeedback(models.Model):
         index=True,
         tracking=True,
     )
-    is_request = fields.Boolean(readonly=True, copy=False)
+    # set by create() from the state it starts in, fixed after (_SIGNED_FIELDS)
+    is_request = fields.Boolean(copy=False)
     anonymous_released = fields.Boolean(
         readonly=True,
         copy=False,

@@ -98,7 +98,7 @@ MATRIX = [
     # feedback: a signed statement keeps its author, subject and review
     ("performance.feedback", "author_id", record_of("manager"),             "--!--!-"),
     ("performance.feedback", "employee_id", record_of("other_employee"),    "--!--!-"),
-    ("performance.feedback", "review_id", elsewhere,                        "--!--w-"),
+    ("performance.feedback", "review_id", elsewhere,                        "--!--!-"),
     ("performance.feedback", "state", value("requested"),                   "--!--!-"),
     # 1:1s: the people meeting are re-checked, the calendar event is the application's
     ("performance.coaching.log", "employee_id", record_of("other_employee"), "-!-!-w-"),
