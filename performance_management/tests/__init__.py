@@ -73,3 +73,4 @@ from . import test_host_cost
 from . import test_feedback_anonymity
 from . import test_stored_figures
 from . import test_access_attacks
+from . import test_access_write_paths
