@@ -570,7 +570,7 @@ def prepare_load(env, n, results):
             [("cycle_id", "=", cycle.id), ("employee_id", "in", reports.ids)], order="employee_id"
         )
         to_review = reviews[:4]
-        to_review._write_state({"state": "manager_review"})
+        to_review.sudo().write({"state": "manager_review"})
         logs = env["performance.coaching.log"].create(
             [{"employee_id": report.id, "coach_id": manager.id} for report in reports]
         )

@@ -6,7 +6,6 @@ from . import (
     performance_employee_mixin,
     performance_import_template,
     performance_my_team_mixin,
-    performance_write_guard_mixin,
 )
 from . import (
     performance_calibration_log,

@@ -2,17 +2,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import clean_context
 
-# Set while the 1:1 and its event update each other, so that neither bounces the write back.
-# Its value is an object no request can carry (JSON has none): a caller passing the key
-# over RPC does not skip the 1:1's own checks.
-SYNC_KEY = "performance_calendar_sync"
-SYNC = object()
-
-
-def in_sync(env):
-    return env.context.get(SYNC_KEY) is SYNC
-
-
+# The 1:1 and its event update each other with the values that differ only: once they
+# match, neither writes back (no context flag decides it).
 TIME_FIELDS = {"start", "stop", "start_date", "stop_date", "duration", "allday", "active"}
 
 
@@ -22,22 +13,20 @@ class CalendarEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         events = super().create(vals_list)
-        if not in_sync(self.env):
-            events._performance_plan_one_on_ones()
+        events._performance_plan_one_on_ones()
         return events
 
     def write(self, vals):
         res = super().write(vals)
-        if not in_sync(self.env) and TIME_FIELDS & set(vals):
+        if TIME_FIELDS & set(vals):
             self._performance_follow_events()
         return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_performance_logs(self):
-        if not in_sync(self.env):
-            logs = self._performance_logs()
-            if logs:
-                logs._performance_event_gone()
+        logs = self._performance_logs()
+        if logs:
+            logs._performance_event_gone()
 
     def _get_activity_excluded_models(self):
         # a 1:1 is its own to-do: its event adds no meeting activity on it
@@ -51,7 +40,7 @@ class CalendarEvent(models.Model):
             .sudo()
             .search([("calendar_event_id", "in", self.ids), ("state", "=", "planned")])
         )
-        return logs.with_env(self.env).with_context(**{SYNC_KEY: SYNC})
+        return logs.with_env(self.env)
 
     def _performance_follow_events(self):
         """The 1:1s of these events follow them: moved with them, cancelled when archived."""
@@ -80,9 +69,7 @@ class CalendarEvent(models.Model):
             "performance_management.mail_activity_type_one_on_one", raise_if_not_found=False
         )
         # the event's defaults (default_res_id, ...) are not the 1:1's
-        Log = self.env["performance.coaching.log"].with_context(
-            clean_context(self.env.context), **{SYNC_KEY: SYNC}
-        )
+        Log = self.env["performance.coaching.log"].with_context(clean_context(self.env.context))
         for event in self:
             activity = event.activity_ids.filtered(
                 lambda act: act.activity_type_id == plan and act.res_model == "hr.employee"
@@ -90,8 +77,9 @@ class CalendarEvent(models.Model):
             if not activity:
                 continue
             try:
+                # the 1:1 takes this event as its own (_performance_planned_event)
                 with self.env.cr.savepoint():
-                    log = Log.create(
+                    Log.create(
                         {
                             "employee_id": activity.res_id,
                             "date_start": event.start,
@@ -101,5 +89,3 @@ class CalendarEvent(models.Model):
             except (AccessError, UserError):
                 # not someone the user plans 1:1s with: the meeting stays a plain meeting
                 continue
-            # sudo: the link is the application's; the user just created both records
-            log.sudo().calendar_event_id = event

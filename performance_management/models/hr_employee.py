@@ -197,7 +197,10 @@ class HrEmployee(models.Model):
         )
 
     def action_open_performance_feedback(self):
-        return self._performance_action("performance_management.performance_feedback_action")
+        action = self._performance_action("performance_management.performance_feedback_action")
+        # "Give Feedback" from there gives it to this employee
+        action["context"]["default_employee_ids"] = self.ids
+        return action
 
     def action_open_performance_coaching(self):
         return self._performance_action("performance_management.performance_coaching_log_action")

@@ -1,16 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import settable
+
 
 class PerformanceCoachingActionItem(models.Model):
     """A to-do agreed in a 1:1, followed as an activity of its owner."""
 
     _name = "performance.coaching.action.item"
     _description = "1:1 Action Item"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "done, date_deadline, id"
-    _guard_locked_fields = ("log_id",)
-    _guard_workflow_fields = ()
 
     log_id = fields.Many2one(
         "performance.coaching.log", required=True, index=True, ondelete="cascade"
@@ -27,6 +26,9 @@ class PerformanceCoachingActionItem(models.Model):
         if any(not (item.name or "").strip() for item in self):
             raise ValidationError(self.env._("An action item needs a description."))
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     @api.model_create_multi
     def create(self, vals_list):
         items = super().create(vals_list)
@@ -36,6 +38,9 @@ class PerformanceCoachingActionItem(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if "log_id" in vals:
+            # moved: the writer must still be allowed to write it where it went
+            self.check_access("write")
         if vals.get("done"):
             # sudo: the to-do this item scheduled itself (activity_id is the addon's to set)
             self.sudo().activity_id.action_feedback(feedback=self.env._("Done"))

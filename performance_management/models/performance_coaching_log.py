@@ -4,8 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 
-from ..tools import FiniteFloat, commit_cron_batch
-from .calendar_event import SYNC, SYNC_KEY, in_sync
+from ..tools import FiniteFloat, commit_cron_batch, settable, write_workflow
 
 CADENCE_DELTAS = {
     "weekly": relativedelta(weeks=1),
@@ -19,12 +18,9 @@ class PerformanceCoachingLog(models.Model):
 
     _name = "performance.coaching.log"
     _description = "Coaching Log and 1:1"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_start desc, id desc"
     _check_company_auto = True
-    _guard_locked_fields = ("company_id",)
-    # the coach re-plans who meets (see write), checked again as a new 1:1 is
-    _guard_recheck_fields = ("employee_id", "coach_id")
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -69,6 +65,7 @@ class PerformanceCoachingLog(models.Model):
         default="planned",
         required=True,
         tracking=True,
+        readonly=True,
     )
     cadence = fields.Selection(
         [
@@ -173,10 +170,12 @@ class PerformanceCoachingLog(models.Model):
         if not self.env.su:
             logs._check_participants()
         logs.action_item_ids._schedule_activity()
-        if not in_sync(self.env):
-            # planned from Calendar, a 1:1 takes the event it was planned in (calendar_event)
-            logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
+        # planned from Calendar, a 1:1 takes the event it was planned in (calendar_event)
+        logs.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return logs
+
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     def write(self, vals):
         if {"employee_id", "coach_id"} & set(vals) and not self.env.su:
@@ -184,13 +183,15 @@ class PerformanceCoachingLog(models.Model):
             if not officer and any(log.coach_id.user_id != self.env.user for log in self):
                 raise UserError(self.env._("Only the coach can change who meets in a 1:1."))
         res = super().write(vals)
+        if vals.keys() & {"employee_id", "coach_id", "company_id"}:
+            # moved: checked again as at creation, on who meets now
+            self.check_access("write")
+            if not self.env.su:
+                self._check_participants()
         synced = {"date_start", "duration", "employee_id", "coach_id", "name"}
-        if synced & set(vals) and not in_sync(self.env):
+        if synced & set(vals):
             self.filtered(lambda log: log.state == "planned")._sync_calendar_event()
         return res
-
-    def _guard_check_moved(self, fnames):
-        self._check_participants()
 
     def _check_participants(self):
         """One books a 1:1 for oneself, or with one's reports, mentees or an officer's."""
@@ -234,34 +235,71 @@ class PerformanceCoachingLog(models.Model):
             if log.coach_id.user_id:
                 vals["user_id"] = log.coach_id.user_id.id
             # sudo: the event this 1:1 created itself (calendar_event_id is the addon's to set)
-            event = log.sudo().calendar_event_id.with_context(**{SYNC_KEY: SYNC})
-            if event:
-                event.write(vals)
+            event = log.sudo().calendar_event_id
+            if not event and (planned := log._performance_planned_event()):
+                # planned in Calendar: that meeting is the 1:1's, as its organiser made it
+                log.sudo().with_context(tracking_disable=True).calendar_event_id = planned
+            elif event:
+                # only what differs: an event that moved the 1:1 already matches it
+                event.write(
+                    {
+                        fname: value
+                        for fname, value in vals.items()
+                        if event._fields[fname].convert_to_record(
+                            event._fields[fname].convert_to_cache(value, event), event
+                        )
+                        != event[fname]
+                    }
+                )
             else:
                 # sudo: the 1:1's own private event, for its coach and employee
                 event = self.env["calendar.event"].sudo().create(vals)
                 log.sudo().with_context(tracking_disable=True).calendar_event_id = event
 
+    def _performance_planned_event(self):
+        """The meeting its coach just planned in Calendar from a "Plan a 1:1" activity."""
+        plan = self.env.ref(
+            "performance_management.mail_activity_type_one_on_one", raise_if_not_found=False
+        )
+        if not plan:
+            return self.env["calendar.event"]
+        # sudo: the writer's own new event, found by its activity to link it to his 1:1
+        events = (
+            self.env["calendar.event"]
+            .sudo()
+            .search(
+                [
+                    ("create_uid", "=", self.env.uid),
+                    ("start", "=", self.date_start),
+                    ("activity_ids.activity_type_id", "=", plan.id),
+                    ("activity_ids.res_model", "=", "hr.employee"),
+                    ("activity_ids.res_id", "=", self.employee_id.id),
+                ]
+            )
+        )
+        linked = self.sudo().search([("calendar_event_id", "in", events.ids)]).calendar_event_id
+        return (events - linked)[:1]
+
     def action_done(self):
         if any(log.state != "planned" for log in self):
             raise UserError(self.env._("Only planned meetings can be marked as done."))
-        self._write_state({"state": "done"})
+        write_workflow(self, {"state": "done"})
         for log in self.filtered(lambda log: log.cadence != "none" and not log.next_id):
             log._prepare_next()
 
     def action_cancel(self):
-        self._write_state({"state": "cancelled"})
+        write_workflow(self, {"state": "cancelled"})
         # sudo: the event this 1:1 created itself, cancelled with it; write access checked above
-        self.sudo().calendar_event_id.with_context(**{SYNC_KEY: SYNC}).unlink()
+        self.sudo().calendar_event_id.unlink()
 
     def action_reset(self):
-        self._write_state({"state": "planned"})
+        write_workflow(self, {"state": "planned"})
         # planned again: back in the calendar, in a new event if the old one was deleted
         self._sync_calendar_event()
 
     def _performance_event_gone(self):
         """The event of these 1:1s was archived or deleted in Calendar: they are cancelled."""
-        self._write_state({"state": "cancelled"})
+        write_workflow(self, {"state": "cancelled"})
 
     def _prepare_next(self):
         """Create the next meeting of the series and carry over what is still open."""

@@ -21,6 +21,14 @@ class PerformanceCoachingNote(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a 1:1 that does not exist is refused as one you may not read: no error tells
+        # which ids exist (the database would refuse the missing link by name)
+        logs = self.env["performance.coaching.log"].browse(
+            {self._add_missing_default_values(vals).get("log_id") for vals in vals_list}
+            - {False, None}
+        )
+        if logs - logs.exists():
+            raise self.env["ir.rule"]._make_access_error("read", logs.browse())
         notes = super().create(vals_list)
         # the global rule only checks the author: the 1:1 itself must be one you can see
         notes.log_id.check_access("read")

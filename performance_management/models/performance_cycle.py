@@ -10,7 +10,7 @@ from odoo.fields import Command, Domain
 from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import FiniteFloat, commit_cron_batch, percent
+from ..tools import FiniteFloat, commit_cron_batch, percent, settable, write_workflow
 
 _logger = logging.getLogger(__name__)
 
@@ -47,9 +47,7 @@ class PerformanceCycle(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
-        "performance.write.guard.mixin",
     )
-    _guard_workflow_fields = ("state", "launch_state")
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -71,6 +69,7 @@ class PerformanceCycle(models.Model):
         required=True,
         tracking=True,
         copy=False,
+        readonly=True,
     )
     template_id = fields.Many2one(
         "performance.review.template",
@@ -151,6 +150,7 @@ class PerformanceCycle(models.Model):
         default="none",
         required=True,
         copy=False,
+        readonly=True,
     )
     evaluation_review_count = fields.Integer(
         string="Reviews Evaluated",
@@ -439,6 +439,9 @@ class PerformanceCycle(models.Model):
         # sudo: employees of the cycle's company; a custom domain was checked as its writer
         return self.env["hr.employee"].sudo().search(self._get_participant_domain(), order="id")
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def action_start_manager_phase(self):
         """Close the self-review phase: pending self reviews move to the manager."""
         self._check_officer()
@@ -450,7 +453,7 @@ class PerformanceCycle(models.Model):
         for cycle in self:
             if cycle.state != "running":
                 raise UserError(self.env._("Only a running cycle can go to calibration."))
-        self._write_state({"state": "calibration"})
+        write_workflow(self, {"state": "calibration"})
 
     def action_release(self):
         self._check_officer()
@@ -459,13 +462,13 @@ class PerformanceCycle(models.Model):
                 raise UserError(self.env._("Only a running or calibrated cycle can be released."))
         reviews = self.review_ids.filtered(lambda review: review.state == "calibration")
         reviews.action_release()
-        self._write_state({"state": "released"})
+        write_workflow(self, {"state": "released"})
 
     def action_close(self):
         self._check_officer()
         if any(cycle.state != "released" for cycle in self):
             raise UserError(self.env._("Only a released cycle can be closed."))
-        self._write_state({"state": "closed"})
+        write_workflow(self, {"state": "closed"})
 
     def action_cancel(self):
         self._check_officer()
@@ -475,13 +478,13 @@ class PerformanceCycle(models.Model):
         self.review_ids.filtered(lambda r: r.state not in ("released", "done")).sudo().write(
             {"state": "cancel"}
         )
-        self._write_state({"state": "cancel"})
+        write_workflow(self, {"state": "cancel"})
 
     def action_draft(self):
         self._check_officer()
         if any(cycle.state != "cancel" for cycle in self):
             raise UserError(self.env._("Only a cancelled cycle can go back to draft."))
-        self._write_state({"state": "draft"})
+        write_workflow(self, {"state": "draft"})
 
     @api.depends("review_ids.state", "review_ids.manager_id.user_id")
     def _compute_no_login_count(self):
@@ -600,12 +603,12 @@ class PerformanceCycle(models.Model):
                 raise UserError(
                     self.env._("The cycle %(cycle)s has no participants.", cycle=cycle.name)
                 )
-            cycle._write_state({"state": "running"})
+            write_workflow(cycle, {"state": "running"})
             if len(pending) <= cycle._launch_batch_size():
                 cycle._launch_batch(pending)
-                cycle._write_state({"launch_state": "done"})
+                write_workflow(cycle, {"launch_state": "done"})
             else:
-                cycle._write_state({"launch_state": "queued"})
+                write_workflow(cycle, {"launch_state": "queued"})
                 self.env.ref("performance_management.ir_cron_performance_cycle_launch")._trigger()
         return True
 
@@ -667,7 +670,7 @@ class PerformanceCycle(models.Model):
                 if batch:
                     cycle._launch_batch(batch)
                 if len(pending) <= size:
-                    cycle._write_state({"launch_state": "done"})
+                    write_workflow(cycle, {"launch_state": "done"})
                 remaining = max(len(pending) - len(batch), 0)
                 # the cycles queued after this one count as one more to come each
                 left = remaining + len(cycles) - index - 1

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools import process_cron_batches
+from ..tools import process_cron_batches, settable
 
 
 class PerformanceDevelopmentAction(models.Model):
@@ -9,10 +9,7 @@ class PerformanceDevelopmentAction(models.Model):
 
     _name = "performance.development.action"
     _description = "Development Action"
-    _inherit = ("mail.thread", "performance.write.guard.mixin")
-    _guard_locked_fields = ("plan_id",)
-    # the employee moves the status along; only the managers cancel (see write)
-    _guard_workflow_fields = ()
+    _inherit = ("mail.thread",)
     _order = "date_deadline, sequence, id"
     _check_company_auto = True
 
@@ -86,6 +83,9 @@ class PerformanceDevelopmentAction(models.Model):
                     )
                 )
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     @api.model_create_multi
     def create(self, vals_list):
         actions = super().create(vals_list)
@@ -105,6 +105,10 @@ class PerformanceDevelopmentAction(models.Model):
         ):
             self._check_manager_rights()
         res = super().write(vals)
+        if "plan_id" in vals:
+            # moved: the writer must still manage it where it went
+            self._check_manager_rights()
+            self.check_access("write")
         if "date_deadline" in vals:
             self.sudo().date_reminded = False  # a new deadline deserves a new reminder
         return res

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, settable, write_workflow
 
 
 class PerformanceDevelopmentPlan(models.Model):
@@ -12,12 +12,8 @@ class PerformanceDevelopmentPlan(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
-        "performance.write.guard.mixin",
         "performance.activity.plan.mixin",
     )
-    _guard_locked_fields = ("employee_id", "company_id", "review_id")
-    # an officer fixes the review a plan comes from
-    _guard_officer_fields = ("review_id",)
     _order = "state, date_start desc, id desc"
     _check_company_auto = True
 
@@ -55,6 +51,7 @@ class PerformanceDevelopmentPlan(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        readonly=True,
     )
     date_start = fields.Date(default=fields.Date.context_today, required=True)
     date_end = fields.Date(string="Target Date")
@@ -186,8 +183,16 @@ class PerformanceDevelopmentPlan(models.Model):
         plans.modified(["action_ids"])
         return plans
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
         res = super().write(vals)
+        if vals.keys() & {"employee_id", "company_id", "review_id"}:
+            # moved: the writer must still write it where it went, from a review he reads
+            self.check_access("write")
+            if not self.env.su:
+                self.review_id.check_access("read")
         if "target_step_id" in vals or "employee_id" in vals:
             self._sync_skill_lines()
         return res
@@ -195,20 +200,20 @@ class PerformanceDevelopmentPlan(models.Model):
     def action_start(self):
         self._check_state({"draft"})
         self.action_ids._check_deadline(plan_state="active")
-        self._write_state({"state": "active"})
+        write_workflow(self, {"state": "active"})
         self._launch_activity_plans()
 
     def action_done(self):
         self._check_state({"active"})
-        self._write_state({"state": "done"})
+        write_workflow(self, {"state": "done"})
 
     def action_cancel(self):
         self._check_state({"draft", "active"})
-        self._write_state({"state": "cancelled"})
+        write_workflow(self, {"state": "cancelled"})
 
     def action_reset_draft(self):
         self._check_state({"cancelled", "done"})
-        self._write_state({"state": "draft"})
+        write_workflow(self, {"state": "draft"})
 
     def action_refresh_skills(self):
         self._sync_skill_lines()

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, html2plaintext
 
-from ..tools import process_cron_batches
+from ..tools import process_cron_batches, settable
 
 
 class PerformanceFeedback(models.Model):
@@ -17,24 +17,13 @@ class PerformanceFeedback(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "performance.company.check.mixin",
-        "performance.write.guard.mixin",
     )
     _order = "date desc, id desc"
     _check_company_auto = True
-    # who wrote, about whom, for whom and where it is quoted
-    _guard_locked_fields = (
-        "employee_id",
-        "author_id",
-        "requester_id",
-        "company_id",
-        "review_id",
-        "goal_id",
-        "anonymous",
-        "survey_id",
-    )
-    # an officer files a feedback under the right review or goal, or fixes a request's
-    # anonymity before it is answered (an answer itself never has an author)
-    _guard_officer_fields = ("review_id", "goal_id", "anonymous")
+    # A signed statement keeps who wrote it, about whom and for whom (as a posted entry
+    # keeps its lines); its state moves through the actions only: reopening an answered
+    # request would allow a second anonymous answer.
+    _SIGNED_FIELDS = frozenset({"author_id", "employee_id", "requester_id", "state", "is_request"})
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -105,7 +94,8 @@ class PerformanceFeedback(models.Model):
         index=True,
         tracking=True,
     )
-    is_request = fields.Boolean(readonly=True, copy=False)
+    # set by create() from the state it starts in, fixed after (_SIGNED_FIELDS)
+    is_request = fields.Boolean(copy=False)
     anonymous_released = fields.Boolean(
         readonly=True,
         copy=False,
@@ -131,6 +121,7 @@ class PerformanceFeedback(models.Model):
         ondelete="restrict",
         groups="performance_management.group_performance_officer",
         help="Answered through this 360 questionnaire instead of a free text.",
+        copy=False,
     )
     survey_start_url = fields.Char(
         compute="_compute_survey_start_url",
@@ -232,6 +223,17 @@ class PerformanceFeedback(models.Model):
                 if feedback.state != "requested" and not asked:
                     raise ValidationError(self.env._("You cannot give feedback to yourself."))
 
+    @api.constrains("review_id", "employee_id")
+    def _check_review_subject(self):
+        # quoted only in a review of its subject (sudo: the review's employee, a yes or no)
+        for feedback in self.sudo():
+            if feedback.review_id and feedback.review_id.employee_id != feedback.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "A feedback is filed only under a review of the person it is about."
+                    )
+                )
+
     @api.constrains("message", "state")
     def _check_message(self):
         for feedback in self:
@@ -263,12 +265,18 @@ class PerformanceFeedback(models.Model):
             feedbacks._check_links_readable()
         return feedbacks
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
+        if vals.keys() & self._SIGNED_FIELDS and not self.env.su:
+            self.check_access("write")
+            raise UserError(
+                self.env._("The author, subject and status of a feedback are not changed by hand.")
+            )
         if "date_deadline" in vals:
             self._check_deadline_vals(vals)
         links = {} if self.env.su else {f: (f.review_id, f.goal_id) for f in self}
-        # The state moves through the actions only (the guard mixin): reopening an answered
-        # request would allow a second anonymous answer.
         res = super().write(vals)
         if not self.env.su:
             # the rules on the records as written: release and anonymity are the

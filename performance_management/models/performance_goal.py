@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
-from ..tools import FiniteFloat, process_cron_batches
+from ..tools import FiniteFloat, process_cron_batches, settable, write_workflow
 
 CONFIDENCE = [
     ("on_track", "On Track"),
@@ -47,16 +47,10 @@ class PerformanceGoal(models.Model):
         "mail.activity.mixin",
         "performance.import.template.mixin",
         "performance.my.team.mixin",
-        "performance.write.guard.mixin",
     )
     _order = "date_deadline, id desc"
     _parent_store = True
     _check_company_auto = True
-    _guard_locked_fields = ("company_id",)
-    # an officer moves a goal to the company it belongs to
-    _guard_officer_fields = ("company_id",)
-    # its manager reassigns a goal, and must manage it where it goes (_guard_check_moved)
-    _guard_recheck_fields = ("employee_id", "department_id", "scope", "manager_id", "is_template")
 
     @api.model
     def default_get(self, fields):
@@ -400,7 +394,14 @@ class PerformanceGoal(models.Model):
             goals._check_create_rights()
         return goals
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
+        if "state" in vals and not self.env.su:
+            # a goal is created draft or running; then its buttons move it (write_workflow)
+            self.check_access("write")
+            raise UserError(self.env._("The status of a goal moves through its buttons."))
         checked = {
             fname
             for fname in vals
@@ -414,13 +415,15 @@ class PerformanceGoal(models.Model):
                 self.browse(vals["parent_id"]).check_access("read")
             self._check_parent_cycle(self.browse(vals["parent_id"]))
         res = super().write(vals)
+        moved = {"company_id", "employee_id", "department_id", "scope", "manager_id"}
+        if vals.keys() & (moved | {"is_template"}) and not self.env.su:
+            # reassigned: its writer must still manage it where it went
+            self.check_access("write")
+            self._check_manager_action()
         if "date_deadline" in vals:
             # a new deadline deserves a new warning
             self.sudo().overdue_warned = False
         return res
-
-    def _guard_check_moved(self, fnames):
-        self._check_manager_action()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_managed(self):
@@ -458,14 +461,14 @@ class PerformanceGoal(models.Model):
         self._check_manager_action()
         if self.filtered(lambda goal: goal.state != "draft"):
             raise UserError(self.env._("Only a draft goal can be approved."))
-        self._write_state({"state": "active", "approval_requested": False})
+        write_workflow(self, {"state": "active", "approval_requested": False})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_done(self):
         self._check_manager_action()
         if self.filtered(lambda goal: goal.state != "active"):
             raise UserError(self.env._("Only an active goal can be completed."))
-        self._write_state({"state": "done"})
+        write_workflow(self, {"state": "done"})
 
     def action_cancel(self):
         for goal in self:
@@ -477,12 +480,12 @@ class PerformanceGoal(models.Model):
                         "Only the manager of the goal %(goal)s may cancel it.", goal=goal.name
                     )
                 )
-        self._write_state({"state": "cancel", "approval_requested": False})
+        write_workflow(self, {"state": "cancel", "approval_requested": False})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_reset_draft(self):
         self._check_manager_action()
-        self._write_state({"state": "draft"})
+        write_workflow(self, {"state": "draft"})
 
     def action_open_children(self):
         self.ensure_one()

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, settable
 
 
 class PerformanceGoalCheckinLine(models.Model):
@@ -9,10 +9,7 @@ class PerformanceGoalCheckinLine(models.Model):
 
     _name = "performance.goal.checkin.line"
     _description = "Check-in Key Result Value"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "checkin_id, sequence, id"
-    _guard_locked_fields = ("checkin_id", "key_result_id")
-    _guard_workflow_fields = ()
 
     checkin_id = fields.Many2one(
         "performance.goal.checkin", required=True, index=True, ondelete="cascade"
@@ -26,12 +23,14 @@ class PerformanceGoalCheckinLine(models.Model):
     unit = fields.Char(related="key_result_id.unit")
     target_value = FiniteFloat(related="key_result_id.target_value")
     source = fields.Selection(related="key_result_id.source")
-    previous_value = FiniteFloat(readonly=True)
+    previous_value = FiniteFloat(readonly=True, copy=False)
     value = FiniteFloat()
     is_reached = fields.Boolean(
         string="Reached", compute="_compute_is_reached", inverse="_inverse_is_reached"
     )
-    progress = FiniteFloat(readonly=True, help="Progress of the key result after the check-in.")
+    progress = FiniteFloat(
+        readonly=True, help="Progress of the key result after the check-in.", copy=False
+    )
 
     @api.constrains("checkin_id", "key_result_id")
     def _check_key_result_goal(self):
@@ -70,3 +69,13 @@ class PerformanceGoalCheckinLine(models.Model):
                 }
             }
         return None
+
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.keys() & {"checkin_id", "key_result_id"}:
+            # moved: the writer must still be allowed to write it where it went
+            self.check_access("write")
+        return res

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import settable, write_workflow
+
 
 class PerformanceImprovementPlan(models.Model):
     """A confidential, structured performance improvement plan."""
@@ -10,14 +12,8 @@ class PerformanceImprovementPlan(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
-        "performance.write.guard.mixin",
         "performance.activity.plan.mixin",
     )
-    _guard_locked_fields = ("employee_id", "company_id", "review_id")
-    # an officer fixes the review a plan comes from
-    _guard_officer_fields = ("review_id",)
-    # the plan changes hands between officers only (see _guard_check_moved)
-    _guard_recheck_fields = ("hr_responsible_id",)
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -79,6 +75,7 @@ class PerformanceImprovementPlan(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
     outcome = fields.Selection(
         [
@@ -140,8 +137,17 @@ class PerformanceImprovementPlan(models.Model):
             plans._check_hr_responsible()
         return plans
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
         res = super().write(vals)
+        if vals.keys() & {"employee_id", "company_id", "review_id", "hr_responsible_id"}:
+            # moved: checked again as at creation, on where it went
+            self.check_access("write")
+            if not self.env.su:
+                self.review_id.check_access("read")
+                self._check_hr_responsible()
         # Html fields cannot be tracked: log which ones changed (HR notes stay unlogged). A
         # shared log, not an internal note: the employee reads it, internal notes he does not.
         changed = [
@@ -156,9 +162,6 @@ class PerformanceImprovementPlan(models.Model):
                     subtype_xmlid="performance_management.mt_improvement_plan_update",
                 )
         return res
-
-    def _guard_check_moved(self, fnames):
-        self._check_hr_responsible()
 
     def _check_hr_responsible(self):
         # the HR responsible reaches the plan: only a performance officer may be named
@@ -182,7 +185,7 @@ class PerformanceImprovementPlan(models.Model):
                 raise ValidationError(
                     self.env._("Add at least one objective before activating the plan.")
                 )
-        self._write_state({"state": "active"})
+        write_workflow(self, {"state": "active"})
         for plan in self.filtered(lambda p: p.employee_id.user_id):
             plan.activity_schedule(
                 "performance_management.mail_activity_type_improvement_ack",
@@ -205,7 +208,10 @@ class PerformanceImprovementPlan(models.Model):
                     date=self.date_end,
                 )
             )
-        self.env["performance.improvement.extension"].create(
+        self.check_access("write")
+        # sudo: the history of end dates is the application's (readonly); the writer may
+        # write this plan (checked above)
+        self.env["performance.improvement.extension"].sudo().create(
             {
                 "plan_id": self.id,
                 "previous_date_end": self.date_end,
@@ -213,7 +219,7 @@ class PerformanceImprovementPlan(models.Model):
                 "reason": reason,
             }
         )
-        self._write_state({"state": "extended", "outcome": "extended", "date_end": date_end})
+        write_workflow(self, {"state": "extended", "outcome": "extended", "date_end": date_end})
 
     def action_close(self):
         for plan in self:
@@ -223,7 +229,7 @@ class PerformanceImprovementPlan(models.Model):
                 raise ValidationError(
                     self.env._("Set the outcome (successful or unsuccessful) before closing.")
                 )
-        self._write_state({"state": "closed"})
+        write_workflow(self, {"state": "closed"})
         for plan in self.filtered(lambda p: p.outcome == "unsuccessful"):
             plan.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -240,12 +246,12 @@ class PerformanceImprovementPlan(models.Model):
     def action_cancel(self):
         if any(plan.state == "closed" for plan in self):
             raise UserError(self.env._("A closed plan cannot be cancelled."))
-        self._write_state({"state": "cancelled"})
+        write_workflow(self, {"state": "cancelled"})
 
     def action_draft(self):
         if any(plan.state != "cancelled" for plan in self):
             raise UserError(self.env._("Only cancelled plans go back to draft."))
-        self._write_state({"state": "draft"})
+        write_workflow(self, {"state": "draft"})
 
     def _check_is_employee(self):
         self.ensure_one()

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import html_escape
 
-from ..tools import commit_cron_batch
+from ..tools import commit_cron_batch, settable, write_workflow
 
 RULES = [
     ("low_rating", "Low final rating"),
@@ -21,10 +21,7 @@ class PerformanceIssue(models.Model):
 
     _name = "performance.issue"
     _description = "Performance Issue"
-    _inherit = ("mail.thread", "performance.write.guard.mixin")
-    _guard_locked_fields = ("company_id", "employee_id", "rule")
-    # handled through the dismiss and plan actions only
-    _guard_workflow_fields = ("state", "plan_id")
+    _inherit = "mail.thread"
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -45,11 +42,17 @@ class PerformanceIssue(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
     dismiss_reason = fields.Text(tracking=True)
-    date_closed = fields.Date(readonly=True)
+    date_closed = fields.Date(readonly=True, copy=False)
     plan_id = fields.Many2one(
-        "performance.improvement.plan", ondelete="set null", index="btree_not_null", tracking=True
+        "performance.improvement.plan",
+        ondelete="set null",
+        index="btree_not_null",
+        tracking=True,
+        readonly=True,
+        copy=False,
     )
 
     @api.depends("rule", "employee_id.name")
@@ -58,13 +61,24 @@ class PerformanceIssue(models.Model):
         for issue in self:
             issue.name = f"{issue.employee_id.name or ''}: {rules.get(issue.rule, '')}"
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.keys() & {"employee_id", "company_id"}:
+            # moved: the writer must still be allowed to write it where it went
+            self.check_access("write")
+        return res
+
     def action_dismiss(self, reason):
         if not (reason or "").strip():
             raise UserError(self.env._("Give a reason to dismiss an issue."))
         if any(issue.state != "open" for issue in self):
             raise UserError(self.env._("Only open issues can be dismissed."))
-        self._write_state(
-            {"state": "dismissed", "dismiss_reason": reason, "date_closed": fields.Date.today()}
+        write_workflow(
+            self,
+            {"state": "dismissed", "dismiss_reason": reason, "date_closed": fields.Date.today()},
         )
 
     def action_open_dismiss_wizard(self):
@@ -95,7 +109,7 @@ class PerformanceIssue(models.Model):
                 ),
             }
         )
-        same._write_state({"state": "plan", "plan_id": plan.id, "date_closed": today})
+        write_workflow(same, {"state": "plan", "plan_id": plan.id, "date_closed": today})
         return {
             "type": "ir.actions.act_window",
             "res_model": "performance.improvement.plan",

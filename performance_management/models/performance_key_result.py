@@ -6,7 +6,7 @@ from odoo.fields import Domain
 from odoo.tools import float_compare, float_is_zero, formatLang
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import FiniteFloat, process_cron_batches
+from ..tools import FiniteFloat, process_cron_batches, settable
 
 # How an automatic key result reads Odoo data is for Performance administrators: it counts
 # or sums the records of an allowed model, with its definer's rights.
@@ -26,12 +26,8 @@ class PerformanceKeyResult(models.Model):
 
     _name = "performance.key.result"
     _description = "Key Result"
-    _inherit = ("performance.import.template.mixin", "performance.write.guard.mixin")
+    _inherit = ("performance.import.template.mixin",)
     _order = "goal_id, sequence, id"
-    _guard_locked_fields = ("goal_id",)
-    # an officer moves a key result to the goal it belongs to
-    _guard_officer_fields = ("goal_id",)
-    _guard_workflow_fields = ()
 
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
@@ -298,12 +294,15 @@ class PerformanceKeyResult(models.Model):
         for kr in krs:
             definer = self.env.user if kr.source == "automatic" else self.env["res.users"]
             if kr.definer_id != definer and not (self.env.su and kr.definer_id):
-                # sudo: the field is the application's (the write guard refuses it)
+                # sudo: the field is the application's (readonly: users never write it)
                 kr.sudo().definer_id = definer
         krs.filtered(lambda kr: kr.source == "automatic")._update_automatic_value(
             check=not self.env.su
         )
         return krs
+
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     def write(self, vals):
         if not self.env.su:
@@ -312,6 +311,10 @@ class PerformanceKeyResult(models.Model):
             if set(vals) - {"last_computed"}:
                 self.goal_id._check_key_result_rights()
         res = super().write(vals)
+        if "goal_id" in vals and not self.env.su:
+            # moved: the writer must still define the results of the goal it went to
+            self.goal_id._check_key_result_rights()
+            self.check_access("write")
         if AUTOMATIC_FIELDS & set(vals) and not (self.env.su and vals.get("definer_id")):
             # whoever changes what is counted counts it with his own rights from now on
             self.sudo().write({"definer_id": self.env.uid})

@@ -7,13 +7,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
 
-from ..tools import FiniteFloat, commit_cron_batch, process_cron_batches
+from ..tools import FiniteFloat, commit_cron_batch, process_cron_batches, settable
 
 REMINDER_DAYS = 3
 REVIEW_REPORT = "performance_management.action_report_performance_review"
 
 # Fields that employees and managers may write on the review itself; their content is
 # guarded by the line and assessment models.
+# What a launch set for good: whose review, from which cycle and template (an officer
+# still hands a review to another reviewer).
+_SET_AT_LAUNCH = {"employee_id", "company_id", "cycle_id", "template_id", "review_type"}
 _USER_WRITABLE = {
     "line_ids",
     "self_line_ids",
@@ -41,20 +44,9 @@ class PerformanceReview(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "performance.company.check.mixin",
-        "performance.write.guard.mixin",
     )
     _order = "date_end desc, id desc"
     _check_company_auto = True
-    _guard_locked_fields = (
-        "employee_id",
-        "company_id",
-        "cycle_id",
-        "template_id",
-        "review_type",
-        "manager_id",
-    )
-    # an officer hands a review to another reviewer
-    _guard_officer_fields = ("manager_id",)
 
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, required=True, precompute=True
@@ -126,6 +118,7 @@ class PerformanceReview(models.Model):
         ],
         default="self_review",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
         group_expand=True,
@@ -211,7 +204,7 @@ class PerformanceReview(models.Model):
         string="May Change the Reviewer",
         compute="_compute_user_role",
         help="The reviewer is set at creation; only a performance officer hands the review to "
-        "another one (the write guard's officer field), until it is acknowledged.",
+        "another one, until it is acknowledged.",
     )
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late")
     peer_feedback_summary = fields.Html(
@@ -324,7 +317,8 @@ class PerformanceReview(models.Model):
             review.is_employee = review.employee_id.user_id == self.env.user
             review.is_reviewer = review._is_reviewer()
             review.performance_can_reassign = not review._origin.id or (
-                review._guard_is_officer() and review.state != "done"
+                self.env.user.has_group("performance_management.group_performance_officer")
+                and review.state != "done"
             )
 
     @api.depends("state", "date_self_deadline", "date_manager_deadline")
@@ -473,6 +467,9 @@ class PerformanceReview(models.Model):
                 vals["assessment_ids"] = [fields.Command.create({})]
         return super().create(vals_list)
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
         if not self.env.su:
             # who may not write at all learns it first, before any business rule
@@ -482,6 +479,10 @@ class PerformanceReview(models.Model):
             )
             if self.filtered(lambda review: review.state == "done"):
                 raise UserError(self.env._("An acknowledged review is locked."))
+            if set(vals) & _SET_AT_LAUNCH:
+                raise UserError(
+                    self.env._("Whose review it is, and from which cycle, is set at its launch.")
+                )
             if not is_officer and set(vals) - _USER_WRITABLE:
                 raise UserError(
                     self.env._("Only performance officers can change the review itself.")
@@ -492,7 +493,11 @@ class PerformanceReview(models.Model):
                 and not all(review._is_reviewer() for review in self)
             ):
                 raise UserError(self.env._("Only the reviewer writes the manager's assessment."))
-        return super().write(vals)
+        res = super().write(vals)
+        if "manager_id" in vals:
+            # handed to another reviewer: the writer must still be allowed to write it
+            self.check_access("write")
+        return res
 
     def _in_database(self):
         """Every record is saved (no form draft): its lines can be summed in SQL."""

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, settable
 
 POTENTIAL = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
@@ -18,9 +18,6 @@ class PerformanceReviewAssessment(models.Model):
     _description = "Review Assessment"
     _order = "id"
     _rec_name = "review_id"
-    _inherit = ("performance.write.guard.mixin",)
-    _guard_locked_fields = ("review_id",)
-    _guard_workflow_fields = ()
 
     review_id = fields.Many2one(
         "performance.review", required=True, index=True, ondelete="cascade"
@@ -161,12 +158,20 @@ class PerformanceReviewAssessment(models.Model):
                 )
             assessment.potential = potential
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
         if not self.env.su:
             self._check_can_edit(vals)
         if "final_rating_id" in vals or "potential" in vals:
             self._log_calibration(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        if "review_id" in vals and not self.env.su:
+            # moved: the writer must still be allowed to write it where it went
+            self._check_can_edit(vals)
+            self.check_access("write")
+        return res
 
     def _check_can_edit(self, vals):
         is_officer = self.env.user.has_group("performance_management.group_performance_officer")

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, settable
 
 # Columns a launch fills, with their SQL array types.
 _BULK_COLUMNS = {
@@ -34,23 +34,15 @@ class PerformanceReviewLine(models.Model):
 
     _name = "performance.review.line"
     _description = "Review Line"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "review_id, sequence, id"
-    # what the template set at launch: who answers, what and how much it weighs
-    _guard_locked_fields = (
-        "review_id",
-        "role",
-        "kind",
-        "weight",
-        "display_type",
-        "goal_id",
-        "skill_id",
-        "skill_type_id",
-        "expected_level_id",
+
+    # What the template set at launch: who answers, what, and how much it weighs. Fixed
+    # once the line exists (as account.move.line protects a posted entry's fields); an
+    # officer still corrects a weight the template got wrong.
+    _STRUCTURE_FIELDS = frozenset(
+        {"review_id", "role", "kind", "display_type", "goal_id", "skill_id"}
+        | {"skill_type_id", "expected_level_id"}
     )
-    # an officer corrects a weight the template got wrong
-    _guard_officer_fields = ("weight",)
-    _guard_workflow_fields = ()
 
     review_id = fields.Many2one(
         "performance.review", required=True, index=True, ondelete="cascade"
@@ -235,8 +227,19 @@ class PerformanceReviewLine(models.Model):
             result[review_id][role, kind] = (weighted, weight)
         return result
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
         self._check_can_edit()
+        if not self.env.su and (
+            vals.keys() & self._STRUCTURE_FIELDS
+            or "weight" in vals
+            and not self.env.user.has_group("performance_management.group_performance_officer")
+        ):
+            raise UserError(
+                self.env._("The questions of a review are set by its template: they stay.")
+            )
         return super().write(vals)
 
     def _check_can_edit(self):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import FiniteFloat, FiniteMonetary
+from ..tools import FiniteFloat, FiniteMonetary, settable
 
 
 class PerformanceReward(models.Model):
@@ -9,22 +9,9 @@ class PerformanceReward(models.Model):
 
     _name = "performance.reward"
     _description = "Reward Recommendation"
-    _inherit = ("mail.thread", "mail.activity.mixin", "performance.write.guard.mixin")
-    _guard_locked_fields = (
-        "employee_id",
-        "recommender_id",
-        "company_id",
-        "source",
-        "review_id",
-        "recognition_id",
-    )
-    # an officer files a recommendation under its right source; who recommends whom stays
-    _guard_officer_fields = ("source", "review_id", "recognition_id")
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "create_date desc, id desc"
     _check_company_auto = True
-
-    # Moved only by the action_* buttons, which check who may do what.
-    _STATE_FIELDS = frozenset({"state", "approver_id", "date_approved"})
 
     def _default_recommender(self):
         return (
@@ -214,28 +201,41 @@ class PerformanceReward(models.Model):
                     self.env._("Link your user to an employee before recommending a reward.")
                 )
         rewards = super().create(vals_list)
-        if not self.env.su:
-            # a reward follows only a review or kudos its writer may read
-            rewards.review_id.check_access("read")
-            rewards.recognition_id.check_access("read")
-        if not self._is_officer():
-            mine = self.env.user.employee_ids
-            if rewards.recommender_id - mine:
-                raise UserError(self.env._("You can only recommend rewards in your own name."))
-            if rewards.employee_id & mine:
-                raise UserError(self.env._("You cannot recommend a reward for yourself."))
-            if not rewards._is_in_team_of(mine):
-                raise UserError(self.env._("You can only recommend rewards for your team."))
+        rewards._check_recommendation()
         return rewards
 
+    def _check_recommendation(self):
+        """Who may recommend what for whom, on the records as made or moved."""
+        if not self.env.su:
+            # a reward follows only a review or kudos its writer may read
+            self.review_id.check_access("read")
+            self.recognition_id.check_access("read")
+        if not self._is_officer():
+            mine = self.env.user.employee_ids
+            if self.recommender_id - mine:
+                raise UserError(self.env._("You can only recommend rewards in your own name."))
+            if self.employee_id & mine:
+                raise UserError(self.env._("You cannot recommend a reward for yourself."))
+            if not self._is_in_team_of(mine):
+                raise UserError(self.env._("You can only recommend rewards for your team."))
+
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     def write(self, vals):
-        if set(vals) & self._STATE_FIELDS and not self.env.su:
-            raise UserError(self.env._("Use the buttons to submit, approve or refuse a reward."))
+        if not self.env.su and "recommender_id" in vals:
+            self.check_access("write")
+            raise UserError(self.env._("A recommendation keeps the name of who made it."))
         if not (self.env.su or self._is_officer()):
             self.check_access("write")
             if any(reward.state != "draft" for reward in self):
                 raise UserError(self.env._("Only a draft reward recommendation can be changed."))
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.keys() & {"employee_id", "company_id", "review_id", "recognition_id"}:
+            # moved: checked again as at creation, on where it went
+            self.check_access("write")
+            self._check_recommendation()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

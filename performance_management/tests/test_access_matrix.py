@@ -67,8 +67,8 @@ MATRIX = {
     "performance.improvement.plan":         ("r---", "r---", "rwc-", "----", "rwcu", "rwcu", "--!-"),
     "performance.improvement.objective":    ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.improvement.checkin":      ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),
-    # an extension is history: written once by the extend action, never edited after
-    "performance.improvement.extension":    ("r---", "r---", "r-c-", "----", "r!cu", "r!cu", "----"),
+    # an extension is history: written only by the extend action (its fields are readonly)
+    "performance.improvement.extension":    ("r---", "r---", "r---", "----", "r--u", "r--u", "----"),
     # the notes the chain and HR keep on a plan: never its employee's
     "performance.improvement.note":         ("----", "----", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.issue":                    ("----", "----", "rw--", "----", "rwcu", "rwcu", "----"),

@@ -176,42 +176,52 @@ class TestFormsMatchTheServer(GoalCase):
                 }
             )
 
-    def test_locked_fields_are_read_only_on_every_form(self):
-        """Each guarded model's form shows its locked fields read-only once saved."""
+    def test_fields_fixed_at_creation_are_read_only_on_saved_forms(self):
+        """What write() refuses on a saved record (who, about whom, from which launch) is
+        read-only on its form; readonly fields are the application's everywhere."""
+        fixed = {
+            "performance.feedback": ("author_id", "employee_id", "requester_id", "state"),
+            "performance.review": (
+                "employee_id",
+                "company_id",
+                "cycle_id",
+                "template_id",
+                "review_type",
+                "state",
+            ),
+        }
         checked = 0
-        for name in self.env.registry:
+        for name, fnames in fixed.items():
             Model = self.env[name]
-            if Model._abstract or Model._transient or not hasattr(Model, "_guard_readonly_arch"):
-                continue
-            locked = set(Model._guard_locked_fields)
-            if not locked:
-                continue
             arch = etree.fromstring(Model.get_view(view_type="form")["arch"])
             for node in arch.iter("field"):
                 fname = node.get("name")
-                if fname not in locked or any(
+                if fname not in fnames or any(
                     parent.tag in ("list", "kanban", "form")
                     for parent in node.iterancestors()
                     if parent is not arch
                 ):
                     continue
                 with self.subTest(model=name, field=fname):
-                    expression = node.get("readonly", "")
+                    expression = node.get("readonly")
                     values = dict.fromkeys(Model._fields, False)
-                    values.update(id=1, state=False, performance_guard_officer=False)
+                    values.update(id=1)
                     self.assertTrue(
-                        expression in ("1", "True") or safe_eval(expression, {**values}),
+                        Model._fields[fname].readonly
+                        if expression is None
+                        else expression in ("1", "True") or safe_eval(expression, values),
                         f"{fname} of {name} is refused on a saved record but editable",
                     )
                     checked += 1
-        self.assertGreater(checked, 20)
+        self.assertGreater(checked, 6)
 
-    def test_officer_fields_stay_editable_to_officers(self):
+    def test_key_result_moves_between_goals_its_writer_defines(self):
         goal = self._goal(self.employee, name="Officer field goal", key_results=[self._kr()])
         kr = goal.key_result_ids
         other = self._goal(self.employee, name="Other goal")
         change = {"goal_id": other.id}
-        self.assertFalse(self._form_readonly(kr, self.user_officer, "goal_id"))
-        self.assertTrue(self._server_accepts(kr, self.user_officer, change))
-        self.assertTrue(self._form_readonly(kr, self.user_manager, "goal_id"))
-        self.assertFalse(self._server_accepts(kr, self.user_manager, change))
+        for user in (self.user_officer, self.user_manager):
+            self.assertFalse(self._form_readonly(kr, user, "goal_id"))
+            self.assertTrue(self._server_accepts(kr, user, change))
+        # a manager of another branch moves nothing there
+        self.assertFalse(self._server_accepts(kr, self.user_other_manager, change))

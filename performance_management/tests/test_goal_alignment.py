@@ -117,7 +117,7 @@ class TestGoalAlignment(GoalCase):
         )
 
     def test_checkin_history_is_not_written(self):
-        with self.assertRefused(Exception, "set by the application"):
+        with self.assertRefused(Exception, "checkin_history"):
             self.goal.with_user(self.user_manager).write({"checkin_history": []})
 
 

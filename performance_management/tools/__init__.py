@@ -1,3 +1,4 @@
+from .access import settable, write_workflow
 from .cron import commit_cron_batch, process_cron_batches
 from .fairness import attribute_columns, hide_small_groups, ratio_to_best
 from .figures import percent
@@ -12,4 +13,6 @@ __all__ = [
     "percent",
     "process_cron_batches",
     "ratio_to_best",
+    "settable",
+    "write_workflow",
 ]

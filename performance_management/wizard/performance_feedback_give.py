@@ -1,6 +1,5 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import ValidationError
-from odoo.fields import Command
 
 
 class PerformanceFeedbackGive(models.TransientModel):
@@ -39,14 +38,6 @@ class PerformanceFeedbackGive(models.TransientModel):
         Rule = self.env["performance.text.rule"]
         for wizard in self:
             wizard.text_flags_html = Rule._flags_html([("", wizard.message)])
-
-    @api.model
-    def default_get(self, fields):
-        res = super().default_get(fields)
-        employee_id = self.env.context.get("default_employee_id")
-        if employee_id and "employee_ids" in fields:
-            res["employee_ids"] = [Command.set([employee_id])]
-        return res
 
     def action_give(self):
         self.ensure_one()
