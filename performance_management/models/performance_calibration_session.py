@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from ..tools import settable, write_workflow
+
 MINUTE_REPORT = "performance_management.action_report_calibration_session"
 
 
@@ -12,12 +14,11 @@ class PerformanceCalibrationSession(models.Model):
 
     _name = "performance.calibration.session"
     _description = "Calibration Session"
-    _inherit = ("mail.thread", "performance.write.guard.mixin")
+    _inherit = ("mail.thread",)
     _order = "date_session desc, id desc"
     _check_company_auto = True
     # participants read the session; the chatter follows
     _mail_post_access = "read"
-    _guard_workflow_fields = ("state",)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -76,6 +77,7 @@ class PerformanceCalibrationSession(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
@@ -183,6 +185,9 @@ class PerformanceCalibrationSession(models.Model):
             self._refresh_scope()
         return res
 
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):
         if any(session.state in ("open", "closed") for session in self):
@@ -212,7 +217,7 @@ class PerformanceCalibrationSession(models.Model):
                 raise UserError(self.env._("Only a draft session starts its pre-rating."))
             if not session.participant_ids:
                 raise UserError(self.env._("Add the participants who pre-rate first."))
-        self._write_state({"state": "pre_rating"})
+        write_workflow(self, {"state": "pre_rating"})
         self._refresh_scope()
         return True
 
@@ -222,7 +227,7 @@ class PerformanceCalibrationSession(models.Model):
                 raise UserError(self.env._("Only a session in preparation opens."))
         self._refresh_scope()
         self._check_no_overlap()
-        self._write_state({"state": "open", "date_opened": fields.Datetime.now()})
+        write_workflow(self, {"state": "open", "date_opened": fields.Datetime.now()})
         # the votes are readable now (record rules): the disagreements are computed with them
         self._compute_disagreements()
         return True
@@ -231,7 +236,7 @@ class PerformanceCalibrationSession(models.Model):
         for session in self:
             if session.state != "open":
                 raise UserError(self.env._("Only an open session closes."))
-        self._write_state({"state": "closed", "date_closed": fields.Datetime.now()})
+        write_workflow(self, {"state": "closed", "date_closed": fields.Datetime.now()})
         self._store_minute()
         return True
 

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+from ..tools import settable
 from .performance_review_assessment import POTENTIAL
 
 
@@ -14,11 +15,8 @@ class PerformanceCalibrationVote(models.Model):
 
     _name = "performance.calibration.vote"
     _description = "Calibration Pre-Rating"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "session_id, employee_id, id"
     _rec_name = "review_id"
-    _guard_locked_fields = ("session_id", "review_id")
-    _guard_workflow_fields = ()
 
     session_id = fields.Many2one(
         "performance.calibration.session", required=True, index=True, ondelete="cascade"
@@ -77,6 +75,14 @@ class PerformanceCalibrationVote(models.Model):
                         scale=review.template_id.scale_id.name,
                     )
                 )
+
+    def write(self, vals):
+        if not self.env.su and vals.keys() & {"session_id", "review_id"}:
+            raise UserError(self.env._("A vote stays on its session and its review."))
+        return super().write(vals)
+
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     @api.model
     def _ensure_lines(self, session):

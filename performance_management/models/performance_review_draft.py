@@ -3,7 +3,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, settable
 
 # The recency meter: a period longer than this many days warns when more than this share of
 # what its writer cites dates from its last six weeks.
@@ -32,10 +32,7 @@ class PerformanceReviewDraft(models.Model):
 
     _name = "performance.review.draft"
     _description = "Review Strengths and Areas to Grow"
-    _inherit = ("performance.write.guard.mixin",)
     _order = "review_id, role"
-    _guard_locked_fields = ("review_id", "role")
-    _guard_workflow_fields = ()
 
     review_id = fields.Many2one(
         "performance.review", required=True, index=True, ondelete="cascade"
@@ -143,15 +140,20 @@ class PerformanceReviewDraft(models.Model):
         return drafts
 
     def write(self, vals):
+        if not self.env.su and vals.keys() & {"review_id", "role"}:
+            raise UserError(self.env._("A part of a review stays with its review and its writer."))
         res = super().write(vals)
         self._check_phase()
         return res
+
+    def _has_field_access(self, field, operation):
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     def _check_phase(self):
         """Each part is written by its author during its phase, as its review lines are."""
         if self.env.su:
             return
-        is_officer = self._guard_is_officer()
+        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
         for draft in self:
             review = draft.review_id
             if draft.role == "employee":
