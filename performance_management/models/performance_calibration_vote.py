@@ -78,6 +78,7 @@ class PerformanceCalibrationVote(models.Model):
 
     def write(self, vals):
         if not self.env.su and vals.keys() & {"session_id", "review_id"}:
+            self.check_access("write")
             raise UserError(self.env._("A vote stays on its session and its review."))
         return super().write(vals)
 

@@ -141,6 +141,7 @@ class PerformanceReviewDraft(models.Model):
 
     def write(self, vals):
         if not self.env.su and vals.keys() & {"review_id", "role"}:
+            self.check_access("write")
             raise UserError(self.env._("A part of a review stays with its review and its writer."))
         res = super().write(vals)
         self._check_phase()

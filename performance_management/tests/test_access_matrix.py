@@ -91,6 +91,14 @@ MATRIX = {
     # privacy: administrators keep the retention rules and the appraisal principles
     "performance.retention.rule":           ("----", "----", "----", "----", "r---", "rwcu", "----"),
     "performance.principles.version":       ("----", "----", "----", "----", "r---", "rwcu", "----"),
+    # pulse surveys: administrators keep schedules; rounds, invitations and results are the job's
+    "performance.pulse.schedule":           ("----", "----", "----", "----", "r---", "rwcu", "----"),
+    "performance.pulse.round":              ("----", "r---", "r---", "r---", "r---", "r--u", "----"),
+    "performance.pulse.participant":        ("----", "r---", "----", "----", "r---", "r---", "----"),
+    "performance.pulse.result":             ("----", "----", "r---", "----", "r---", "r---", "----"),
+    # the read log: written by the logger alone, read by officers and (some rows) its subject,
+    # portal employees included
+    "performance.read.log":                 ("r---", "r---", "----", "----", "r---", "r---", "----"),
 }
 # fmt: on
 
@@ -327,6 +335,52 @@ class AccessMatrixCase(ReviewCase):
         ].create({"session_id": session.id, "review_id": review.id, "employee_id": subject.id})
         rec["performance.retention.rule"] = cls.retention_rule
         rec["performance.principles.version"] = cls.principles
+        # pulse and read log: written by their jobs (in sudo), one of each about the subject
+        schedule = env["performance.pulse.schedule"].create(
+            {
+                "name": f"Matrix pulse {subject.id}",
+                "company_id": subject.company_id.id,
+                "survey_id": env.ref("performance_management.performance_pulse_survey_default").id,
+                "cadence": "monthly",
+            }
+        )
+        pulse_round = env["performance.pulse.round"].create(
+            {
+                "schedule_id": schedule.id,
+                "company_id": subject.company_id.id,
+                "survey_id": schedule.survey_id.id,
+                "date_start": "2026-01-01",
+                "date_deadline": "2026-01-15",
+            }
+        )
+        rec["performance.pulse.schedule"] = schedule
+        rec["performance.pulse.round"] = pulse_round
+        rec["performance.pulse.participant"] = env["performance.pulse.participant"].create(
+            {"round_id": pulse_round.id, "employee_id": subject.id}
+        )
+        rec["performance.pulse.result"] = env["performance.pulse.result"].create(
+            {
+                "round_id": pulse_round.id,
+                "dimension": "team",
+                "manager_id": subject.parent_id.id,
+                "question_id": schedule.survey_id.question_ids[0].id,
+                "answer_count": 5,
+                "mean": 3.0,
+            }
+        )
+        rec["performance.read.log"] = env["performance.read.log"].create(
+            {
+                "date": "2026-01-02 10:00:00",
+                "user_id": cls.user_officer.id,
+                "res_model": "performance.review",
+                "res_id": review.id,
+                "res_name": "Matrix review",
+                "employee_id": subject.id,
+                "company_id": subject.company_id.id,
+                "path": "backend",
+                "employee_visible": True,
+            }
+        )
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -380,6 +434,11 @@ class AccessMatrixCase(ReviewCase):
             "performance.calibration.vote": {"rating_id": self.levels[3].id},
             "performance.calibration.disagreement": {"vote_summary": "Edited"},
             "performance.retention.rule": {"months": 30},
+            "performance.pulse.schedule": {"duration": 7},
+            "performance.pulse.round": {"date_deadline": "2026-01-20"},
+            "performance.pulse.participant": {"employee_id": self.employee.id},
+            "performance.pulse.result": {"mean": 5.0},
+            "performance.read.log": {"res_name": "Forged"},
             "performance.principles.version": {"name": "Renamed"},
         }[model]
 
@@ -537,6 +596,35 @@ class AccessMatrixCase(ReviewCase):
                 "action": "delete",
             },
             "performance.principles.version": {"name": "New principles"},
+            "performance.pulse.schedule": {
+                "name": "New pulse",
+                "survey_id": rec["performance.pulse.schedule"].survey_id.id,
+                "cadence": "monthly",
+            },
+            "performance.pulse.round": {
+                "schedule_id": rec["performance.pulse.schedule"].id,
+                "company_id": subject.company_id.id,
+                "survey_id": rec["performance.pulse.schedule"].survey_id.id,
+                "date_start": "2026-02-01",
+                "date_deadline": "2026-02-15",
+            },
+            "performance.pulse.participant": {
+                "round_id": rec["performance.pulse.round"].id,
+                "employee_id": subject.id,
+            },
+            "performance.pulse.result": {
+                "round_id": rec["performance.pulse.round"].id,
+                "dimension": "company",
+                "question_id": rec["performance.pulse.result"].question_id.id,
+            },
+            "performance.read.log": {
+                "date": "2026-01-03 10:00:00",
+                "user_id": self.env.uid,
+                "res_model": "performance.review",
+                "res_id": rec["performance.review"].id,
+                "path": "backend",
+                "employee_id": subject.id,
+            },
         }[model]
 
     # running one cell ----------------------------------------------------------------

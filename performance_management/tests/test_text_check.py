@@ -217,7 +217,7 @@ class TestTextCheck(PerformanceCase):
         wizard = Form(
             self.env["performance.feedback.give"]
             .with_user(self.user_peer)
-            .with_context(default_employee_id=self.employee.id)
+            .with_context(default_employee_ids=[self.employee.id])
         )
         wizard.message = "<p>Eli is never on time and so lazy.</p>"
         flags = str(wizard.text_flags_html)

@@ -98,12 +98,12 @@ MATRIX = [
     # a writer's part stays on its review and role; what it cites is the application's
     ("performance.review.draft", "review_id", elsewhere,                    "!!---!-"),
     ("performance.review.draft", "role", value("manager"),                  "!!---!-"),
-    ("performance.review.draft", "citations", value([]),                    "!!---!-"),
+    ("performance.review.draft", "citations", value([]),                    "-------"),
     # calibration sessions: the workflow moves by its buttons; a vote keeps its voter and review
-    ("performance.calibration.session", "state", value("closed"),           "-----!-"),
-    ("performance.calibration.session", "date_opened", value("2026-12-01 10:00:00"), "-----!-"),
+    ("performance.calibration.session", "state", value("closed"),           "-------"),
+    ("performance.calibration.session", "date_opened", value("2026-12-01 10:00:00"), "-------"),
     ("performance.calibration.vote", "review_id", elsewhere,                "---!---"),
-    ("performance.calibration.vote", "voter_id", writer,                    "---!---"),
+    ("performance.calibration.vote", "voter_id", writer,                    "-------"),
     # feedback: a signed statement keeps its author, subject and review
     ("performance.feedback", "author_id", record_of("manager"),             "--!--!-"),
     ("performance.feedback", "employee_id", record_of("other_employee"),    "--!--!-"),
