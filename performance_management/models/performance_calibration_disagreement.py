@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..tools import FiniteFloat
 from .performance_review_assessment import POTENTIAL
 
 
@@ -27,7 +28,7 @@ class PerformanceCalibrationDisagreement(models.Model):
     lowest_rating_id = fields.Many2one("performance.rating.scale.level", string="Lowest Vote")
     highest_rating_id = fields.Many2one("performance.rating.scale.level", string="Highest Vote")
     vote_count = fields.Integer("Votes")
-    spread = fields.Float(
+    spread = FiniteFloat(
         "Spread (%)",
         digits=(16, 0),
         help="How far apart the votes and the rating lie, as a share of the rating scale.",

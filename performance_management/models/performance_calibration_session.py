@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-from ..tools import settable, write_workflow
+from ..tools import FiniteFloat, settable, write_workflow
 
 MINUTE_REPORT = "performance_management.action_report_calibration_session"
 
@@ -88,7 +88,7 @@ class PerformanceCalibrationSession(models.Model):
     date_pre_rating_deadline = fields.Date("Pre-Rating Deadline")
     date_opened = fields.Datetime(readonly=True, copy=False)
     date_closed = fields.Datetime(readonly=True, copy=False)
-    threshold = fields.Float(
+    threshold = FiniteFloat(
         "Disagreement Threshold (%)",
         default=20.0,
         help="Votes are a disagreement when they lie further apart from each other, or from "

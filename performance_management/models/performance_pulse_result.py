@@ -2,6 +2,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from ..tools import FiniteFloat
+
 DIMENSIONS = [
     ("company", "Company"),
     ("department", "Department"),
@@ -37,8 +39,8 @@ class PerformancePulseResult(models.Model):
     )
     question_id = fields.Many2one("survey.question", required=True, readonly=True)
     answer_count = fields.Integer(string="Answers", readonly=True, aggregator="max")
-    mean = fields.Float(readonly=True, aggregator="avg", digits=(16, 2))
-    enps = fields.Float(string="eNPS", readonly=True, aggregator="avg", digits=(16, 1))
+    mean = FiniteFloat(readonly=True, aggregator="avg", digits=(16, 2))
+    enps = FiniteFloat(string="eNPS", readonly=True, aggregator="avg", digits=(16, 1))
 
     @api.model
     def _create_from_answers(self, pulse_round, answers):

@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import FiniteFloat
 from ..tools.cron import commit_cron_batch
 
 OFFICER = "performance_management.group_performance_officer"
@@ -50,7 +51,7 @@ class PerformancePulseRound(models.Model):
     released = fields.Boolean(
         readonly=True, help="Enough people answered: the round's figures are out."
     )
-    enps = fields.Float(string="eNPS", readonly=True, aggregator="avg", groups=OFFICER)
+    enps = FiniteFloat(string="eNPS", readonly=True, aggregator="avg", groups=OFFICER)
     result_ids = fields.One2many("performance.pulse.result", "round_id", string="Results")
     heatmap_html = fields.Html(
         string="Heatmap", compute="_compute_heatmap_html", sanitize=False, groups=OFFICER
