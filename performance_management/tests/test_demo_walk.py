@@ -296,6 +296,9 @@ class TestDemoPortalCrawl(DemoWalkCase):
                 data.setdefault(name, datetime.date.today().isoformat())
             else:
                 data.setdefault(name, "Written by the portal crawl")
+        # a form answered by one of its named buttons: the user clicks the first
+        for node in form.xpath(".//button[@name][not(@type) or @type='submit']")[:1]:
+            data.setdefault(node.get("name"), node.get("value") or "")
         return data
 
     def _pick_colleague(self):
