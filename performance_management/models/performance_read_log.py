@@ -16,16 +16,16 @@ EMPLOYEE_VISIBLE_STATES = {
 }
 BUFFER_KEY = "performance.read.log"
 INSERT_COLUMNS = (
-    ("date", "timestamp[]"),
-    ("user_id", "int4[]"),
-    ("res_model", "varchar[]"),
-    ("res_id", "int4[]"),
-    ("res_name", "varchar[]"),
-    ("employee_id", "int4[]"),
-    ("company_id", "int4[]"),
-    ("path", "varchar[]"),
-    ("is_self", "bool[]"),
-    ("employee_visible", "bool[]"),
+    ("date", SQL("timestamp[]")),
+    ("user_id", SQL("int4[]")),
+    ("res_model", SQL("varchar[]")),
+    ("res_id", SQL("int4[]")),
+    ("res_name", SQL("varchar[]")),
+    ("employee_id", SQL("int4[]")),
+    ("company_id", SQL("int4[]")),
+    ("path", SQL("varchar[]")),
+    ("is_self", SQL("bool[]")),
+    ("employee_visible", SQL("bool[]")),
 )
 # How a logged record leads to the employee it is about and to its company.
 SUBJECT_PATHS = {
@@ -126,7 +126,7 @@ class PerformanceReadLog(models.Model):
         """One INSERT for all the rows, a column per array: no role may create rows
         (ir.model.access.csv), the logging writes them itself, many times faster than the
         ORM's create would."""
-        columns = [(name, SQL(sql_type)) for name, sql_type in INSERT_COLUMNS]
+        columns = INSERT_COLUMNS
         cr.execute(
             SQL(
                 "INSERT INTO %s (%s) SELECT * FROM unnest(%s)",
