@@ -44,14 +44,14 @@ def _release_survey_links(env):
                 and field.comodel_name.startswith("survey.")
                 and field.ondelete == "restrict"
             ):
-                env.cr.execute(
-                    SQL(
-                        "UPDATE %s SET %s = NULL WHERE %s IS NOT NULL",
-                        SQL.identifier(model._table),
-                        SQL.identifier(field.name),
-                        SQL.identifier(field.name),
+                table, column = SQL.identifier(model._table), SQL.identifier(field.name)
+                if field.required:
+                    # a required link (pulse schedules, rounds): the row goes, as its table will
+                    env.cr.execute(SQL("DELETE FROM %s WHERE %s IS NOT NULL", table, column))
+                else:
+                    env.cr.execute(
+                        SQL("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL", table, column, column)
                     )
-                )
     env.invalidate_all()
 
 
