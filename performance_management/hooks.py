@@ -56,11 +56,12 @@ def _release_survey_links(env):
 
 
 def _cascade_restricting_foreign_keys(env):
-    """Turn the foreign keys between the addon's tables that forbid a delete (ondelete
-    restrict) into cascading ones. Odoo deletes the addon's records that have an external id
-    (its data and demo) one by one before it drops the tables: each one still referenced by
-    other rows of the addon (a demo cycle by its reviews, a template by its cycles) failed
-    with an error in the log. Those rows go with it now, as all of them go right after."""
+    """Turn the foreign keys of the addon's tables that forbid a delete (ondelete restrict)
+    into cascading ones. Odoo deletes the records that have an external id of the addon (its
+    data and demo, employees included) one by one before it drops the tables: each one still
+    referenced by other rows of the addon (a demo cycle by its reviews, a demo employee by a
+    reward its demo created in code) failed with an error in the log. Those rows go with it
+    now, as all of them go right after."""
     env.cr.execute(
         SQL(
             """SELECT con.conname, src.relname, src_col.attname, dst.relname, dst_col.attname
@@ -75,8 +76,7 @@ def _cascade_restricting_foreign_keys(env):
                 WHERE con.contype = 'f' AND con.confdeltype IN ('r', 'a')
                   AND array_length(con.conkey, 1) = 1
                   AND ns.nspname = current_schema()
-                  AND src.relname LIKE 'performance\\_%%'
-                  AND dst.relname LIKE 'performance\\_%%'"""
+                  AND src.relname LIKE 'performance\\_%%'"""
         )
     )
     for name, table, column, target, target_column in env.cr.fetchall():

@@ -16,10 +16,31 @@ VERSION = "19.0.1.1.0"
 # the only differences allowed between the two schemas.
 ADDED_COLUMNS = {}
 DROPPED_COLUMNS = {}
-# Tables this version adds (the private notes of improvement plans, out of their chatter) or
-# drops (performance.employee.chain: the manager
-# chains are read from hr_employee.parent_id, nothing stored can go stale).
-ADDED_TABLES = {"performance_improvement_note"}
+# Tables this version adds (the private notes of improvement plans, out of their chatter; the
+# text rules, review drafts, calibration sessions, pulse surveys, read log, retention rules and
+# principles of fair reviews, privacy and program evaluation) or drops
+# (performance.employee.chain: the manager chains are read from hr_employee.parent_id, nothing
+# stored can go stale).
+ADDED_TABLES = {
+    "performance_anonymous_employee_company_rel",
+    "performance_calibration_disagreement",
+    "performance_calibration_session",
+    "performance_calibration_session_manager_rel",
+    "performance_calibration_session_participant_rel",
+    "performance_calibration_session_review_rel",
+    "performance_calibration_vote",
+    "performance_improvement_note",
+    "performance_principles_version",
+    "performance_pulse_participant",
+    "performance_pulse_result",
+    "performance_pulse_round",
+    "performance_pulse_schedule",
+    "performance_read_log",
+    "performance_retention_rule",
+    "performance_review_draft",
+    "performance_review_usefulness",
+    "performance_text_rule",
+}
 DROPPED_TABLES = {"performance_employee_chain"}
 # Figures whose computation changed in this version, recomputed by its migration
 # (post-stored_figures.py): the main receiver of shared kudos (and its team), goals rolled up
