@@ -24,16 +24,9 @@ import websocket  # websocket-client, in requirements-test.txt
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 
-# name: (login, path, width, height, wait for this CSS selector); {module.xml_id} in a path
-# is the id of that demo record
+# name: (login[:language], path, width, height, wait for this CSS selector); {module.xml_id}
+# in a path is the id of that demo record
 SHOTS = {
-    "review-evidence": (
-        "demo",
-        "/odoo/action-performance_management.performance_review_action_to_do",
-        1440,
-        900,
-        ".o_list_view, .o_kanban_view",
-    ),
     "calibration-session": (
         "admin",
         (
@@ -53,9 +46,30 @@ SHOTS = {
     ),
     "portal-privacy": ("portal", "/my/performance/privacy", 1280, 900, "main"),
     "portal-pay": ("portal", "/my/performance/pay", 1280, 900, "main"),
-    "portal-french": ("portal", "/fr/my/performance", 1280, 900, "main"),
+    # the portal of a French-speaking employee (the language is loaded and set for the shot)
+    "portal-french": ("portal:fr_FR", "/my/performance", 1280, 900, "main"),
 }
 PASSWORDS = {"admin": "admin", "demo": "demo", "portal": "portal"}
+
+
+def call(url, session, model, method, *args, **kwargs):
+    """``model.method(*args, **kwargs)`` over JSON-RPC in ``session``."""
+    body = json.dumps(
+        {
+            "jsonrpc": "2.0",
+            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+        }
+    ).encode()
+    request = urllib.request.Request(
+        f"{url}/web/dataset/call_kw",
+        data=body,
+        headers={"Content-Type": "application/json", "Cookie": f"session_id={session}"},
+    )
+    with urllib.request.urlopen(request, timeout=600) as response:
+        answer = json.load(response)
+    if "error" in answer:
+        raise RuntimeError(f"{model}.{method}: {answer['error']['data']['message']}")
+    return answer["result"]
 
 
 def resolve(url, session, path):
@@ -63,26 +77,31 @@ def resolve(url, session, path):
     while "{" in path:
         start = path.index("{")
         end = path.index("}", start)
-        body = json.dumps(
-            {
-                "jsonrpc": "2.0",
-                "params": {
-                    "model": "ir.model.data",
-                    "method": "check_object_reference",
-                    "args": path[start + 1 : end].split("."),
-                    "kwargs": {},
-                },
-            }
-        ).encode()
-        request = urllib.request.Request(
-            f"{url}/web/dataset/call_kw",
-            data=body,
-            headers={"Content-Type": "application/json", "Cookie": f"session_id={session}"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            record_id = json.load(response)["result"][1]
+        module, name = path[start + 1 : end].split(".")
+        record_id = call(url, session, "ir.model.data", "check_object_reference", module, name)[1]
         path = f"{path[:start]}{record_id}{path[end + 1 :]}"
     return path
+
+
+def set_language(url, admin, login_name, code):
+    """Load ``code`` (once) and make it the language of the user ``login_name``; returns
+    the language he had."""
+    langs = call(
+        url,
+        admin,
+        "res.lang",
+        "search_read",
+        [("code", "=", code), ("active", "in", (True, False))],
+        ["active"],
+    )
+    if not langs[0]["active"]:
+        wizard = call(
+            url, admin, "base.language.install", "create", {"lang_ids": [langs[0]["id"]]}
+        )
+        call(url, admin, "base.language.install", "lang_install", [wizard])
+    user = call(url, admin, "res.users", "search_read", [("login", "=", login_name)], ["lang"])[0]
+    call(url, admin, "res.users", "write", [user["id"]], {"lang": code})
+    return user["lang"]
 
 
 def login(url, db, user):
@@ -192,19 +211,22 @@ def main():
     if unknown:
         parser.error(f"unknown shots: {', '.join(sorted(unknown))}")
     IMAGES.mkdir(parents=True, exist_ok=True)
-    sessions = {}
+    # the administrator looks up demo records and sets languages
+    admin = login(args.url, args.db, "admin")
     browser = Browser()
     try:
         for name in args.names or SHOTS:
             user, path, width, height, selector = SHOTS[name]
-            if user not in sessions:
-                sessions[user] = login(args.url, args.db, user)
-            if "{" in path:
-                if "admin" not in sessions:
-                    sessions["admin"] = login(args.url, args.db, "admin")
-                path = resolve(args.url, sessions["admin"], path)
-            target = IMAGES / f"{name}.png"
-            browser.shot(args.url, sessions[user], path, width, height, selector, target)
+            user, _sep, language = user.partition(":")
+            path = resolve(args.url, admin, path)
+            previous = language and set_language(args.url, admin, user, language)
+            try:
+                session = login(args.url, args.db, user)
+                target = IMAGES / f"{name}.png"
+                browser.shot(args.url, session, path, width, height, selector, target)
+            finally:
+                if language:
+                    set_language(args.url, admin, user, previous)
             print(f"{target.relative_to(ROOT)}: {user} at {path}")
     finally:
         browser.close()
