@@ -9,7 +9,7 @@ from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from . import test_calibration_session
+from . import test_calibration_session, test_fairness
 from .common import PulseCase
 from .test_review_common import ReviewCase
 
@@ -358,3 +358,49 @@ class TestPrivacyRefusals(ReviewCase):
         # nor somebody else's review
         with self.assertRaises(UserError), mute_logger("odoo.models"):
             review.with_user(self.user_manager).action_answer_useful()
+
+
+@tagged("post_install", "-at_install")
+class TestUsefulnessInBatches(ReviewCase):
+    """An officer who knows who answered last learns nothing of that one answer."""
+
+    def test_one_more_answer_shows_nothing_alone(self):
+        self.company.performance_anonymity_threshold = 3
+        self.cycle.with_user(self.user_officer).action_launch()
+        template = self.template.with_user(self.user_officer)
+
+        def answer(employee, method):
+            review = self.cycle.review_ids.filtered(lambda r: r.employee_id == employee)
+            review.sudo().state = "done"
+            getattr(review.with_user(employee.user_id), method)()
+            template.invalidate_recordset(["usefulness_html"])
+            return str(template.usefulness_html)
+
+        answer(self.employee, "action_answer_useful")
+        answer(self.peer, "action_answer_useful")
+        html = answer(self.manager, "action_answer_somewhat_useful")
+        self.assertIn("67%", html)
+        self.assertIn("33%", html)
+        # the director answers "no": the figures wait for a whole new batch
+        self.assertEqual(answer(self.director, "action_answer_not_useful"), html)
+        self.assertNotIn("25%", html)
+
+
+@tagged("post_install", "-at_install")
+class TestFairnessLinesStayInTheirCompany(test_fairness.FairnessCase):
+    """An officer of another company reads no line of an analysis he cannot read."""
+
+    def test_officer_of_another_company(self):
+        lines = self.analysis().line_ids
+        self.assertTrue(lines)
+        Line = self.env["performance.fairness.analysis.line"].with_user(self.user_officer_b)
+        self.assertFalse(Line.search([("id", "in", lines.ids)]))
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            lines[0].with_user(self.user_officer_b).read(["count", "top_count"])
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            rpc(self.user_officer_b, Line, "create", {"analysis_id": lines.analysis_id.id})
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            lines[0].with_user(self.user_officer_b).write({"count": 0})
+        self.assertEqual(
+            lines.with_user(self.user_officer).read(["count"])[0]["count"], lines[0].count
+        )
