@@ -104,6 +104,21 @@ class TestReviewFieldAccess(ReviewCase):
             )
         )
 
+    def test_a_draft_cites_nothing_given_from_outside(self):
+        Draft = self.env["performance.review.draft"].with_user(self.user_employee)
+        values = {"review_id": self.review.id, "role": "employee", "strengths": "Mine"}
+        forged = [{"model": "performance.review", "id": self.review.id, "label": "x"}]
+        for key in ("citations", "drafted_bullets"):
+            with self.subTest(key=key), mute_logger("odoo.models"):
+                with self.assertRaises(AccessError):
+                    Draft.with_context(**{f"default_{key}": forged}).create(values)
+                with self.assertRaises(AccessError):
+                    rpc(self.user_employee, Draft, "create", {**values, key: forged})
+        draft = Draft.create(values)
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            rpc(self.user_employee, draft, "write", {"citations": forged})
+        self.assertFalse(draft.citations)
+
 
 @tagged("post_install", "-at_install")
 class TestSurveyLinesStayHome(PulseCase):
@@ -398,7 +413,12 @@ class TestFairnessLinesStayInTheirCompany(test_fairness.FairnessCase):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             lines[0].with_user(self.user_officer_b).read(["count", "top_count"])
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
-            rpc(self.user_officer_b, Line, "create", {"analysis_id": lines.analysis_id.id})
+            rpc(
+                self.user_officer_b,
+                Line,
+                "create",
+                {"analysis_id": lines.analysis_id.id, "kind": "group"},
+            )
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             lines[0].with_user(self.user_officer_b).write({"count": 0})
         self.assertEqual(
