@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+LEGAL_HOLD_STAMPS = ("performance_legal_hold_user_id", "performance_legal_hold_date")
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"  # pylint: disable=consider-merging-classes-inherited
@@ -25,6 +27,12 @@ class HrEmployee(models.Model):
         readonly=True,
         groups="performance_management.group_performance_officer",
     )
+
+    def _has_field_access(self, field, operation):
+        # who placed a hold and when are stamped by the write below (in sudo), never set
+        if operation != "read" and field.name in LEGAL_HOLD_STAMPS and not self.env.su:
+            return False
+        return super()._has_field_access(field, operation)
 
     def write(self, vals):
         res = super().write(vals)

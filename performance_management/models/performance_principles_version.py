@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import settable
+
 
 class PerformancePrinciplesVersion(models.Model):
     """A version of the appraisal principles (the configuration in force) for the works
@@ -41,6 +43,10 @@ class PerformancePrinciplesVersion(models.Model):
         if self.filtered(lambda version: version.state == "approved") and not self.env.su:
             raise UserError(self.env._("An approved version of the principles is frozen."))
         return super().write(vals)
+
+    def _has_field_access(self, field, operation):
+        # the approval and its snapshot are the actions' (readonly): never set from outside
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-from ..tools import process_cron_batches
+from ..tools import process_cron_batches, settable
 from ..tools.retention import (
     ACTIONS,
     DEFAULT_RULES,
@@ -87,6 +87,10 @@ class PerformanceRetentionRule(models.Model):
                         rule=rule.name,
                     )
                 )
+
+    def _has_field_access(self, field, operation):
+        # when a rule last ran is the run's (readonly), never set from outside
+        return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     # Actions -------------------------------------------------------------------------------
 

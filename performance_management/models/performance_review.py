@@ -12,12 +12,12 @@ from ..tools import FiniteFloat, commit_cron_batch, process_cron_batches, settab
 REMINDER_DAYS = 3
 REVIEW_REPORT = "performance_management.action_report_performance_review"
 
-# Fields that employees and managers may write on the review itself; their content is
-# guarded by the line and assessment models.
 # What a launch set for good: whose review, from which cycle and template (an officer
 # still hands a review to another reviewer).
 _SET_AT_LAUNCH = {"employee_id", "company_id", "cycle_id", "template_id", "review_type"}
-_USER_WRITABLE = {
+# The fields of the review that employees and managers may set (their content is guarded
+# by the line, assessment and draft models); every other field is the officers'.
+_USER_SETTABLE = {
     "line_ids",
     "self_line_ids",
     "manager_line_ids",
@@ -33,6 +33,8 @@ _USER_WRITABLE = {
     "manager_strengths",
     "manager_areas_to_grow",
 }
+# The manager's assessment: the reviewer's (and the officers') only.
+_REVIEWER_SETTABLE = {"final_rating_id", "potential", "manager_summary"}
 
 
 class PerformanceReview(models.Model):
@@ -468,31 +470,29 @@ class PerformanceReview(models.Model):
         return super().create(vals_list)
 
     def _has_field_access(self, field, operation):
-        return settable(self, field, operation) and super()._has_field_access(field, operation)
+        if not settable(self, field, operation):
+            return False
+        if operation != "read" and not self._is_officer():
+            # employees and managers set their parts only; the manager's assessment is
+            # the reviewer's, on the reviews being written (none when creating)
+            if field.name not in _USER_SETTABLE:
+                return False
+            if field.name in _REVIEWER_SETTABLE and not all(
+                review._is_reviewer() for review in self
+            ):
+                return False
+        return super()._has_field_access(field, operation)
 
     def write(self, vals):
         if not self.env.su:
             # who may not write at all learns it first, before any business rule
             self.check_access("write")
-            is_officer = self.env.user.has_group(
-                "performance_management.group_performance_officer"
-            )
             if self.filtered(lambda review: review.state == "done"):
                 raise UserError(self.env._("An acknowledged review is locked."))
             if set(vals) & _SET_AT_LAUNCH:
                 raise UserError(
                     self.env._("Whose review it is, and from which cycle, is set at its launch.")
                 )
-            if not is_officer and set(vals) - _USER_WRITABLE:
-                raise UserError(
-                    self.env._("Only performance officers can change the review itself.")
-                )
-            if (
-                not is_officer
-                and set(vals) & {"final_rating_id", "potential", "manager_summary"}
-                and not all(review._is_reviewer() for review in self)
-            ):
-                raise UserError(self.env._("Only the reviewer writes the manager's assessment."))
         res = super().write(vals)
         if "manager_id" in vals:
             # handed to another reviewer: the writer must still be allowed to write it

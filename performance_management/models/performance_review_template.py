@@ -107,22 +107,25 @@ class PerformanceReviewTemplate(models.Model):
 
     def _compute_usefulness_html(self):
         # sudo: counts only; the answers carry no author and are never listed
-        counts = {
-            (template.id, answer): count
-            for template, answer, count in self.env["performance.review.usefulness"]
+        answers = (
+            self.env["performance.review.usefulness"]
             .sudo()
-            ._read_group(
+            .search_fetch(
                 [("template_id", "in", self.ids), ("company_id", "in", self.env.companies.ids)],
                 ["template_id", "answer"],
-                ["__count"],
+                order="id",
             )
-        }
+        )
         labels = self.env["performance.review.usefulness"]._fields["answer"]
         labels = labels._description_selection(self.env)
-        threshold = self.env.company.performance_anonymity_threshold
+        threshold = max(self.env.company.performance_anonymity_threshold, 1)
         for template in self:
-            rows = [(label, counts.get((template._origin.id, key), 0)) for key, label in labels]
-            total = sum(count for _label, count in rows)
+            given = answers.filtered(lambda a, t=template: a.template_id == t._origin)
+            # whole batches of the threshold only: one more answer never shows alone what
+            # it said (its author's acknowledgement tells when he answered)
+            shown = given[: len(given) // threshold * threshold].mapped("answer")
+            rows = [(label, shown.count(key)) for key, label in labels]
+            total = len(given) if len(given) < threshold else len(shown)
             template.usefulness_html = self.env["ir.qweb"]._render(
                 "performance_management.performance_review_template_usefulness",
                 {"rows": rows, "total": total, "threshold": threshold},

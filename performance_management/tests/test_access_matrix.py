@@ -50,7 +50,7 @@ MATRIX = {
     "performance.goal.checkin":             ("r-c-", "rwc-", "rwc-", "----", "rwcu", "rwcu", "----"),
     "performance.goal.checkin.line":        ("r---", "rwc-", "rwc-", "----", "rwcu", "rwcu", "----"),
     # reviews (in the self-review phase, calibrated once): blind until released
-    "performance.review":                   ("r---", "r!--", "r!--", "----", "rwc!", "rwc!", "--!-"),
+    "performance.review":                   ("r---", "r---", "r!--", "----", "rwc!", "rwc!", "--!-"),
     "performance.review.line":              ("r---", "rw--", "r!--", "----", "rwcu", "rwcu", "----"),
     "performance.review.assessment":        ("----", "----", "r!--", "----", "rw!u", "rw!u", "--!-"),
     "performance.review.note":              ("----", "----", "rwcu", "----", "rwcu", "rwcu", "----"),

@@ -214,7 +214,7 @@ class TestReviewWorkflow(ReviewCase):
         self.launch()
         with self.assertRaises(UserError):
             self.cycle.with_user(self.user_employee).action_release()
-        with self.assertRaisesRegex(UserError, "Only performance officers"):
+        with self.assertRaisesRegex(AccessError, "manager_id"):
             self.review_of(self.employee).with_user(self.user_manager).write(
                 {"manager_id": self.other_manager.id}
             )

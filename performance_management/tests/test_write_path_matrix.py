@@ -81,9 +81,9 @@ MATRIX = [
     ("performance.goal.checkin.line", "progress", value(100.0),             "-------"),
     # reviews: the template's structure and the workflow are nobody's to rewrite
     ("performance.review", "employee_id", elsewhere,                        "-!-!-!-"),
-    ("performance.review", "manager_id", record_of("other_manager"),        "-!-!-w-"),
-    ("performance.review", "state", value("done"),                          "-!-!---"),
-    ("performance.review", "date_released", value("2026-12-01"),            "-!-!---"),
+    ("performance.review", "manager_id", record_of("other_manager"),        "-----w-"),
+    ("performance.review", "state", value("done"),                          "-------"),
+    ("performance.review", "date_released", value("2026-12-01"),            "-------"),
     ("performance.review.line", "role", value("manager"),                   "-!-!-!-"),
     ("performance.review.line", "weight", value(50.0),                      "-!-!-w-"),
     ("performance.review.line", "review_id", elsewhere,                     "-!-!-!-"),
@@ -151,6 +151,10 @@ MATRIX = [
     # cycles: the phases move through their buttons only
     ("performance.cycle", "state", value("closed"),                         "-------"),
     ("performance.cycle", "launch_state", value("done"),                    "-------"),
+    # privacy: who approved, who placed a hold and when a rule ran are the system's stamps
+    ("performance.principles.version", "approver_id", writer,               "-------"),
+    ("performance.retention.rule", "last_run", value("2030-01-01 00:00:00"), "-------"),
+    ("hr.employee", "performance_legal_hold_user_id", writer,               "-------"),
 ]
 # fmt: on
 
@@ -178,6 +182,9 @@ class WritePathCase(AccessMatrixCase):
         # the subject's records in the phase where their owners work on them
         for rec in cls.records.values():
             rec["performance.review"].sudo().state = "self_review"
+        # the legal hold's stamps, on the employee himself
+        cls.records["employee"]["hr.employee"] = cls.employee
+        cls.records["portal"]["hr.employee"] = cls.portal_employee
 
     def rpc(self, user, records, method, *args, **kwargs):
         """Call ``method`` as ``user`` through the JSON-RPC / JSON-2 dispatcher."""
