@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, FiniteMonetary
 
 
 class ResConfigSettings(models.TransientModel):
@@ -67,7 +67,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.performance_reward_manager_approval", readonly=False
     )
     performance_currency_id = fields.Many2one(related="company_id.currency_id")
-    performance_reward_amount_max = fields.Monetary(
+    performance_reward_amount_max = FiniteMonetary(
         related="company_id.performance_reward_amount_max",
         currency_field="performance_currency_id",
         readonly=False,

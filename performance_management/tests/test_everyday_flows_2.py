@@ -318,3 +318,41 @@ class TestMeetingTitles(ReviewCase):
         log.name = "Quarterly talk"
         log.date_start = "2026-12-22 09:00:00"
         self.assertEqual(log.name, "Quarterly talk")
+
+
+@tagged("post_install", "-at_install")
+class TestSmallerItems(ReviewCase):
+    def test_empty_questionnaire_is_refused(self):
+        """A 360 questionnaire quick-created from the template has no question: the template
+        refuses it, and its form offers no quick create."""
+        officer = self.user_officer
+        empty = (
+            self.env["survey.survey"]
+            .with_user(officer)
+            .create({"title": "Quick peer", "survey_type": "performance"})
+        )
+        template = self.template.with_user(officer)
+        with self.assertRaisesRegex(ValidationError, "Quick peer"):
+            template.survey_peer_id = empty
+        empty.question_and_page_ids = [
+            Command.create({"title": "Teamwork", "question_type": "text_box"})
+        ]
+        template.survey_peer_id = empty
+        self.assertEqual(template.survey_peer_id, empty)
+        view = template.get_views([(False, "form")])["views"]["form"]["arch"]
+        arch = etree.fromstring(view)
+        for role in ("peer", "report", "manager", "self"):
+            (node,) = arch.xpath(f"//field[@name='survey_{role}_id']")
+            self.assertIn("no_quick_create", node.get("options"))
+
+    def test_kudos_cards_name_receivers_with_plain_dates(self):
+        view = (
+            self.env["performance.recognition"]
+            .with_user(self.user_employee)
+            .get_views([(False, "kanban")])
+        )
+        arch = etree.fromstring(view["views"]["kanban"]["arch"])
+        widgets = {node.get("widget") for node in arch.xpath("//field[@name='receiver_ids']")}
+        self.assertIn("many2many_tags", widgets, "the receivers' names, not only faces")
+        (date,) = arch.xpath("//field[@name='date']")
+        self.assertNotEqual(date.get("widget"), "remaining_days", "no red 'days ago'")
