@@ -126,6 +126,8 @@
         "views/hr_employee_legal_hold_views.xml",
         "views/res_config_settings_privacy_views.xml",
         "report/performance_principles_report.xml",
+        "data/performance_360_invitation_data.xml",
+        "security/performance_coaching_portal_security.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

@@ -1,6 +1,7 @@
 from datetime import datetime, time
 
 import pytz
+from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 
 from odoo import fields
@@ -104,9 +105,29 @@ class PerformanceFeedbackPortal(PerformancePortal):
             },
             "given": {
                 "label": request.env._("Given"),
-                "domain": authored & Domain("state", "=", "done"),
+                "domain": authored
+                & (Domain("state", "=", "done") | Domain("id", "in", self._pm_answered_ids())),
             },
         }
+
+    def _pm_answered_ids(self):
+        """The user's own anonymous requests he answered, their batch not released yet."""
+        employees = self._pm_employees()
+        if not employees:
+            return []
+        # sudo: the author learns only that he answered his own requests (as can_answer)
+        return (
+            request.env["performance.feedback"]
+            .sudo()
+            .search(
+                [
+                    ("author_id", "in", employees.ids),
+                    ("anonymous_answered", "=", True),
+                    ("state", "=", "requested"),
+                ]
+            )
+            .ids
+        )
 
     def _pm_feedback_sortings(self):
         return {
@@ -150,6 +171,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
             "performance_feedback_list",
             [(request.env._("Feedback"), False)],
             feedbacks=feedbacks - hidden,
+            answered_ids=self._pm_answered_ids(),
             hidden_count=hidden_count,
             threshold=self._pm_employees()[:1].company_id.sudo().performance_anonymity_threshold,
             **listing,
@@ -202,6 +224,7 @@ class PerformanceFeedbackPortal(PerformancePortal):
             [(request.env._("Feedback"), "/my/performance/feedback"), (feedback.name, False)],
             feedback=feedback,
             is_request=feedback.state == "requested",
+            answered=feedback.id in self._pm_answered_ids(),
             about_name=self._pm_names(feedback, "employee_id"),
             author_name="" if feedback.anonymous else self._pm_names(feedback, "author_id"),
             requester_name=self._pm_names(feedback, "requester_id"),
@@ -468,4 +491,62 @@ class PerformanceFeedbackPortal(PerformancePortal):
             self._pm_flash(error=self._pm_error_text(error))
             return request.redirect(url)
         self._pm_flash(success=request.env._("Your talking point is on the agenda."))
+        return request.redirect(url)
+
+    @route(
+        "/my/performance/meetings/<int:meeting_id>/note",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_meeting_note(self, meeting_id, note=None, **post):
+        meeting = self._pm_get_meeting(meeting_id)
+        url = f"/my/performance/meetings/{meeting.id}"
+        try:
+            if not (note or "").strip():
+                raise ValidationError(request.env._("Write the note you want to share."))
+            author = self._pm_employees()[:1].name or request.env.user.name
+            added = Markup("<p><strong>%s</strong>: %s</p>") % (
+                author,
+                Markup("<br/>").join(note.strip()[:2000].splitlines()),
+            )
+            with request.env.cr.savepoint():
+                # Written with the user's rights: rules give a portal employee his own 1:1s,
+                # and the shared notes are the only field he may set (_has_field_access).
+                meeting.write({"shared_notes": (meeting.shared_notes or Markup()) + added})
+        except FORM_ERRORS as error:
+            self._pm_flash(error=self._pm_error_text(error))
+            return request.redirect(url)
+        self._pm_flash(success=request.env._("Your note is shared."))
+        return request.redirect(url)
+
+    @route(
+        "/my/performance/meetings/<int:meeting_id>/action_item",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_my_meeting_action_item(self, meeting_id, name=None, date_deadline=None, **post):
+        meeting = self._pm_get_meeting(meeting_id)
+        url = f"/my/performance/meetings/{meeting.id}"
+        try:
+            if not (name or "").strip():
+                raise ValidationError(request.env._("Write the action you will take."))
+            with request.env.cr.savepoint():
+                # Created with the user's rights (portal: ACL and rule on their own 1:1s,
+                # their own open items).
+                request.env["performance.coaching.action.item"].create(
+                    {
+                        "log_id": meeting.id,
+                        "name": name.strip()[:200],
+                        "owner_id": request.env.user.id,
+                        "date_deadline": fields.Date.to_date(date_deadline or None),
+                    }
+                )
+        except FORM_ERRORS as error:
+            self._pm_flash(error=self._pm_error_text(error))
+            return request.redirect(url)
+        self._pm_flash(success=request.env._("Your action item is on the list."))
         return request.redirect(url)

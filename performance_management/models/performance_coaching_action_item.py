@@ -51,7 +51,8 @@ class PerformanceCoachingActionItem(models.Model):
         return res
 
     def _schedule_activity(self):
-        for item in self.filtered(lambda i: not i.done and i.owner_id):
+        # a portal owner follows his items in the portal: no to-do he could not open
+        for item in self.filtered(lambda i: not i.done and i.owner_id and not i.owner_id.share):
             # sudo: a to-do for the item's owner on a 1:1 the writer may edit (checked by write)
             activity = item.log_id.sudo().activity_schedule(
                 "mail.mail_activity_data_todo",

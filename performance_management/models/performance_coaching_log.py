@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import format_date
 
 from ..tools import FiniteFloat, commit_cron_batch, settable, write_workflow
 
@@ -103,13 +104,26 @@ class PerformanceCoachingLog(models.Model):
         "CHECK(duration >= 0)", "The duration of a meeting cannot be negative."
     )
 
-    @api.depends("employee_id", "kind")
+    @api.depends("employee_id", "kind", "date_start")
     def _compute_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
+        # the prefixes of the titles written here: a title the user typed is kept
+        written = tuple(
+            self.env._("%(kind)s with %(name)s", kind=label, name="") for label in kinds.values()
+        )
         for log in self:
-            log.name = self.env._(
+            if log.name and not log.name.startswith(written):
+                continue
+            name = self.env._(
                 "%(kind)s with %(name)s", kind=kinds.get(log.kind), name=log.employee_id.name or ""
             )
+            if log.date_start:
+                # a list of 1:1s with the same person tells them apart by their day
+                day = fields.Datetime.context_timestamp(log, log.date_start).date()
+                name = self.env._(
+                    "%(title)s, %(date)s", title=name, date=format_date(self.env, day)
+                )
+            log.name = name
 
     @api.depends("employee_id")
     def _compute_coach_id(self):
@@ -175,6 +189,9 @@ class PerformanceCoachingLog(models.Model):
         return logs
 
     def _has_field_access(self, field, operation):
+        if operation != "read" and self.env.user.share and not self.env.su:
+            # a portal employee adds shared notes to his own 1:1s (rules), nothing else
+            return field.name == "shared_notes" and super()._has_field_access(field, operation)
         return settable(self, field, operation) and super()._has_field_access(field, operation)
 
     def write(self, vals):

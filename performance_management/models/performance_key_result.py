@@ -272,6 +272,18 @@ class PerformanceKeyResult(models.Model):
         if not self._origin.id:  # a new key result starts where it starts
             self.current_value = self.start_value
 
+    @api.onchange("current_value")
+    def _onchange_current_value(self):
+        # a slip of the keys asks before it counts: the form warns, the save still may
+        if self._is_far_outside(self.current_value):
+            return {
+                "warning": {
+                    "title": self.env._("Is this value right?"),
+                    "message": self._far_outside_message(self.current_value),
+                }
+            }
+        return None
+
     @api.onchange("kind")
     def _onchange_kind(self):
         if self.kind == "milestone":

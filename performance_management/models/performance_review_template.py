@@ -171,6 +171,28 @@ class PerformanceReviewTemplate(models.Model):
                     )
                 )
 
+    @api.constrains("survey_peer_id", "survey_report_id", "survey_manager_id", "survey_self_id")
+    def _check_questionnaires(self):
+        # a questionnaire quick-created from the field has no question: raters would get
+        # an empty page
+        # sudo: the questions of the template's own questionnaires, to count them
+        for template in self.sudo():
+            surveys = (
+                template.survey_peer_id
+                | template.survey_report_id
+                | template.survey_manager_id
+                | template.survey_self_id
+            )
+            empty = surveys.filtered(lambda survey: not survey.question_ids)
+            if empty:
+                raise ValidationError(
+                    self.env._(
+                        "The questionnaire %(survey)s has no question yet: add its questions "
+                        "before the template sends it.",
+                        survey=empty[0].title,
+                    )
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         # sudo: cycles and reviews of every company count, the database would refuse anyway

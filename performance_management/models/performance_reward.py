@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import formatLang
 
 from ..tools import FiniteFloat, FiniteMonetary, settable
+
+MAX_RAISE_PERCENT = 1000  # a raise above ten times the wage is a slip of the keys
 
 
 class PerformanceReward(models.Model):
@@ -166,6 +169,28 @@ class PerformanceReward(models.Model):
         for reward in self:
             if reward.amount < 0 or reward.raise_percent < 0:
                 raise ValidationError(self.env._("A reward amount or raise cannot be negative."))
+            # sudo: a setting of the reward's own company
+            limit = reward.company_id.sudo().performance_reward_amount_max
+            currency = reward.currency_id
+            if limit and reward.amount > limit:
+                raise ValidationError(
+                    self.env._(
+                        "%(amount)s is above the largest reward amount of %(company)s, "
+                        "%(limit)s: check the figure, or ask an administrator to raise the "
+                        "bound in the settings.",
+                        amount=formatLang(self.env, reward.amount, currency_obj=currency),
+                        company=reward.company_id.name,
+                        limit=formatLang(self.env, limit, currency_obj=currency),
+                    )
+                )
+            if reward.raise_percent > MAX_RAISE_PERCENT:
+                raise ValidationError(
+                    self.env._(
+                        "A raise of %(percent)s%% is more than %(max)s%%: check the figure.",
+                        percent=formatLang(self.env, reward.raise_percent),
+                        max=MAX_RAISE_PERCENT,
+                    )
+                )
             if reward.kind == "promotion" and not reward.job_id:
                 raise ValidationError(self.env._("A promotion needs the job it promotes to."))
 

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, FiniteMonetary
 
 # Business records a goal may count by default; never settings, users, wages or messages.
 DEFAULT_KR_MODELS = (
@@ -102,6 +102,13 @@ class ResCompany(models.Model):
         string="Managers Approve Rewards",
         help="The recommender's manager may approve rewards, besides performance officers.",
     )
+    performance_reward_amount_max = FiniteMonetary(
+        string="Largest Reward Amount",
+        currency_field="currency_id",
+        default=1000000.0,
+        help="A reward of a larger amount, in the company's currency, is refused as a slip "
+        "of the keys; raise it where the currency's unit is small.",
+    )
     # Fairness and pay transparency
     performance_fairness_min_group = fields.Integer(
         string="Minimum Group Size",
@@ -114,6 +121,10 @@ class ResCompany(models.Model):
         "their portal beside the merit matrix.",
     )
 
+    _performance_reward_amount_max_positive = models.Constraint(
+        "CHECK(performance_reward_amount_max > 0)",
+        "The largest reward amount must be above zero.",
+    )
     _performance_fairness_min_group_floor = models.Constraint(
         "CHECK(performance_fairness_min_group >= 2)",
         "The minimum group size of the fairness analysis must be at least 2.",

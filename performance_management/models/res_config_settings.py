@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, FiniteMonetary
 
 
 class ResConfigSettings(models.TransientModel):
@@ -65,6 +65,12 @@ class ResConfigSettings(models.TransientModel):
     )
     performance_reward_manager_approval = fields.Boolean(
         related="company_id.performance_reward_manager_approval", readonly=False
+    )
+    performance_currency_id = fields.Many2one(related="company_id.currency_id")
+    performance_reward_amount_max = FiniteMonetary(
+        related="company_id.performance_reward_amount_max",
+        currency_field="performance_currency_id",
+        readonly=False,
     )
 
     performance_new_users_hr_admin = fields.Boolean(

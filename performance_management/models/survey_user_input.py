@@ -254,6 +254,8 @@ class SurveyUserInput(models.Model):
             if not anonymous:
                 vals["partner_id"] = rater.user_id.partner_id.id
                 vals["email"] = rater.user_id.email or rater.work_email
+                # the name the invitation greets a rater without a user by
+                vals["nickname"] = rater.name
             vals_list.append(vals)
 
         for request in requests:
@@ -343,8 +345,12 @@ class SurveyUserInput(models.Model):
         return {i.performance_review_id.id: i.get_start_url() for i in inputs}
 
     def _performance_invite(self):
-        """Invite by survey's own mail the raters without a user, through their token."""
-        template = self.env.ref("survey.mail_template_user_input_invite", raise_if_not_found=False)
+        """Invite by mail the raters without a user, through their token: the mail names
+        whom they rate, the cycle and the deadline."""
+        template = self.env.ref(
+            "performance_management.mail_template_performance_360_invitation",
+            raise_if_not_found=False,
+        )
         if not template:
             return
         for user_input in self.filtered(

@@ -59,10 +59,10 @@ MATRIX = {
     "performance.review.draft":             ("rw--", "rw--", "r-!-", "----", "rw!u", "rw!u", "----"),
     # feedback and 1:1s
     "performance.feedback":                 ("r---", "r-!-", "r-c-", "--c-", "rwcu", "rwcu", "--!-"),
-    "performance.coaching.log":             ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.coaching.log":             ("rw--", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
     "performance.coaching.note":            ("----", "--c-", "rw!u", "----", "--c-", "--c-", "----"),
     "performance.coaching.talking.point":   ("r-c-", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
-    "performance.coaching.action.item":     ("r---", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
+    "performance.coaching.action.item":     ("r-c-", "rwcu", "rwcu", "----", "rwcu", "rwcu", "----"),
     # improvement plans and issues: HR, the manager chain, the employee reads
     "performance.improvement.plan":         ("r---", "r---", "rwc-", "----", "rwcu", "rwcu", "--!-"),
     "performance.improvement.objective":    ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),

@@ -371,6 +371,10 @@ class TestSurvey360(Survey360Case):
         survey = survey_form.save()
         self.assertEqual(survey.survey_type, "performance")
         self.assertEqual(survey.access_mode, "token")
+        # a questionnaire without question is refused by the template (issue 31)
+        survey.question_and_page_ids = [
+            Command.create({"title": "Growth", "question_type": "text_box"})
+        ]
         template_form = Form(self.template.with_user(self.user_admin))
         template_form.survey_manager_id = survey
         template_form.save()
