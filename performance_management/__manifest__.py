@@ -126,6 +126,11 @@
         "views/hr_employee_legal_hold_views.xml",
         "views/res_config_settings_privacy_views.xml",
         "report/performance_principles_report.xml",
+        "security/performance_nudge_security.xml",
+        "data/performance_nudge_data.xml",
+        "views/performance_nudge_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_nudge_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -143,6 +148,7 @@
         "demo/performance_fairness_demo.xml",
         "demo/performance_calibration_session_demo.xml",
         "demo/performance_privacy_demo.xml",
+        "demo/performance_nudge_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -82,3 +82,4 @@ from . import (
     res_company_privacy,
     res_config_settings_privacy,
 )
+from . import performance_nudge, res_company_nudge, res_config_settings_nudge, res_users
