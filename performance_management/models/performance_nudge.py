@@ -15,6 +15,8 @@ KINDS = [
 ]
 # the same reminder about the same record is not repeated within this many days
 REPEAT_DAYS = 7
+# the log is kept this long (the cap looks a week back), then deleted by the job
+KEEP_DAYS = 90
 
 
 class PerformanceNudge(models.Model):
@@ -46,6 +48,7 @@ class PerformanceNudge(models.Model):
     # the job ------------------------------------------------------------------------
     @api.model
     def _cron_send_nudges(self, batch_size=200):
+        self._gc_nudges()
         companies = self.env["res.company"].search([("performance_nudge_weekly_limit", ">", 0)])
         candidates = []
         for company in companies:
@@ -54,9 +57,15 @@ class PerformanceNudge(models.Model):
         users = list(dict.fromkeys(user for user, *__ in todo))
         while users:
             batch, users = users[:batch_size], users[batch_size:]
-            self._send_batch([c for c in todo if c[0] in batch])
+            users_batch = set(batch)
+            self._send_batch([c for c in todo if c[0] in users_batch])
             if not commit_cron_batch(self.env, len(batch), len(users)):
                 return
+
+    @api.model
+    def _gc_nudges(self, limit=10000):
+        today = fields.Date.context_today(self)
+        self.search([("date", "<", today - timedelta(days=KEEP_DAYS))], limit=limit).unlink()
 
     @api.model
     def _get_candidates(self, company):

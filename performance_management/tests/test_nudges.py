@@ -130,6 +130,14 @@ class TestNudges(PulseCase):
             self.assertIn("feedback", recent.mapped("kind"))
             self.assertEqual(len(nudges), 6)
 
+    def test_old_nudges_are_deleted(self):
+        self.Nudge._cron_send_nudges()
+        sent = self.nudges(self.user_employee)
+        self.assertTrue(sent)
+        with freeze_time("2027-03-01"):
+            self.Nudge._cron_send_nudges()
+            self.assertFalse(sent.exists())
+
     def test_a_cap_of_zero_turns_the_company_off(self):
         self.company.performance_nudge_weekly_limit = 0
         self.Nudge._cron_send_nudges()
