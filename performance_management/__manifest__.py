@@ -128,6 +128,11 @@
         "report/performance_principles_report.xml",
         "data/performance_360_invitation_data.xml",
         "security/performance_coaching_portal_security.xml",
+        "security/performance_nudge_security.xml",
+        "data/performance_nudge_data.xml",
+        "views/performance_nudge_views.xml",
+        "views/res_users_views.xml",
+        "views/res_config_settings_nudge_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -145,6 +150,7 @@
         "demo/performance_fairness_demo.xml",
         "demo/performance_calibration_session_demo.xml",
         "demo/performance_privacy_demo.xml",
+        "demo/performance_nudge_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

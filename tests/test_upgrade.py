@@ -38,6 +38,7 @@ ADDED_TABLES = {
     "performance_calibration_session_review_rel",
     "performance_calibration_vote",
     "performance_improvement_note",
+    "performance_nudge",
     "performance_principles_version",
     "performance_pulse_participant",
     "performance_pulse_result",

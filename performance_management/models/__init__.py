@@ -83,3 +83,4 @@ from . import (
     res_config_settings_privacy,
 )
 from . import survey_user_input_line
+from . import performance_nudge, res_company_nudge, res_config_settings_nudge, res_users

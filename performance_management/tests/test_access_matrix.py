@@ -99,6 +99,8 @@ MATRIX = {
     # the read log: written by the logger alone, read by officers and (some rows) its subject,
     # portal employees included
     "performance.read.log":                 ("r---", "r---", "----", "----", "r---", "r---", "----"),
+    # the nudges: written by their job alone, read by their user and officers
+    "performance.nudge":                    ("----", "r---", "----", "----", "r---", "r---", "----"),
 }
 # fmt: on
 
@@ -381,6 +383,16 @@ class AccessMatrixCase(ReviewCase):
                 "employee_visible": True,
             }
         )
+        rec["performance.nudge"] = env["performance.nudge"].create(
+            {
+                "user_id": subject.user_id.id,
+                "company_id": subject.company_id.id,
+                "kind": "feedback",
+                "res_model": "hr.employee",
+                "res_id": subject.id,
+                "channel": "discuss",
+            }
+        )
         return rec
 
     # what each role writes and creates, per model -----------------------------------
@@ -439,6 +451,7 @@ class AccessMatrixCase(ReviewCase):
             "performance.pulse.participant": {"employee_id": self.employee.id},
             "performance.pulse.result": {"mean": 5.0},
             "performance.read.log": {"res_name": "Forged"},
+            "performance.nudge": {"date": "2026-01-01"},
             "performance.principles.version": {"name": "Renamed"},
         }[model]
 
@@ -624,6 +637,14 @@ class AccessMatrixCase(ReviewCase):
                 "res_id": rec["performance.review"].id,
                 "path": "backend",
                 "employee_id": subject.id,
+            },
+            "performance.nudge": {
+                "user_id": self.env.uid,
+                "company_id": subject.company_id.id,
+                "kind": "feedback",
+                "res_model": "hr.employee",
+                "res_id": subject.id,
+                "channel": "discuss",
             },
         }[model]
 
