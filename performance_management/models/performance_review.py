@@ -167,7 +167,7 @@ class PerformanceReview(models.Model):
     final_rating_id = fields.Many2one(
         "performance.rating.scale.level",
         compute="_compute_assessment",
-        inverse="_inverse_assessment",
+        inverse="_inverse_final_rating_id",
         search="_search_final_rating_id",
         compute_sudo=False,
     )
@@ -177,11 +177,11 @@ class PerformanceReview(models.Model):
     potential = fields.Selection(
         [("low", "Low"), ("medium", "Medium"), ("high", "High")],
         compute="_compute_assessment",
-        inverse="_inverse_assessment",
+        inverse="_inverse_potential",
         compute_sudo=False,
     )
     manager_summary = fields.Text(
-        compute="_compute_assessment", inverse="_inverse_assessment", compute_sudo=False
+        compute="_compute_assessment", inverse="_inverse_manager_summary", compute_sudo=False
     )
     date_released = fields.Date(readonly=True, copy=False)
     # The review as released, rendered once at release and served from then on. Its groups
@@ -299,15 +299,20 @@ class PerformanceReview(models.Model):
             review.potential = assessment.potential
             review.manager_summary = assessment.manager_summary
 
-    def _inverse_assessment(self):
+    # One inverse per field: a write of one of them (the summary) must not write the others
+    # back from what the writer reads of them (empty for a reader of the review who may not
+    # read the assessment), which erased the rating or potential the reviewer had set.
+    def _inverse_final_rating_id(self):
         for review in self:
-            review.assessment_ids[:1].write(
-                {
-                    "final_rating_id": review.final_rating_id.id,
-                    "potential": review.potential,
-                    "manager_summary": review.manager_summary,
-                }
-            )
+            review.assessment_ids[:1].write({"final_rating_id": review.final_rating_id.id})
+
+    def _inverse_potential(self):
+        for review in self:
+            review.assessment_ids[:1].write({"potential": review.potential})
+
+    def _inverse_manager_summary(self):
+        for review in self:
+            review.assessment_ids[:1].write({"manager_summary": review.manager_summary})
 
     def _search_final_rating_id(self, operator, value):
         return [("assessment_ids.final_rating_id", operator, value)]

@@ -84,6 +84,12 @@ class TestReviewWorkflow(ReviewCase):
         self.fill(review, "manager", self.user_manager, level_index=4)
         as_manager = review.with_user(self.user_manager)
         as_manager.write({"potential": "high", "manager_summary": "Great year"})
+        rating = review.assessment_ids.final_rating_id
+        # the director writing the summary alone leaves the manager's potential and rating
+        review.with_user(self.user_director).write({"manager_summary": "Great year, agreed"})
+        self.assertEqual(review.assessment_ids.potential, "high")
+        self.assertEqual(review.assessment_ids.final_rating_id, rating)
+        self.assertEqual(review.assessment_ids.manager_summary, "Great year, agreed")
         note = (
             self.env["performance.review.note"]
             .with_user(self.user_manager)
@@ -115,7 +121,7 @@ class TestReviewWorkflow(ReviewCase):
         # Released: the ratings show, the private note never does.
         as_employee.invalidate_recordset()
         self.assertEqual(as_employee.final_rating_id, assessment.final_rating_id)
-        self.assertEqual(as_employee.manager_summary, "Great year")
+        self.assertEqual(as_employee.manager_summary, "Great year, agreed")
         self.assertTrue(as_employee.manager_line_ids)
         self.assertFalse(as_employee.note_ids)
         with self.assertRaises(AccessError):
