@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
 
-from ..tools import FiniteFloat, commit_cron_batch, process_cron_batches, settable
+from ..tools import FiniteFloat, commit_cron_batch, is_officer, process_cron_batches, settable
 
 REMINDER_DAYS = 3
 REVIEW_REPORT = "performance_management.action_report_performance_review"
@@ -317,8 +317,7 @@ class PerformanceReview(models.Model):
             review.is_employee = review.employee_id.user_id == self.env.user
             review.is_reviewer = review._is_reviewer()
             review.performance_can_reassign = not review._origin.id or (
-                self.env.user.has_group("performance_management.group_performance_officer")
-                and review.state != "done"
+                is_officer(self.env.user) and review.state != "done"
             )
 
     @api.depends("state", "date_self_deadline", "date_manager_deadline")
@@ -400,11 +399,7 @@ class PerformanceReview(models.Model):
         Feedback = self.env["performance.feedback"]
         if not self.id:
             return False
-        if not (
-            self.is_reviewer
-            or self.is_employee
-            or self.env.user.has_group("performance_management.group_performance_officer")
-        ):
+        if not (self.is_reviewer or self.is_employee or is_officer(self.env.user)):
             return False
         domain = [("review_id", "=", self.id), ("state", "!=", "cancelled")]
         # sudo: counts of the requests only, never an answer: the raters asked, those who
@@ -454,8 +449,7 @@ class PerformanceReview(models.Model):
                 # the questionnaires' answers, per question and aggregated
                 "surveys": self.env["survey.user_input"]._performance_summary(
                     self,
-                    named=self.is_reviewer
-                    or self.env.user.has_group("performance_management.group_performance_officer"),
+                    named=self.is_reviewer or is_officer(self.env.user),
                 ),
             },
         )
@@ -474,21 +468,19 @@ class PerformanceReview(models.Model):
         if not self.env.su:
             # who may not write at all learns it first, before any business rule
             self.check_access("write")
-            is_officer = self.env.user.has_group(
-                "performance_management.group_performance_officer"
-            )
+            officer = is_officer(self.env.user)
             if self.filtered(lambda review: review.state == "done"):
                 raise UserError(self.env._("An acknowledged review is locked."))
             if set(vals) & _SET_AT_LAUNCH:
                 raise UserError(
                     self.env._("Whose review it is, and from which cycle, is set at its launch.")
                 )
-            if not is_officer and set(vals) - _USER_WRITABLE:
+            if not officer and set(vals) - _USER_WRITABLE:
                 raise UserError(
                     self.env._("Only performance officers can change the review itself.")
                 )
             if (
-                not is_officer
+                not officer
                 and set(vals) & {"final_rating_id", "potential", "manager_summary"}
                 and not all(review._is_reviewer() for review in self)
             ):
@@ -522,16 +514,11 @@ class PerformanceReview(models.Model):
 
     # Workflow ----------------------------------------------------------------------------
 
-    def _is_officer(self):
-        return self.env.su or self.env.user.has_group(
-            "performance_management.group_performance_officer"
-        )
-
     def action_submit_self(self):
         for review in self:
             if review.state != "self_review":
                 raise UserError(self.env._("The self review is not open."))
-            if not (review.is_employee or self._is_officer()):
+            if not (review.is_employee or self.env.su or is_officer(self.env.user)):
                 raise UserError(self.env._("Only the employee submits the self review."))
             review._check_answered("employee")
         # sudo: the employee (checked above) closes his phase, a date he may not write himself
@@ -543,7 +530,7 @@ class PerformanceReview(models.Model):
         for review in self:
             if review.state != "manager_review":
                 raise UserError(self.env._("The manager review is not open."))
-            if not (review.is_reviewer or self._is_officer()):
+            if not (review.is_reviewer or self.env.su or is_officer(self.env.user)):
                 raise UserError(self.env._("Only the reviewer submits the manager review."))
             # sudo: the reviewer (checked above) closes his phase; states move only by actions
             review._check_answered("manager")
@@ -560,7 +547,7 @@ class PerformanceReview(models.Model):
         return True
 
     def action_release(self):
-        if not self._is_officer():
+        if not (self.env.su or is_officer(self.env.user)):
             raise UserError(self.env._("Only performance officers release reviews."))
         if any(review.state != "calibration" for review in self):
             # sudo: an officer (checked above) releases; states move only through actions
