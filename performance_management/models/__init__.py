@@ -82,3 +82,4 @@ from . import (
     res_company_privacy,
     res_config_settings_privacy,
 )
+from . import performance_text_flags_mixin
