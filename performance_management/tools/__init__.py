@@ -3,6 +3,7 @@ from .cron import commit_cron_batch, process_cron_batches
 from .fairness import attribute_columns, hide_small_groups, ratio_to_best
 from .figures import percent
 from .numbers import FiniteFloat, FiniteMonetary
+from .report_view import create_report_view
 
 __all__ = [
     "OFFICER_GROUP",
@@ -10,6 +11,7 @@ __all__ = [
     "FiniteMonetary",
     "attribute_columns",
     "commit_cron_batch",
+    "create_report_view",
     "hide_small_groups",
     "is_officer",
     "percent",
