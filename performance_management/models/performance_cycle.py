@@ -434,11 +434,6 @@ class PerformanceCycle(models.Model):
             domain &= Domain(safe_eval(self.participant_domain or "[]"))
         return domain
 
-    def _get_participants(self):
-        self.ensure_one()
-        # sudo: employees of the cycle's company; a custom domain was checked as its writer
-        return self.env["hr.employee"].sudo().search(self._get_participant_domain(), order="id")
-
     def _has_field_access(self, field, operation):
         return settable(self, field, operation) and super()._has_field_access(field, operation)
 

@@ -63,7 +63,6 @@ class PerformanceReview(models.Model):
         tracking=True,
         check_company=True,
     )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
     manager_id = fields.Many2one(
         "hr.employee",
         string="Reviewer",
@@ -72,7 +71,6 @@ class PerformanceReview(models.Model):
         check_company=True,
         help="The manager by default; an officer can hand the review to someone else.",
     )
-    manager_user_id = fields.Many2one(related="manager_id.user_id", string="Reviewer User")
     # The department and job the review was written in: history does not move with the
     # employee, and Odoo's employee writes do not search reviews to update.
     department_id = fields.Many2one(
@@ -638,7 +636,7 @@ class PerformanceReview(models.Model):
         return True
 
     def action_cancel(self):
-        if not self._is_officer():
+        if not (self.env.su or is_officer(self.env.user)):
             raise UserError(self.env._("Only performance officers cancel reviews."))
         if any(review.state in ("released", "done") for review in self):
             raise UserError(self.env._("A released review cannot be cancelled."))
