@@ -62,7 +62,6 @@ from . import test_skill_writeback
 from . import test_coaching_calendar
 from . import test_review_pdf_frozen
 from . import test_dashboard
-from . import test_recognition_public
 from . import test_digest
 from . import test_activity_plan
 from . import test_rpc_attacks
