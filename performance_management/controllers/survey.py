@@ -6,6 +6,7 @@ from odoo.http import request, route
 from odoo.addons.survey.controllers import main
 
 from ..models.survey_survey import PERFORMANCE_SURVEY_TYPE, PULSE_SURVEY_TYPE
+from ..tools import is_officer
 
 
 class PerformanceSurvey(main.Survey):
@@ -31,7 +32,7 @@ class PerformanceSurvey(main.Survey):
         if survey.sudo().survey_type in (
             PERFORMANCE_SURVEY_TYPE,
             PULSE_SURVEY_TYPE,
-        ) and not request.env.user.has_group("performance_management.group_performance_officer"):
+        ) and not is_officer(request.env.user):
             raise NotFound()
         return super().survey_report(survey, answer_token=answer_token, **post)
 

@@ -84,3 +84,4 @@ from . import (
 )
 from . import survey_user_input_line
 from . import performance_nudge, res_company_nudge, res_config_settings_nudge, res_users
+from . import performance_text_flags_mixin

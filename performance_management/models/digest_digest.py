@@ -2,7 +2,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
-OFFICER = "performance_management.group_performance_officer"
+from ..tools import is_officer
 
 
 class DigestDigest(models.Model):
@@ -23,7 +23,7 @@ class DigestDigest(models.Model):
 
     def _performance_check_officer(self):
         # the digest skips a KPI whose compute raises AccessError, as hr_recruitment's does
-        if not self.env.user.has_group(OFFICER):
+        if not is_officer(self.env.user):
             raise AccessError(self.env._("Performance KPIs are for performance officers."))
 
     def _performance_period_dates(self):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.fields import Command
 
 
@@ -6,9 +6,10 @@ class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ("hr.employee", "performance.employee.mixin")
 
-    # Each feature adds its counters and smart-button actions here. A field that plain
-    # employees must not read carries groups="hr.group_hr_user"; any other is mirrored on
-    # hr.employee.public, or employees without HR rights hit access errors.
+    # The performance counters and their buttons are performance.employee.mixin's, shared
+    # with hr.employee.public. A field that plain employees must not read carries
+    # groups="hr.group_hr_user"; any other is mirrored on hr.employee.public, or employees
+    # without HR rights hit access errors.
 
     # Career: position on the path and development (HR users; employees use the Career menu)
     performance_career_step_id = fields.Many2one(
@@ -29,20 +30,16 @@ class HrEmployee(models.Model):
         compute="_compute_performance_career",
         groups="hr.group_hr_user",
     )
-    performance_development_plan_count = fields.Integer(
-        compute="_compute_performance_development_plan_count"
-    )
     performance_skill_gap_ids = fields.Many2many(
         "performance.development.plan.skill",
         string="Skill Gap",
         compute="_compute_performance_career",
         groups="hr.group_hr_user",
     )
-    # Recognition & Rewards
-    performance_recognition_count = fields.Integer(
-        compute="_compute_performance_recognition_count"
+    # Goals
+    performance_goal_ids = fields.One2many(
+        "performance.goal", "employee_id", string="Goals", groups="hr.group_hr_user"
     )
-    performance_reward_count = fields.Integer(compute="_compute_performance_recognition_count")
 
     def _performance_reports_to(self, managers):
         """Whether each of these employees reports, directly or not, to one of managers."""
@@ -117,119 +114,3 @@ class HrEmployee(models.Model):
             employee.performance_career_step_id = step
             employee.performance_next_step_ids = step.next_step_ids
             employee.performance_skill_gap_ids = plan.skill_line_ids
-
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_performance_development_plan_count(self):
-        self._compute_performance_count_fields(["performance_development_plan_count"])
-
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_performance_recognition_count(self):
-        self._compute_performance_count_fields(
-            ["performance_recognition_count", "performance_reward_count"]
-        )
-
-    def _performance_employee_action(self, xml_id, domain, context=None):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
-        action["domain"] = domain
-        action["context"] = context or {}
-        return action
-
-    def action_open_performance_development_plans(self):
-        return self._performance_employee_action(
-            "performance_management.performance_development_plan_action",
-            [("employee_id", "=", self.id)],
-            {"default_employee_id": self.id},
-        )
-
-    def action_open_performance_recognitions(self):
-        return self._performance_employee_action(
-            "performance_management.performance_recognition_action_list",
-            [("receiver_ids", "in", self.ids)],
-            {"default_receiver_ids": self.ids},
-        )
-
-    def action_open_performance_rewards(self):
-        return self._performance_employee_action(
-            "performance_management.performance_reward_action",
-            [("employee_id", "=", self.id)],
-            {"default_employee_id": self.id},
-        )
-
-    # Reviews
-    performance_review_count = fields.Integer(compute="_compute_performance_review_count")
-
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_performance_review_count(self):
-        self._compute_performance_count_fields(["performance_review_count"])
-
-    def action_open_performance_reviews(self):
-        return self._performance_employee_action(
-            "performance_management.performance_review_action",
-            [("employee_id", "=", self.id)],
-            {"default_employee_id": self.id},
-        )
-
-    # Feedback & Coaching, Performance Issues
-    performance_feedback_count = fields.Integer(compute="_compute_performance_feedback_counts")
-    performance_coaching_count = fields.Integer(compute="_compute_performance_feedback_counts")
-    performance_improvement_plan_count = fields.Integer(
-        compute="_compute_performance_feedback_counts"
-    )
-
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_performance_feedback_counts(self):
-        # Counted with the reader's rights: a plan nobody shows you is not counted either.
-        self._compute_performance_count_fields(
-            [
-                "performance_feedback_count",
-                "performance_coaching_count",
-                "performance_improvement_plan_count",
-            ]
-        )
-
-    def _performance_action(self, xmlid):
-        self.ensure_one()
-        return self._performance_employee_action(
-            xmlid,
-            [("employee_id", "=", self.id)],
-            {"default_employee_id": self.id, "search_default_employee_id": self.id},
-        )
-
-    def action_open_performance_feedback(self):
-        action = self._performance_action("performance_management.performance_feedback_action")
-        # "Give Feedback" from there gives it to this employee
-        action["context"]["default_employee_ids"] = self.ids
-        return action
-
-    def action_open_performance_coaching(self):
-        return self._performance_action("performance_management.performance_coaching_log_action")
-
-    def action_open_performance_improvement_plans(self):
-        return self._performance_action(
-            "performance_management.performance_improvement_plan_action"
-        )
-
-    def action_open_performance_journal(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Performance Journal"),
-            "res_model": "performance.journal",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_employee_id": self.id},
-        }
-
-    # Goals
-    performance_goal_ids = fields.One2many(
-        "performance.goal", "employee_id", string="Goals", groups="hr.group_hr_user"
-    )
-    performance_goal_count = fields.Integer(compute="_compute_performance_goal_count")
-
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_performance_goal_count(self):
-        self._compute_performance_count_fields(["performance_goal_count"])
-
-    def action_open_performance_goals(self):
-        return self._performance_action("performance_management.performance_goal_action")

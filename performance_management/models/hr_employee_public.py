@@ -1,29 +1,23 @@
 from odoo import api, fields, models
 
+from ..tools import is_officer
+
 
 class HrEmployeePublic(models.Model):
     _name = "hr.employee.public"
     _inherit = ("hr.employee.public", "performance.employee.mixin")
 
-    # The smart buttons of the public employee form, which managers without HR rights and
-    # the employees themselves open. Every counter is computed with the reader's rights.
+    # The public employee form, which managers without HR rights and the employees
+    # themselves open; its counters and buttons are performance.employee.mixin's.
     performance_show_private = fields.Boolean(
         string="Sees Performance Areas",
         compute="_compute_performance_show_private",
         help="The reader is a performance officer, the employee or in their manager chain.",
     )
-    performance_goal_count = fields.Integer(compute="_compute_performance_counts")
-    performance_review_count = fields.Integer(compute="_compute_performance_counts")
-    performance_feedback_count = fields.Integer(compute="_compute_performance_counts")
-    performance_coaching_count = fields.Integer(compute="_compute_performance_counts")
-    performance_improvement_plan_count = fields.Integer(compute="_compute_performance_counts")
-    performance_development_plan_count = fields.Integer(compute="_compute_performance_counts")
-    performance_recognition_count = fields.Integer(compute="_compute_performance_counts")
-    performance_reward_count = fields.Integer(compute="_compute_performance_counts")
 
     @api.depends_context("uid")
     def _compute_performance_show_private(self):
-        if self.env.user.has_group("performance_management.group_performance_officer"):
+        if is_officer(self.env.user):
             self.performance_show_private = True
             return
         # sudo, as in the record rules (user.employee_ids): the reader's own employees,
@@ -34,16 +28,6 @@ class HrEmployeePublic(models.Model):
             employee.performance_show_private = bool(
                 set(chains.get(employee._origin.id, [])) & own
             )
-
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_performance_counts(self):
-        self._compute_performance_count_fields(
-            [
-                name
-                for name, field in self._fields.items()
-                if field.compute == "_compute_performance_counts"
-            ]
-        )
 
     def get_performance_overview(self):
         """The employee's performance overview: who it is, each area as its reader sees it."""
@@ -61,35 +45,3 @@ class HrEmployeePublic(models.Model):
             },
             "sections": self._performance_overview_sections(self.performance_show_private),
         }
-
-    def _performance_employee(self):
-        self.ensure_one()
-        return self.employee_id
-
-    # The buttons open hr.employee's own actions: one definition of what each one shows.
-    def action_open_performance_goals(self):
-        return self._performance_employee().action_open_performance_goals()
-
-    def action_open_performance_reviews(self):
-        return self._performance_employee().action_open_performance_reviews()
-
-    def action_open_performance_feedback(self):
-        return self._performance_employee().action_open_performance_feedback()
-
-    def action_open_performance_coaching(self):
-        return self._performance_employee().action_open_performance_coaching()
-
-    def action_open_performance_improvement_plans(self):
-        return self._performance_employee().action_open_performance_improvement_plans()
-
-    def action_open_performance_development_plans(self):
-        return self._performance_employee().action_open_performance_development_plans()
-
-    def action_open_performance_recognitions(self):
-        return self._performance_employee().action_open_performance_recognitions()
-
-    def action_open_performance_rewards(self):
-        return self._performance_employee().action_open_performance_rewards()
-
-    def action_open_performance_journal(self):
-        return self._performance_employee().action_open_performance_journal()

@@ -1,5 +1,7 @@
 from odoo import models
 
+from ..tools import is_officer
+
 # what only a manager (or an officer) has work in: a plain employee finds his own goals,
 # reviews, 1:1s and development plan under the My menus
 _MANAGER_MENUS = (
@@ -35,7 +37,7 @@ class IrUiMenu(models.Model):
 
     def _performance_sees_issue_menus(self):
         user = self.env.user
-        if user.has_group("performance_management.group_performance_officer"):
+        if is_officer(user):
             return True
         own = user.employee_ids.ids
         # sudo: the org chart is public (parent_id is on the public employee); only whether

@@ -13,9 +13,12 @@ class PerformanceActivityPlanMixin(models.AbstractModel):
         if responsible_type == "manager":
             return self.manager_id or self.employee_id._performance_manager()
         if responsible_type == "coach":
-            mentor = self.mentor_id if "mentor_id" in self._fields else self.browse()
-            return mentor or self.employee_id.coach_id
+            return self._performance_plan_coach()
         return self.employee_id
+
+    def _performance_plan_coach(self):
+        """Who a plan template's coach steps go to: the employee's coach."""
+        return self.employee_id.coach_id
 
     def _get_activity_plans_domain(self):
         return [

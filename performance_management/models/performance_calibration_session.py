@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-from ..tools import FiniteFloat, settable, write_workflow
+from ..tools import FiniteFloat, is_officer, settable, write_workflow
 
 MINUTE_REPORT = "performance_management.action_report_calibration_session"
 
@@ -159,9 +159,7 @@ class PerformanceCalibrationSession(models.Model):
     @api.constrains("facilitator_id")
     def _check_facilitator(self):
         for session in self:
-            if not session.facilitator_id.has_group(
-                "performance_management.group_performance_officer"
-            ):
+            if not is_officer(session.facilitator_id):
                 raise ValidationError(
                     self.env._(
                         "The facilitator of %(session)s must be a performance officer: "

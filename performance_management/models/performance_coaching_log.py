@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import format_date
 
-from ..tools import FiniteFloat, commit_cron_batch, settable, write_workflow
+from ..tools import FiniteFloat, commit_cron_batch, is_officer, settable, write_workflow
 
 CADENCE_DELTAS = {
     "weekly": relativedelta(weeks=1),
@@ -196,7 +196,7 @@ class PerformanceCoachingLog(models.Model):
 
     def write(self, vals):
         if {"employee_id", "coach_id"} & set(vals) and not self.env.su:
-            officer = self.env.user.has_group("performance_management.group_performance_officer")
+            officer = is_officer(self.env.user)
             if not officer and any(log.coach_id.user_id != self.env.user for log in self):
                 raise UserError(self.env._("Only the coach can change who meets in a 1:1."))
         res = super().write(vals)
@@ -212,7 +212,7 @@ class PerformanceCoachingLog(models.Model):
 
     def _check_participants(self):
         """One books a 1:1 for oneself, or with one's reports, mentees or an officer's."""
-        if self.env.user.has_group("performance_management.group_performance_officer"):
+        if is_officer(self.env.user):
             return
         mine = self.env.user.employee_ids
         for log in self:

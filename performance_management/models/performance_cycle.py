@@ -10,7 +10,7 @@ from odoo.fields import Command, Domain
 from odoo.tools import config
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import FiniteFloat, commit_cron_batch, percent, settable, write_workflow
+from ..tools import FiniteFloat, commit_cron_batch, is_officer, percent, settable, write_workflow
 
 _logger = logging.getLogger(__name__)
 
@@ -434,11 +434,6 @@ class PerformanceCycle(models.Model):
             domain &= Domain(safe_eval(self.participant_domain or "[]"))
         return domain
 
-    def _get_participants(self):
-        self.ensure_one()
-        # sudo: employees of the cycle's company; a custom domain was checked as its writer
-        return self.env["hr.employee"].sudo().search(self._get_participant_domain(), order="id")
-
     def _has_field_access(self, field, operation):
         return settable(self, field, operation) and super()._has_field_access(field, operation)
 
@@ -573,9 +568,7 @@ class PerformanceCycle(models.Model):
         return action
 
     def _check_officer(self):
-        if not self.env.is_superuser() and not self.env.user.has_group(
-            "performance_management.group_performance_officer"
-        ):
+        if not self.env.is_superuser() and not is_officer(self.env.user):
             raise UserError(self.env._("Only performance officers can run review cycles."))
 
     # Launch ------------------------------------------------------------------------------

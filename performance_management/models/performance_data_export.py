@@ -3,7 +3,8 @@ from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import html2plaintext
 
-OFFICER_GROUP = "performance_management.group_performance_officer"
+from ..tools import is_officer
+
 PEOPLE_MODELS = ("hr.employee", "res.users", "res.partner")
 # the sensitive records an export reads: it leaves a line in the read log
 LOGGED_MODELS = (
@@ -274,7 +275,7 @@ class PerformanceDataExport(models.AbstractModel):
         """Refuse unless the user may export ``employee`` in ``scope``."""
         user = self.env.user
         if scope == "officer":
-            if not user.has_group(OFFICER_GROUP):
+            if not is_officer(user):
                 raise AccessError(
                     self.env._("Only performance officers export an employee's data.")
                 )

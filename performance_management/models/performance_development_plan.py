@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import FiniteFloat, settable, write_workflow
+from ..tools import FiniteFloat, is_officer, settable, write_workflow
 
 
 class PerformanceDevelopmentPlan(models.Model):
@@ -218,6 +218,9 @@ class PerformanceDevelopmentPlan(models.Model):
     def action_refresh_skills(self):
         self._sync_skill_lines()
 
+    def _performance_plan_coach(self):
+        return self.mentor_id or super()._performance_plan_coach()
+
     def _check_state(self, allowed):
         if any(plan.state not in allowed for plan in self):
             raise UserError(self.env._("This action is not possible in the plan's current state."))
@@ -288,8 +291,6 @@ class PerformanceDevelopmentPlan(models.Model):
 
     def _is_managed_by_current_user(self):
         """Officers and the employee's manager chain (not the employee) manage a plan."""
-        if self.env.su or self.env.user.has_group(
-            "performance_management.group_performance_officer"
-        ):
+        if self.env.su or is_officer(self.env.user):
             return True
         return self.employee_id._performance_reports_to(self.env.user.employee_ids)

@@ -11,6 +11,17 @@ class PerformanceEmployeeMixin(models.AbstractModel):
     _name = "performance.employee.mixin"
     _description = "Performance Counters of an Employee"
 
+    # One counter per area of the overview, read with the reader's rights
+    # (_get_performance_count_specs says what each one counts).
+    performance_goal_count = fields.Integer(compute="_compute_performance_counts")
+    performance_review_count = fields.Integer(compute="_compute_performance_counts")
+    performance_feedback_count = fields.Integer(compute="_compute_performance_counts")
+    performance_coaching_count = fields.Integer(compute="_compute_performance_counts")
+    performance_improvement_plan_count = fields.Integer(compute="_compute_performance_counts")
+    performance_development_plan_count = fields.Integer(compute="_compute_performance_counts")
+    performance_recognition_count = fields.Integer(compute="_compute_performance_counts")
+    performance_reward_count = fields.Integer(compute="_compute_performance_counts")
+
     # The manager chain as the record rules read it: "employee_id.performance_chain_ids in
     # user.employee_ids.ids" is Odoo's "employee_id child_of me" in one recursive subquery on
     # hr_employee.parent_id as it is now, whoever wrote it (a form, an SQL import, a
@@ -97,12 +108,22 @@ class PerformanceEmployeeMixin(models.AbstractModel):
             list(manager_ids),
         )
 
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_performance_counts(self):
+        self._compute_performance_count_fields(
+            [
+                name
+                for name, field in self._fields.items()
+                if field.compute == "_compute_performance_counts"
+            ]
+        )
+
     @api.model
     def _get_performance_count_specs(self):
         """What each smart button counts: {field: (model, employee field, extra domain)}.
 
-        The button's action opens the same records (hr.employee's action_open_*): keep
-        both in step. Another area adds its counter by extending this dict.
+        The area's button opens the same records (_performance_open_area). Another area
+        adds its counter by extending this dict and _get_performance_area_actions.
         """
         return {
             "performance_goal_count": ("performance.goal", "employee_id", Domain.TRUE),
@@ -292,6 +313,103 @@ class PerformanceEmployeeMixin(models.AbstractModel):
             "date": fields.Date.to_string(date) if date else False,
             "details": details,
             "progress": progress,
+        }
+
+    @api.model
+    def _get_performance_area_actions(self):
+        """The action each area's button opens: {counter: (action xml id, search filter)}.
+
+        The action lists the employee's records of the counter's model (all of them: its
+        own filters narrow them); with ``search filter`` its search starts on the employee.
+        """
+        return {
+            "performance_goal_count": ("performance_management.performance_goal_action", True),
+            "performance_review_count": (
+                "performance_management.performance_review_action",
+                False,
+            ),
+            "performance_feedback_count": (
+                "performance_management.performance_feedback_action",
+                True,
+            ),
+            "performance_coaching_count": (
+                "performance_management.performance_coaching_log_action",
+                True,
+            ),
+            "performance_improvement_plan_count": (
+                "performance_management.performance_improvement_plan_action",
+                True,
+            ),
+            "performance_development_plan_count": (
+                "performance_management.performance_development_plan_action",
+                False,
+            ),
+            "performance_recognition_count": (
+                "performance_management.performance_recognition_action_list",
+                False,
+            ),
+            "performance_reward_count": (
+                "performance_management.performance_reward_action",
+                False,
+            ),
+        }
+
+    def _performance_open_area(self, counter):
+        """The action listing the records ``counter`` counts for this employee.
+
+        The public employee shares its id with the employee: both forms open the same.
+        """
+        self.ensure_one()
+        xml_id, search_filter = self._get_performance_area_actions()[counter]
+        model, employee_field, _domain = self._get_performance_count_specs()[counter]
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        employee_id = self._origin.id
+        if self.env[model]._fields[employee_field].type == "many2many":
+            action["domain"] = [(employee_field, "in", [employee_id])]
+            action["context"] = {f"default_{employee_field}": [employee_id]}
+            return action
+        action["domain"] = [(employee_field, "=", employee_id)]
+        action["context"] = {f"default_{employee_field}": employee_id}
+        if search_filter:
+            action["context"][f"search_default_{employee_field}"] = employee_id
+        return action
+
+    def action_open_performance_goals(self):
+        return self._performance_open_area("performance_goal_count")
+
+    def action_open_performance_reviews(self):
+        return self._performance_open_area("performance_review_count")
+
+    def action_open_performance_feedback(self):
+        action = self._performance_open_area("performance_feedback_count")
+        # "Give Feedback" from there gives it to this employee
+        action["context"]["default_employee_ids"] = [self._origin.id]
+        return action
+
+    def action_open_performance_coaching(self):
+        return self._performance_open_area("performance_coaching_count")
+
+    def action_open_performance_improvement_plans(self):
+        return self._performance_open_area("performance_improvement_plan_count")
+
+    def action_open_performance_development_plans(self):
+        return self._performance_open_area("performance_development_plan_count")
+
+    def action_open_performance_recognitions(self):
+        return self._performance_open_area("performance_recognition_count")
+
+    def action_open_performance_rewards(self):
+        return self._performance_open_area("performance_reward_count")
+
+    def action_open_performance_journal(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Performance Journal"),
+            "res_model": "performance.journal",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_employee_id": self._origin.id},
         }
 
     def action_open_performance_overview(self):

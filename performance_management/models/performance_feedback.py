@@ -7,6 +7,13 @@ from odoo.tools import SQL, html2plaintext
 
 from ..tools import process_cron_batches, settable
 
+FEEDBACK_TYPES = [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")]
+VISIBILITIES = [
+    ("private", "Private to the manager chain"),
+    ("shared", "Shared with the receiver"),
+    ("public", "Public in the company"),
+]
+
 
 class PerformanceFeedback(models.Model):
     """Continuous feedback, feedback requests and their answers."""
@@ -64,17 +71,13 @@ class PerformanceFeedback(models.Model):
     message = fields.Html(sanitize_style=True)
     request_message = fields.Text(string="Question")
     feedback_type = fields.Selection(
-        [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
+        FEEDBACK_TYPES,
         string="Type",
         default="general",
         required=True,
     )
     visibility = fields.Selection(
-        [
-            ("private", "Private to the manager chain"),
-            ("shared", "Shared with the receiver"),
-            ("public", "Public in the company"),
-        ],
+        VISIBILITIES,
         default="shared",
         required=True,
         help="Private: the receiver's managers only. Shared: the receiver too. "
@@ -295,6 +298,22 @@ class PerformanceFeedback(models.Model):
         if self.env.context.get("performance_followers_set"):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    @api.model
+    def _prepare_given_feedback(
+        self, employee, message, feedback_type, visibility, goal=None, value=None
+    ):
+        """Values of a feedback given to ``employee`` unasked; its writer is its author."""
+        return {
+            "employee_id": employee.id,
+            "company_id": employee.company_id.id,
+            "feedback_type": feedback_type,
+            "visibility": visibility,
+            "message": message,
+            "goal_id": goal.id if goal else False,
+            "value_id": value.id if value else False,
+            "state": "done",
+        }
 
     def _get_answer_visibility(self):
         self.ensure_one()

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command, Domain
 
-from ..tools import FiniteFloat, process_cron_batches, settable, write_workflow
+from ..tools import FiniteFloat, is_officer, process_cron_batches, settable, write_workflow
 
 CONFIDENCE = [
     ("on_track", "On Track"),
@@ -561,7 +561,7 @@ class PerformanceGoal(models.Model):
         """Officers, the goal's manager and the employees above either of them."""
         self.ensure_one()
         user = self.env.user
-        if self.env.su or user.has_group("performance_management.group_performance_officer"):
+        if self.env.su or is_officer(user):
             return True
         if not user.employee_ids:
             return False

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import float_compare
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, is_officer
 from .performance_goal import CONFIDENCE
 
 
@@ -81,7 +81,7 @@ class PerformanceGoalCheckin(models.Model):
                     )
                 )
         # Officers may record a check-in given in a meeting; everyone else signs their own.
-        officer = self.env.user.has_group("performance_management.group_performance_officer")
+        officer = is_officer(self.env.user)
         if not (self.env.su or officer) and self.user_id != self.env.user:
             raise UserError(self.env._("You can only check in in your own name."))
 

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import settable, write_workflow
+from ..tools import is_officer, settable, write_workflow
 
 
 class PerformanceImprovementPlan(models.Model):
@@ -165,10 +165,9 @@ class PerformanceImprovementPlan(models.Model):
 
     def _check_hr_responsible(self):
         # the HR responsible reaches the plan: only a performance officer may be named
-        officer = "performance_management.group_performance_officer"
         for plan in self.filtered("hr_responsible_id"):
             # sudo: whether the user named is an officer, and his name for the message
-            if not plan.hr_responsible_id.sudo().has_group(officer):
+            if not is_officer(plan.hr_responsible_id.sudo()):
                 raise UserError(
                     self.env._(
                         "The HR responsible of an improvement plan is a performance officer: "

@@ -34,7 +34,6 @@ class PerformanceKeyResult(models.Model):
     goal_id = fields.Many2one("performance.goal", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="goal_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(related="goal_id.employee_id", store=True, index=True)
-    goal_state = fields.Selection(related="goal_id.state", string="Goal Status")
     kind = fields.Selection(
         [
             ("number", "Number"),

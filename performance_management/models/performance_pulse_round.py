@@ -3,10 +3,8 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools import FiniteFloat
+from ..tools import OFFICER_GROUP, FiniteFloat, is_officer
 from ..tools.cron import commit_cron_batch
-
-OFFICER = "performance_management.group_performance_officer"
 
 
 class PerformancePulseRound(models.Model):
@@ -39,22 +37,22 @@ class PerformancePulseRound(models.Model):
         [("open", "Open"), ("closed", "Closed")], default="open", required=True, index=True
     )
     participant_ids = fields.One2many(
-        "performance.pulse.participant", "round_id", string="Invited", groups=OFFICER
+        "performance.pulse.participant", "round_id", string="Invited", groups=OFFICER_GROUP
     )
-    invited_count = fields.Integer(compute="_compute_invited_count", groups=OFFICER)
+    invited_count = fields.Integer(compute="_compute_invited_count", groups=OFFICER_GROUP)
     answer_count = fields.Integer(
         string="Answers",
         readonly=True,
-        groups=OFFICER,
+        groups=OFFICER_GROUP,
         help="Counted when the round closes: an open round tells nobody how many answered.",
     )
     released = fields.Boolean(
         readonly=True, help="Enough people answered: the round's figures are out."
     )
-    enps = FiniteFloat(string="eNPS", readonly=True, aggregator="avg", groups=OFFICER)
+    enps = FiniteFloat(string="eNPS", readonly=True, aggregator="avg", groups=OFFICER_GROUP)
     result_ids = fields.One2many("performance.pulse.result", "round_id", string="Results")
     heatmap_html = fields.Html(
-        string="Heatmap", compute="_compute_heatmap_html", sanitize=False, groups=OFFICER
+        string="Heatmap", compute="_compute_heatmap_html", sanitize=False, groups=OFFICER_GROUP
     )
 
     _one_round_a_date = models.UniqueIndex(
@@ -99,7 +97,7 @@ class PerformancePulseRound(models.Model):
 
     def action_close(self):
         """Close the round now and release its answers, if enough people answered."""
-        if not self.env.user.has_group(OFFICER):
+        if not is_officer(self.env.user):
             raise AccessError(self.env._("Only performance officers close pulse rounds."))
         open_rounds = self.filtered(lambda r: r.state == "open")
         if not open_rounds:

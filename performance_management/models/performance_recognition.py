@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import is_officer
+
 
 class PerformanceRecognition(models.Model):
     """Kudos from one employee to colleagues, tied to a company value."""
@@ -198,7 +200,7 @@ class PerformanceRecognition(models.Model):
 
     def _check_givers(self, vals_list):
         """Kudos are given in one's own name (officers excepted); fills in the giver."""
-        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        officer = is_officer(self.env.user)
         # sudo: the user's own employees (portal users cannot read hr.employee)
         mine = self.env.user.sudo().employee_ids
         for vals in vals_list:
@@ -207,7 +209,7 @@ class PerformanceRecognition(models.Model):
                 raise UserError(
                     self.env._("Link your user to an employee before giving recognition.")
                 )
-            if not is_officer and giver not in mine.ids:
+            if not officer and giver not in mine.ids:
                 raise UserError(self.env._("You can only give recognition in your own name."))
             vals["giver_id"] = giver
 

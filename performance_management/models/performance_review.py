@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date, html2plaintext
 
-from ..tools import FiniteFloat, commit_cron_batch, process_cron_batches, settable
+from ..tools import FiniteFloat, commit_cron_batch, is_officer, process_cron_batches, settable
 
 REMINDER_DAYS = 3
 REVIEW_REPORT = "performance_management.action_report_performance_review"
@@ -65,7 +65,6 @@ class PerformanceReview(models.Model):
         tracking=True,
         check_company=True,
     )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
     manager_id = fields.Many2one(
         "hr.employee",
         string="Reviewer",
@@ -74,7 +73,6 @@ class PerformanceReview(models.Model):
         check_company=True,
         help="The manager by default; an officer can hand the review to someone else.",
     )
-    manager_user_id = fields.Many2one(related="manager_id.user_id", string="Reviewer User")
     # The department and job the review was written in: history does not move with the
     # employee, and Odoo's employee writes do not search reviews to update.
     department_id = fields.Many2one(
@@ -324,8 +322,7 @@ class PerformanceReview(models.Model):
             review.is_employee = review.employee_id.user_id == self.env.user
             review.is_reviewer = review._is_reviewer()
             review.performance_can_reassign = not review._origin.id or (
-                self.env.user.has_group("performance_management.group_performance_officer")
-                and review.state != "done"
+                is_officer(self.env.user) and review.state != "done"
             )
 
     @api.depends("state", "date_self_deadline", "date_manager_deadline")
@@ -407,11 +404,7 @@ class PerformanceReview(models.Model):
         Feedback = self.env["performance.feedback"]
         if not self.id:
             return False
-        if not (
-            self.is_reviewer
-            or self.is_employee
-            or self.env.user.has_group("performance_management.group_performance_officer")
-        ):
+        if not (self.is_reviewer or self.is_employee or is_officer(self.env.user)):
             return False
         domain = [("review_id", "=", self.id), ("state", "!=", "cancelled")]
         # sudo: counts of the requests only, never an answer: the raters asked, those who
@@ -461,8 +454,7 @@ class PerformanceReview(models.Model):
                 # the questionnaires' answers, per question and aggregated
                 "surveys": self.env["survey.user_input"]._performance_summary(
                     self,
-                    named=self.is_reviewer
-                    or self.env.user.has_group("performance_management.group_performance_officer"),
+                    named=self.is_reviewer or is_officer(self.env.user),
                 ),
             },
         )
@@ -477,7 +469,7 @@ class PerformanceReview(models.Model):
     def _has_field_access(self, field, operation):
         if not settable(self, field, operation):
             return False
-        if operation != "read" and not self._is_officer():
+        if operation != "read" and not (self.env.su or is_officer(self.env.user)):
             # employees and managers set their parts only; the manager's assessment is
             # the reviewer's, on the reviews being written (none when creating)
             if field.name not in _USER_SETTABLE:
@@ -527,16 +519,11 @@ class PerformanceReview(models.Model):
 
     # Workflow ----------------------------------------------------------------------------
 
-    def _is_officer(self):
-        return self.env.su or self.env.user.has_group(
-            "performance_management.group_performance_officer"
-        )
-
     def action_submit_self(self):
         for review in self:
             if review.state != "self_review":
                 raise UserError(self.env._("The self review is not open."))
-            if not (review.is_employee or self._is_officer()):
+            if not (review.is_employee or self.env.su or is_officer(self.env.user)):
                 raise UserError(self.env._("Only the employee submits the self review."))
             review._check_answered("employee")
         # sudo: the employee (checked above) closes his phase, a date he may not write himself
@@ -548,7 +535,7 @@ class PerformanceReview(models.Model):
         for review in self:
             if review.state != "manager_review":
                 raise UserError(self.env._("The manager review is not open."))
-            if not (review.is_reviewer or self._is_officer()):
+            if not (review.is_reviewer or self.env.su or is_officer(self.env.user)):
                 raise UserError(self.env._("Only the reviewer submits the manager review."))
             # sudo: the reviewer (checked above) closes his phase; states move only by actions
             review._check_answered("manager")
@@ -565,7 +552,7 @@ class PerformanceReview(models.Model):
         return True
 
     def action_release(self):
-        if not self._is_officer():
+        if not (self.env.su or is_officer(self.env.user)):
             raise UserError(self.env._("Only performance officers release reviews."))
         if any(review.state != "calibration" for review in self):
             # sudo: an officer (checked above) releases; states move only through actions
@@ -656,7 +643,7 @@ class PerformanceReview(models.Model):
         return True
 
     def action_cancel(self):
-        if not self._is_officer():
+        if not (self.env.su or is_officer(self.env.user)):
             raise UserError(self.env._("Only performance officers cancel reviews."))
         if any(review.state in ("released", "done") for review in self):
             raise UserError(self.env._("A released review cannot be cancelled."))

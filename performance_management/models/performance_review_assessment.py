@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from ..tools import FiniteFloat, settable
+from ..tools import FiniteFloat, is_officer, settable
 
 POTENTIAL = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
@@ -174,7 +174,7 @@ class PerformanceReviewAssessment(models.Model):
         return res
 
     def _check_can_edit(self, vals):
-        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        officer = is_officer(self.env.user)
         for assessment in self:
             review = assessment.review_id
             if review.state in ("released", "done", "cancel"):
@@ -183,11 +183,11 @@ class PerformanceReviewAssessment(models.Model):
                         "The review of %(employee)s is locked.", employee=review.employee_id.name
                     )
                 )
-            if review.state == "calibration" and not is_officer:
+            if review.state == "calibration" and not officer:
                 raise UserError(self.env._("Reviews under calibration are changed by officers."))
-            if review.state == "self_review" and not is_officer:
+            if review.state == "self_review" and not officer:
                 raise UserError(self.env._("The manager review has not started yet."))
-            if review.state == "manager_review" and not (is_officer or review._is_reviewer()):
+            if review.state == "manager_review" and not (officer or review._is_reviewer()):
                 raise UserError(self.env._("Only the reviewer writes the manager review."))
 
     def _log_calibration(self, vals):

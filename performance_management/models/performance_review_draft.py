@@ -3,7 +3,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import FiniteFloat, settable
+from ..tools import FiniteFloat, is_officer, settable
 
 # The recency meter: a period longer than this many days warns when more than this share of
 # what its writer cites dates from its last six weeks.
@@ -154,17 +154,15 @@ class PerformanceReviewDraft(models.Model):
         """Each part is written by its author during its phase, as its review lines are."""
         if self.env.su:
             return
-        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        officer = is_officer(self.env.user)
         for draft in self:
             review = draft.review_id
             if draft.role == "employee":
                 allowed = review.state == "self_review" and (
-                    is_officer or review.employee_id.user_id == self.env.user
+                    officer or review.employee_id.user_id == self.env.user
                 )
             else:
-                allowed = review.state == "manager_review" and (
-                    is_officer or review._is_reviewer()
-                )
+                allowed = review.state == "manager_review" and (officer or review._is_reviewer())
             if not allowed:
                 raise UserError(
                     self.env._(

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from ..tools import FiniteFloat, settable
+from ..tools import FiniteFloat, is_officer, settable
 
 # Columns a launch fills, with their SQL array types.
 _BULK_COLUMNS = {
@@ -235,7 +235,7 @@ class PerformanceReviewLine(models.Model):
         if not self.env.su and (
             vals.keys() & self._STRUCTURE_FIELDS
             or "weight" in vals
-            and not self.env.user.has_group("performance_management.group_performance_officer")
+            and not is_officer(self.env.user)
         ):
             raise UserError(
                 self.env._("The questions of a review are set by its template: they stay.")
@@ -246,7 +246,7 @@ class PerformanceReviewLine(models.Model):
         """Each part is written by its author, and only during its phase."""
         if self.env.su:
             return
-        is_officer = self.env.user.has_group("performance_management.group_performance_officer")
+        officer = is_officer(self.env.user)
         for line in self:
             review = line.review_id
             if review.state in ("released", "done", "cancel"):
@@ -257,7 +257,7 @@ class PerformanceReviewLine(models.Model):
                 )
             if line.role == "employee":
                 allowed = review.state == "self_review" and (
-                    is_officer or review.employee_id.user_id == self.env.user
+                    officer or review.employee_id.user_id == self.env.user
                 )
                 if not allowed:
                     raise UserError(
@@ -268,8 +268,8 @@ class PerformanceReviewLine(models.Model):
                     )
             elif line.role == "manager":
                 allowed = (
-                    review.state == "manager_review" and (is_officer or review._is_reviewer())
-                ) or (review.state == "calibration" and is_officer)
+                    review.state == "manager_review" and (officer or review._is_reviewer())
+                ) or (review.state == "calibration" and officer)
                 if not allowed:
                     raise UserError(
                         self.env._(
@@ -277,5 +277,5 @@ class PerformanceReviewLine(models.Model):
                             "during the manager-review phase."
                         )
                     )
-            elif not is_officer:
+            elif not officer:
                 raise UserError(self.env._("Only performance officers can change this line."))

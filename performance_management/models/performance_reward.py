@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import formatLang
 
-from ..tools import FiniteFloat, FiniteMonetary, settable
+from ..tools import FiniteFloat, FiniteMonetary, is_officer, settable
 
 MAX_RAISE_PERCENT = 1000  # a raise above ten times the wage is a slip of the keys
 
@@ -235,7 +235,7 @@ class PerformanceReward(models.Model):
             # a reward follows only a review or kudos its writer may read
             self.review_id.check_access("read")
             self.recognition_id.check_access("read")
-        if not self._is_officer():
+        if not (self.env.su or is_officer(self.env.user)):
             mine = self.env.user.employee_ids
             if self.recommender_id - mine:
                 raise UserError(self.env._("You can only recommend rewards in your own name."))
@@ -251,7 +251,7 @@ class PerformanceReward(models.Model):
         if not self.env.su and "recommender_id" in vals:
             self.check_access("write")
             raise UserError(self.env._("A recommendation keeps the name of who made it."))
-        if not (self.env.su or self._is_officer()):
+        if not (self.env.su or is_officer(self.env.user)):
             self.check_access("write")
             if any(reward.state != "draft" for reward in self):
                 raise UserError(self.env._("Only a draft reward recommendation can be changed."))
@@ -294,7 +294,7 @@ class PerformanceReward(models.Model):
 
     def action_done(self):
         self._check_state("approved")
-        if not self._is_officer():
+        if not (self.env.su or is_officer(self.env.user)):
             raise UserError(self.env._("Only performance officers mark rewards as done."))
         # sudo: an officer (checked above); the state moves only through actions
         self.sudo().write({"state": "done"})
@@ -345,11 +345,6 @@ class PerformanceReward(models.Model):
                 self.env._("This action is not possible in the reward's current state.")
             )
 
-    def _is_officer(self):
-        return self.env.su or self.env.user.has_group(
-            "performance_management.group_performance_officer"
-        )
-
     def _is_in_team_of(self, employees):
         """Whether every reward's employee reports (directly or not) to one of employees."""
         return self.employee_id._performance_reports_to(employees)
@@ -362,7 +357,7 @@ class PerformanceReward(models.Model):
             return self.env._("You cannot approve your own recommendation.")
         if self.employee_id & mine:
             return self.env._("You cannot approve a reward for yourself.")
-        if self._is_officer():
+        if self.env.su or is_officer(self.env.user):
             return False
         if self.company_id.performance_reward_manager_approval and mine:
             # sudo: walk up the recommender's managers only to tell whether the user is one

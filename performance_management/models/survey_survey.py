@@ -1,9 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import is_officer
+
 PERFORMANCE_SURVEY_TYPE = "performance"
 PULSE_SURVEY_TYPE = "performance_pulse"
-OFFICER = "performance_management.group_performance_officer"
 ADMIN = "performance_management.group_performance_admin"
 
 
@@ -19,7 +20,7 @@ def check_performance_survey_rights(env, surveys, vals_list=()):
     # sudo: the type of the surveys being changed, whoever may read them
     types = set(surveys.sudo().mapped("survey_type"))
     types.update(vals.get("survey_type") for vals in vals_list)
-    if PERFORMANCE_SURVEY_TYPE in types and not env.user.has_group(OFFICER):
+    if PERFORMANCE_SURVEY_TYPE in types and not is_officer(env.user):
         raise AccessError(env._("Only performance officers change the 360 questionnaires."))
     if PULSE_SURVEY_TYPE in types and not env.user.has_group(ADMIN):
         raise AccessError(
@@ -79,7 +80,7 @@ class SurveySurvey(models.Model):
     @api.depends_context("uid")
     def _compute_allowed_survey_types(self):
         res = super()._compute_allowed_survey_types()
-        if self.env.user.has_group("performance_management.group_performance_officer"):
+        if is_officer(self.env.user):
             self.allowed_survey_types = (self.allowed_survey_types or []) + [
                 PERFORMANCE_SURVEY_TYPE
             ]

@@ -6,4 +6,8 @@ from . import (
     performance_report,
 )
 from . import performance_data_report
-from . import performance_fairness_report, performance_reward_gap_report
+from . import (
+    performance_fairness_attribute_mixin,
+    performance_fairness_report,
+    performance_reward_gap_report,
+)

@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..models.performance_feedback import FEEDBACK_TYPES
+
 
 class PerformanceActivityReport(models.Model):
     """Feedback, recognition, goal check-ins and 1:1s, one row per event and receiver.
@@ -23,10 +25,7 @@ class PerformanceActivityReport(models.Model):
         ],
         readonly=True,
     )
-    feedback_type = fields.Selection(
-        [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
-        readonly=True,
-    )
+    feedback_type = fields.Selection(FEEDBACK_TYPES, readonly=True)
     date = fields.Date(readonly=True)
     employee_id = fields.Many2one("hr.employee", string="About", readonly=True)
     author_id = fields.Many2one("hr.employee", string="From", readonly=True)

@@ -1,8 +1,7 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools import attribute_columns
-from ..tools.fairness import AGE_BANDS, GENDERS
+from ..tools import attribute_columns, create_report_view
 
 
 class PerformanceFairnessReport(models.Model):
@@ -14,22 +13,12 @@ class PerformanceFairnessReport(models.Model):
 
     _name = "performance.fairness.report"
     _description = "Fairness Analysis Data"
+    _inherit = "performance.fairness.attribute.mixin"
     _auto = False
     _order = "id desc"
     _rec_name = "review_id"
 
     review_id = fields.Many2one("performance.review", readonly=True)
-    cycle_id = fields.Many2one("performance.cycle", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
-    employee_id = fields.Many2one("hr.employee", readonly=True)
-    gender = fields.Selection(GENDERS, readonly=True)
-    age_band = fields.Selection(AGE_BANDS, readonly=True)
-    department_id = fields.Many2one("hr.department", readonly=True)
-    job_id = fields.Many2one("hr.job", string="Job Position", readonly=True)
-    resource_calendar_id = fields.Many2one(
-        "resource.calendar", string="Working Time", readonly=True
-    )
-    work_location_id = fields.Many2one("hr.work.location", readonly=True)
     final_rating_id = fields.Many2one("performance.rating.scale.level", readonly=True)
     final_score = fields.Float(string="Final Rating (0-100)", aggregator="sum", readonly=True)
     top_count = fields.Integer(string="Top Ratings", readonly=True)
@@ -131,13 +120,6 @@ class PerformanceFairnessReport(models.Model):
         return SQL("r.active AND r.state != 'cancel'")
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
-                self._select(),
-                self._from(),
-                self._where(),
-            )
+        create_report_view(
+            self, SQL("SELECT %s FROM %s WHERE %s", self._select(), self._from(), self._where())
         )

@@ -1,7 +1,8 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.performance_review_assessment import POTENTIAL
+from ..tools import create_report_view
 
 REVIEW_STATES = [
     ("self_review", "Self Review"),
@@ -164,14 +165,13 @@ class PerformanceReport(models.Model):
         return SQL("r.active AND r.state != 'cancel'")
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
+        create_report_view(
+            self,
             SQL(
-                "CREATE OR REPLACE VIEW %s AS (WITH %s SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
+                "WITH %s SELECT %s FROM %s WHERE %s",
                 self._with(),
                 self._select(),
                 self._from(),
                 self._where(),
-            )
+            ),
         )

@@ -1,8 +1,7 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools import attribute_columns
-from ..tools.fairness import AGE_BANDS, GENDERS
+from ..tools import attribute_columns, create_report_view
 
 
 class PerformanceRewardGapReport(models.Model):
@@ -11,25 +10,15 @@ class PerformanceRewardGapReport(models.Model):
 
     _name = "performance.reward.gap.report"
     _description = "Reward Gap Data"
+    _inherit = "performance.fairness.attribute.mixin"
     _auto = False
     _order = "id desc"
     _rec_name = "reward_id"
 
     reward_id = fields.Many2one("performance.reward", readonly=True)
-    cycle_id = fields.Many2one("performance.cycle", readonly=True)
-    company_id = fields.Many2one("res.company", readonly=True)
-    employee_id = fields.Many2one("hr.employee", readonly=True)
     state = fields.Selection(
         [("submitted", "Submitted"), ("approved", "Approved"), ("done", "Done")], readonly=True
     )
-    gender = fields.Selection(GENDERS, readonly=True)
-    age_band = fields.Selection(AGE_BANDS, readonly=True)
-    department_id = fields.Many2one("hr.department", readonly=True)
-    job_id = fields.Many2one("hr.job", string="Job Position", readonly=True)
-    resource_calendar_id = fields.Many2one(
-        "resource.calendar", string="Working Time", readonly=True
-    )
-    work_location_id = fields.Many2one("hr.work.location", readonly=True)
     raise_percent = fields.Float(string="Raise (%)", aggregator="sum", readonly=True)
     raise_count = fields.Integer(string="Raises", readonly=True)
     amount = fields.Float(aggregator="sum", readonly=True)
@@ -73,13 +62,6 @@ class PerformanceRewardGapReport(models.Model):
         return SQL("w.state IN ('submitted', 'approved', 'done')")
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
-                self._select(),
-                self._from(),
-                self._where(),
-            )
+        create_report_view(
+            self, SQL("SELECT %s FROM %s WHERE %s", self._select(), self._from(), self._where())
         )

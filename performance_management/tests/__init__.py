@@ -62,10 +62,9 @@ from . import test_skill_writeback
 from . import test_coaching_calendar
 from . import test_review_pdf_frozen
 from . import test_dashboard
-from . import test_recognition_public
 from . import test_digest
 from . import test_activity_plan
-from . import test_round4_attacks
+from . import test_rpc_attacks
 from . import test_view_widgets
 from . import test_translations
 from . import test_confidential_notes

@@ -109,4 +109,4 @@ class TestLaunchFilterKeepsTheRules(ReviewCase):
         cycle.write(
             {"participant_mode": "domain", "participant_domain": "[('job_id', '!=', False)]"}
         )
-        self.assertEqual(cycle._get_participants(), self.employee)
+        self.assertEqual(cycle._get_pending_participants(), self.employee)

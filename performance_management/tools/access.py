@@ -1,5 +1,17 @@
 from odoo.models import MAGIC_COLUMNS
 
+OFFICER_GROUP = "performance_management.group_performance_officer"
+
+
+def is_officer(user):
+    """Whether ``user`` is a performance officer (HR officers and administrators are).
+
+    The one answer to "does this user run the performance process". The superuser
+    environment is not an officer here: a caller that lets it through says so
+    (``env.su or is_officer(env.user)``).
+    """
+    return user.has_group(OFFICER_GROUP)
+
 
 def settable(model, field, operation):
     """Whether users may set ``field``: a readonly field of the addon is the application's.

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from odoo import fields, models
+
+from ..models.performance_feedback import FEEDBACK_TYPES
 
 
 class PerformanceFeedbackAnswer(models.TransientModel):
@@ -6,28 +8,18 @@ class PerformanceFeedbackAnswer(models.TransientModel):
 
     _name = "performance.feedback.answer"
     _description = "Answer a Feedback Request"
+    _inherit = "performance.text.flags.mixin"
 
     request_id = fields.Many2one("performance.feedback", required=True, ondelete="cascade")
     # read with the user's rights: a wizard made on someone else's request shows nothing
     anonymous = fields.Boolean(related="request_id.anonymous", compute_sudo=False)
     request_message = fields.Text(related="request_id.request_message", compute_sudo=False)
     feedback_type = fields.Selection(
-        [("praise", "Praise"), ("constructive", "Constructive"), ("general", "General")],
+        FEEDBACK_TYPES,
         string="Type",
         default="general",
         required=True,
     )
-    message = fields.Html(required=True)
-    text_flags_html = fields.Html(
-        string="Wording Flags", compute="_compute_text_flags_html", sanitize=False
-    )
-
-    @api.depends_context("uid", "lang")
-    @api.depends("message")
-    def _compute_text_flags_html(self):
-        Rule = self.env["performance.text.rule"]
-        for wizard in self:
-            wizard.text_flags_html = Rule._flags_html([("", wizard.message)])
 
     def action_answer(self):
         self.ensure_one()

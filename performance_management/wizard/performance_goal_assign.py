@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from ..tools import is_officer
+
 
 class PerformanceGoalAssign(models.TransientModel):
     """Assign goals of the library to many employees in one action."""
@@ -74,7 +76,7 @@ class PerformanceGoalAssign(models.TransientModel):
         )
 
     def _check_employees(self, employees):
-        if self.env.user.has_group("performance_management.group_performance_officer"):
+        if is_officer(self.env.user):
             return
         employees = self.env["hr.employee"].browse(employees.ids)
         outsiders = employees - employees._performance_reporting_to(self.env.user.employee_ids)

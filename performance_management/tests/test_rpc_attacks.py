@@ -1,4 +1,6 @@
-"""Attacks on what round 4 added, as the least trusted role that reaches it.
+"""Attacks on what the record rules do not cover alone, as the least trusted role that
+reaches it: the 360 questionnaires and their answers, the question of a feedback request
+read through the answer wizard, the portal's colleague search, the 1:1 calendar sync key.
 
 The calls go through ``call_kw``, the dispatcher of JSON-RPC (/web/dataset/call_kw) and
 JSON-2, or through the HTTP routes, as the user who would try them.
