@@ -126,6 +126,7 @@
         "views/hr_employee_legal_hold_views.xml",
         "views/res_config_settings_privacy_views.xml",
         "report/performance_principles_report.xml",
+        "views/performance_automated_flag_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",

@@ -82,3 +82,9 @@ from . import (
     res_company_privacy,
     res_config_settings_privacy,
 )
+from . import (
+    performance_issue_evidence,
+    performance_review_assessment_suggestion,
+    performance_review_suggestion,
+    performance_reward_merit,
+)
