@@ -126,6 +126,7 @@
         "views/hr_employee_legal_hold_views.xml",
         "views/res_config_settings_privacy_views.xml",
         "report/performance_principles_report.xml",
+        "security/performance_flag_report_security.xml",
         "views/performance_automated_flag_views.xml",
     ],
     "demo": [
@@ -144,6 +145,7 @@
         "demo/performance_fairness_demo.xml",
         "demo/performance_calibration_session_demo.xml",
         "demo/performance_privacy_demo.xml",
+        "demo/performance_automated_flag_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

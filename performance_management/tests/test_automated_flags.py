@@ -370,3 +370,68 @@ class TestMeritDecision(ReviewCase):
         with self.assertRaises(UserError):
             reward.with_user(self.user_manager).action_approve()
         self.assertFalse(reward.merit_decision)
+
+
+@tagged("post_install", "-at_install")
+class TestFlagReport(ReviewCase):
+    """Officers see every flag by rule and decision; nobody else reads the analysis."""
+
+    @freeze_time("2026-03-01")
+    def test_flags_by_rule_and_decision(self):
+        Feedback = self.env["performance.feedback"].with_user(self.user_peer)
+        for employee in (self.employee, self.nouser_employee):
+            Feedback.create(
+                [
+                    {
+                        "employee_id": employee.id,
+                        "feedback_type": "constructive",
+                        "message": f"<p>Late {i}</p>",
+                    }
+                    for i in range(3)
+                ]
+            )
+        self.env["performance.issue"]._compute_issues(self.env.company)
+        issues = self.env["performance.issue"].search([])
+        issues.filtered(lambda i: i.employee_id == self.employee).with_user(
+            self.user_manager
+        ).action_dismiss("Seen, handled in a 1:1")
+        self.env["performance.merit.matrix"].create(
+            {"rating_min": 1, "attainment_min": 0, "raise_percent": 1.0}
+        )
+        reward = (
+            self.env["performance.reward"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "employee_id": self.employee.id,
+                    "kind": "raise",
+                    "merit_rating": 3,
+                    "merit_attainment": 50,
+                    "raise_percent": 1.0,
+                }
+            )
+        )
+        reward.action_submit()
+        reward.with_user(self.user_officer).action_approve()
+        Report = self.env["performance.flag.report"]
+        counts = {
+            (rule, decision): count
+            for rule, decision, count in Report.with_user(self.user_officer)._read_group(
+                [], ["rule", "decision"], ["__count"]
+            )
+        }
+        self.assertEqual(
+            counts,
+            {
+                ("constructive_feedback", "dismissed"): 1,
+                ("constructive_feedback", "pending"): 1,
+                ("merit_matrix", "accepted"): 1,
+            },
+        )
+        row = Report.with_user(self.user_officer).search([("decision", "=", "dismissed")])
+        self.assertEqual(row.decision_user_id, self.user_manager)
+        self.assertEqual(row.issue_id.employee_id, self.employee)
+        for user in (self.user_manager, self.user_employee):
+            with self.assertRaises(AccessError):
+                Report.with_user(user).search([])
+        self.assertFalse(Report.with_user(self.user_officer_b).search([]), "another company")
