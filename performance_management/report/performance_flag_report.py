@@ -13,6 +13,37 @@ class PerformanceFlagReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "employee_id"
+    # what the view reads: flushed before it is queried
+    _depends = {
+        "performance.issue": [
+            "rule",
+            "decision",
+            "decision_user_id",
+            "decision_date",
+            "state",
+            "date",
+            "company_id",
+            "employee_id",
+        ],
+        "performance.review.assessment": [
+            "suggested_rating_id",
+            "suggestion_decision",
+            "suggestion_decision_user_id",
+            "suggestion_decision_date",
+            "create_date",
+            "company_id",
+            "employee_id",
+        ],
+        "performance.reward": [
+            "merit_explanation",
+            "merit_decision",
+            "merit_decision_user_id",
+            "merit_decision_date",
+            "create_date",
+            "company_id",
+            "employee_id",
+        ],
+    }
 
     flag_type = fields.Selection(
         [
