@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
@@ -14,7 +16,7 @@ class PerformanceFlagReport(models.Model):
     _order = "date desc, id desc"
     _rec_name = "employee_id"
     # what the view reads: flushed before it is queried
-    _depends = {
+    _depends: ClassVar[dict[str, list[str]]] = {
         "performance.issue": [
             "rule",
             "decision",
