@@ -41,7 +41,15 @@ def _ids(odoo_db, query):
 
 def _counts(odoo_db):
     tables = odoo_db.sql(COUNT_TABLES).split(",")
-    return {table: int(odoo_db.sql(f"SELECT count(*) FROM {table}")) for table in tables}
+    counts = {table: int(odoo_db.sql(f"SELECT count(*) FROM {table}")) for table in tables}
+    # the answers to the addon's questionnaires live in survey's tables
+    counts["survey_user_input"] = int(
+        odoo_db.sql(
+            "SELECT count(*) FROM survey_user_input ui JOIN survey_survey s"
+            f" ON s.id = ui.survey_id WHERE {OUR_SURVEYS}"
+        )
+    )
+    return counts
 
 
 def _msgids(path):

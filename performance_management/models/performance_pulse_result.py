@@ -41,6 +41,8 @@ class PerformancePulseResult(models.Model):
     answer_count = fields.Integer(string="Answers", readonly=True, aggregator="max")
     mean = FiniteFloat(readonly=True, aggregator="avg", digits=(16, 2))
     enps = FiniteFloat(string="eNPS", readonly=True, aggregator="avg", digits=(16, 1))
+    # the lists show an eNPS only on the rows of the eNPS question (0 elsewhere is no figure)
+    is_enps = fields.Boolean(related="question_id.performance_enps", string="eNPS Question")
 
     @api.model
     def _create_from_answers(self, pulse_round, answers):

@@ -231,6 +231,12 @@ class TestFairnessAccess(FairnessCase):
             .action_open_analysis()
         )
         self.assertEqual(action["res_model"], "performance.fairness.analysis")
+        # the breadcrumb names the analysis and its cycle, not the technical model
+        analysis = self.env["performance.fairness.analysis"].browse(action["res_id"])
+        self.assertEqual(
+            analysis.with_user(self.user_officer).display_name,
+            f"Fairness of Ratings - {analysis.cycle_id.display_name}",
+        )
 
     def test_other_company_officer_sees_nothing(self):
         Report = self.env["performance.fairness.report"].with_user(self.user_officer_b)

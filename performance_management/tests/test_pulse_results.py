@@ -48,6 +48,11 @@ class TestPulseResults(PulseCase):
         self.assertAlmostEqual(
             company.filtered(lambda r: r.question_id == proud).mean, 24 / 7, places=2
         )
+        # the lists show an eNPS on the eNPS question's rows only, not a 0 on the others
+        self.assertEqual(company.mapped("is_enps").count(True), 1)
+        self.assertTrue(enps_row.is_enps)
+        arch = self.Result.with_user(self.user_officer).get_views([(False, "list")])["views"]
+        self.assertIn('name="enps" invisible="not is_enps"', arch["list"]["arch"])
         self.assertAlmostEqual(pulse_round.with_user(self.user_officer).enps, 14.3)
         self.assertEqual(pulse_round.with_user(self.user_officer).answer_count, 7)
         # Mia's team: 10, 9, 8, 7: two promoters, no detractor

@@ -77,6 +77,19 @@ class PerformanceFairnessAnalysis(models.TransientModel):
     reward_ids = fields.Many2many("performance.reward", string="Rewards to Approve")
     reward_count = fields.Integer(compute="_compute_reward_count")
 
+    @api.depends("mode", "cycle_id")
+    def _compute_display_name(self):
+        # the breadcrumb names the analysis, not "performance.fairness.analysis,1"
+        for analysis in self:
+            title = (
+                self.env._("Reward Gap")
+                if analysis.mode == "reward"
+                else self.env._("Fairness of Ratings")
+            )
+            analysis.display_name = (
+                f"{title} - {analysis.cycle_id.display_name}" if analysis.cycle_id else title
+            )
+
     @api.depends("reward_ids.state")
     def _compute_reward_count(self):
         for analysis in self:
