@@ -133,6 +133,8 @@
         "views/performance_nudge_views.xml",
         "views/res_users_views.xml",
         "views/res_config_settings_nudge_views.xml",
+        "security/performance_flag_report_security.xml",
+        "views/performance_automated_flag_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -151,6 +153,7 @@
         "demo/performance_calibration_session_demo.xml",
         "demo/performance_privacy_demo.xml",
         "demo/performance_nudge_demo.xml",
+        "demo/performance_automated_flag_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

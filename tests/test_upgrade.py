@@ -22,6 +22,23 @@ ADDED_COLUMNS = {
     "performance_cycle": {"peer_rater_cap"},
     # whether the employee answered "was this review useful?", and whether retention erased it
     "performance_review": {"retention_anonymised", "usefulness_answered"},
+    # the automated flags' evidence and the human decision on them (issue 28, part 6)
+    "performance_issue": {"evidence_threshold", "decision", "decision_user_id", "decision_date"},
+    "performance_review_assessment": {
+        "suggestion_decision",
+        "suggestion_decision_user_id",
+        "suggestion_decision_date",
+        "suggestion_decision_rating_id",
+    },
+    "performance_reward": {
+        "merit_cell_id",
+        "merit_suggested_percent",
+        "merit_explanation",
+        "merit_decision",
+        "merit_decision_user_id",
+        "merit_decision_date",
+        "merit_decision_percent",
+    },
 }
 DROPPED_COLUMNS = {}
 # Tables this version adds (the private notes of improvement plans, out of their chatter; the
@@ -38,6 +55,9 @@ ADDED_TABLES = {
     "performance_calibration_session_review_rel",
     "performance_calibration_vote",
     "performance_improvement_note",
+    "performance_issue_assessment_rel",
+    "performance_issue_feedback_rel",
+    "performance_issue_goal_rel",
     "performance_nudge",
     "performance_principles_version",
     "performance_pulse_participant",

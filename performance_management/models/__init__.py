@@ -85,3 +85,9 @@ from . import (
 from . import survey_user_input_line
 from . import performance_nudge, res_company_nudge, res_config_settings_nudge, res_users
 from . import performance_text_flags_mixin
+from . import (
+    performance_issue_evidence,
+    performance_review_assessment_suggestion,
+    performance_review_suggestion,
+    performance_reward_merit,
+)

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import html_escape
 
-from ..tools import commit_cron_batch, settable, write_workflow
+from ..tools import commit_cron_batch, decision_vals, settable, write_workflow
 
 RULES = [
     ("low_rating", "Low final rating"),
@@ -44,7 +44,8 @@ class PerformanceIssue(models.Model):
         tracking=True,
         readonly=True,
     )
-    dismiss_reason = fields.Text(tracking=True)
+    # the human decision's why: set by the dismiss action only
+    dismiss_reason = fields.Text(tracking=True, readonly=True, copy=False)
     date_closed = fields.Date(readonly=True, copy=False)
     plan_id = fields.Many2one(
         "performance.improvement.plan",
@@ -78,7 +79,12 @@ class PerformanceIssue(models.Model):
             raise UserError(self.env._("Only open issues can be dismissed."))
         write_workflow(
             self,
-            {"state": "dismissed", "dismiss_reason": reason, "date_closed": fields.Date.today()},
+            {
+                "state": "dismissed",
+                "dismiss_reason": reason,
+                "date_closed": fields.Date.today(),
+                **decision_vals(self.env, "", "dismissed"),
+            },
         )
 
     def action_open_dismiss_wizard(self):
@@ -109,7 +115,15 @@ class PerformanceIssue(models.Model):
                 ),
             }
         )
-        write_workflow(same, {"state": "plan", "plan_id": plan.id, "date_closed": today})
+        write_workflow(
+            same,
+            {
+                "state": "plan",
+                "plan_id": plan.id,
+                "date_closed": today,
+                **decision_vals(self.env, "", "accepted"),
+            },
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "performance.improvement.plan",
@@ -130,14 +144,23 @@ class PerformanceIssue(models.Model):
             ("write_date", ">=", fields.Datetime.now() - relativedelta(years=1)),
         ]
         Model, field = self.env["performance.review.assessment"], "final_rating"
-        groups = Model.sudo()._read_group(domain, ["employee_id"], [f"{field}:min"])
+        groups = Model.sudo()._read_group(
+            domain, ["employee_id"], [f"{field}:min", "id:array_agg"]
+        )
         return {
-            employee.id: self.env._(
-                "Final rating of %(rating)s, at or below %(threshold)s.",
-                rating=round(rating, 2),
-                threshold=threshold,
-            )
-            for employee, rating in groups
+            employee.id: {
+                "reason": self.env._(
+                    "Final rating of %(rating)s, at or below %(threshold)s.",
+                    rating=round(rating, 2),
+                    threshold=threshold,
+                ),
+                "evidence_threshold": self.env._(
+                    "A final rating at or below %(threshold)s in the last 12 months",
+                    threshold=threshold,
+                ),
+                "evidence_assessment_ids": ids,
+            }
+            for employee, rating, ids in groups
         }
 
     @api.model
@@ -149,12 +172,18 @@ class PerformanceIssue(models.Model):
             [("date_deadline", "<", today), ("progress", "<", 100)],
         ]
         domain = Domain.OR(domains) & self._goal_open_domain(company)
-        groups = Goal._read_group(domain, ["employee_id"], ["__count"])
+        groups = Goal._read_group(domain, ["employee_id"], ["__count", "id:array_agg"])
         return {
-            employee.id: self.env._(
-                "%(count)s goal(s) off track or past their deadline.", count=count
-            )
-            for employee, count in groups
+            employee.id: {
+                "reason": self.env._(
+                    "%(count)s goal(s) off track or past their deadline.", count=count
+                ),
+                "evidence_threshold": self.env._(
+                    "An open goal checked in off track, or past its deadline below 100%"
+                ),
+                "evidence_goal_ids": ids,
+            }
+            for employee, count, ids in groups
         }
 
     @api.model
@@ -176,14 +205,20 @@ class PerformanceIssue(models.Model):
             [("last_checkin_date", "=", False), ("date_start", "<", limit)]
         )
         domain = self._goal_open_domain(company) & stale
-        groups = Goal._read_group(domain, ["employee_id"], ["__count"])
+        groups = Goal._read_group(domain, ["employee_id"], ["__count", "id:array_agg"])
         return {
-            employee.id: self.env._(
-                "%(count)s goal(s) without a check-in for more than %(days)s days.",
-                count=count,
-                days=days,
-            )
-            for employee, count in groups
+            employee.id: {
+                "reason": self.env._(
+                    "%(count)s goal(s) without a check-in for more than %(days)s days.",
+                    count=count,
+                    days=days,
+                ),
+                "evidence_threshold": self.env._(
+                    "An open goal without a check-in for more than %(days)s days", days=days
+                ),
+                "evidence_goal_ids": ids,
+            }
+            for employee, count, ids in groups
         }
 
     @api.model
@@ -198,21 +233,29 @@ class PerformanceIssue(models.Model):
                 ("date", ">=", fields.Date.context_today(self) - relativedelta(days=days)),
             ],
             ["employee_id"],
-            ["__count"],
+            ["__count", "id:array_agg"],
             having=[("__count", ">=", minimum)],
         )
         return {
-            employee.id: self.env._(
-                "%(count)s pieces of constructive feedback in %(days)s days.",
-                count=count,
-                days=days,
-            )
-            for employee, count in groups
+            employee.id: {
+                "reason": self.env._(
+                    "%(count)s pieces of constructive feedback in %(days)s days.",
+                    count=count,
+                    days=days,
+                ),
+                "evidence_threshold": self.env._(
+                    "At least %(minimum)s pieces of constructive feedback in %(days)s days",
+                    minimum=minimum,
+                    days=days,
+                ),
+                "evidence_feedback_ids": ids,
+            }
+            for employee, count, ids in groups
         }
 
     @api.model
     def _get_signals(self, company):
-        """{rule: {employee_id: reason}} for the rules the company switched on."""
+        """{rule: {employee_id: {reason, threshold, evidence ids}}} for the rules switched on."""
         switches = {
             "low_rating": company.performance_issue_rating,
             "goal_off_track": company.performance_issue_goal,
@@ -263,8 +306,8 @@ class PerformanceIssue(models.Model):
             )
             known = {(issue.rule, issue.employee_id.id): issue for issue in existing}
             vals_list = []
-            for rule, reasons in signals.items():
-                for employee_id, reason in reasons.items():
+            for rule, found in signals.items():
+                for employee_id, signal in found.items():
                     issue = known.get((rule, employee_id))
                     if not issue:
                         vals_list.append(
@@ -272,11 +315,11 @@ class PerformanceIssue(models.Model):
                                 "company_id": company.id,
                                 "employee_id": employee_id,
                                 "rule": rule,
-                                "reason": reason,
+                                **self._evidence_vals(signal),
                             }
                         )
-                    elif issue.state == "open" and issue.reason != reason:
-                        issue.reason = reason
+                    elif issue.state == "open" and issue._evidence_differs(signal):
+                        issue.write(self._evidence_vals(signal))
             self.with_context(tracking_disable=True).create(vals_list)
             gone = existing.filtered(
                 lambda i, signals=signals: (

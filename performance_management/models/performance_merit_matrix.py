@@ -50,9 +50,15 @@ class PerformanceMeritMatrix(models.Model):
 
         Returns None when no cell applies (e.g. a rating below every threshold).
         """
+        cell = self._get_cell(rating, attainment, company)
+        return cell.raise_percent if cell else None
+
+    @api.model
+    def _get_cell(self, rating, attainment, company=None):
+        """The cell with the highest thresholds that rating and attainment reach, in sudo."""
         company = company or self.env.company
         # sudo: the company's matrix cell applies to a reward the user recommends (not secret)
-        cell = self.sudo().search(
+        return self.sudo().search(
             [
                 ("company_id", "=", company.id),
                 ("rating_min", "<=", rating),
@@ -61,4 +67,3 @@ class PerformanceMeritMatrix(models.Model):
             order="rating_min desc, attainment_min desc",
             limit=1,
         )
-        return cell.raise_percent if cell else None

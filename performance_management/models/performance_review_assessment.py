@@ -107,19 +107,25 @@ class PerformanceReviewAssessment(models.Model):
 
     def _compute_overall_score_from_lines(self):
         for assessment in self:
-            review = assessment.review_id
-            template = review.template_id
-            lines = review.line_ids.filtered(lambda line: line.role == "manager")
-            parts = []
-            questions = lines.filtered(lambda line: line.kind == "rating" and line.rating_id)
-            if questions and sum(questions.mapped("weight")):
-                parts.append((template.question_weight, self._weighted(questions)))
-            skills = lines.filtered(lambda line: line.kind == "competency" and line.skill_level_id)
-            if skills:
-                parts.append((template.competency_weight, self._weighted(skills)))
-            if review.goal_line_ids:
-                parts.append((template.goal_weight, review.goal_attainment))
-            assessment._set_overall_score(parts)
+            parts = assessment._score_parts()
+            assessment._set_overall_score([(weight, score) for _kind, weight, score in parts])
+
+    def _score_parts(self):
+        """[(kind, weight, 0-100 score)] the overall score weighs, from the review's lines."""
+        self.ensure_one()
+        review = self.review_id
+        template = review.template_id
+        lines = review.line_ids.filtered(lambda line: line.role == "manager")
+        parts = []
+        questions = lines.filtered(lambda line: line.kind == "rating" and line.rating_id)
+        if questions and sum(questions.mapped("weight")):
+            parts.append(("rating", template.question_weight, self._weighted(questions)))
+        skills = lines.filtered(lambda line: line.kind == "competency" and line.skill_level_id)
+        if skills:
+            parts.append(("competency", template.competency_weight, self._weighted(skills)))
+        if review.goal_line_ids:
+            parts.append(("goal", template.goal_weight, review.goal_attainment))
+        return parts
 
     @api.model
     def _weighted(self, lines):

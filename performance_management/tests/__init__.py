@@ -94,3 +94,4 @@ from . import test_access_write_paths
 from . import test_access_new_models
 from . import test_everyday_flows_2
 from . import test_nudges
+from . import test_automated_flags

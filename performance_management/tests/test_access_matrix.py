@@ -424,7 +424,7 @@ class AccessMatrixCase(ReviewCase):
             "performance.improvement.checkin": {"notes": "<p>Edited</p>"},
             "performance.improvement.extension": {"reason": "Edited"},
             "performance.improvement.note": {"note": "Edited"},
-            "performance.issue": {"dismiss_reason": "Edited"},
+            "performance.issue": {"reason": "Edited"},
             "performance.career.path": {"name": "Renamed"},
             "performance.career.step": {"level": 5},
             "performance.career.step.skill": {
