@@ -11,5 +11,4 @@ from . import (
     performance_fairness_report,
     performance_reward_gap_report,
 )
-from . import performance_fairness_report, performance_reward_gap_report
 from . import performance_flag_report

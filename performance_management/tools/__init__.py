@@ -7,8 +7,8 @@ from .numbers import FiniteFloat, FiniteMonetary
 from .report_view import create_report_view
 
 __all__ = [
-    "OFFICER_GROUP",
     "DECISIONS",
+    "OFFICER_GROUP",
     "FiniteFloat",
     "FiniteMonetary",
     "attribute_columns",
