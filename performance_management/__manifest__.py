@@ -126,6 +126,8 @@
         "views/hr_employee_legal_hold_views.xml",
         "views/res_config_settings_privacy_views.xml",
         "report/performance_principles_report.xml",
+        "security/performance_manager_scorecard_security.xml",
+        "report/performance_manager_scorecard_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -143,6 +145,7 @@
         "demo/performance_fairness_demo.xml",
         "demo/performance_calibration_session_demo.xml",
         "demo/performance_privacy_demo.xml",
+        "demo/performance_scorecard_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

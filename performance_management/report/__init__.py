@@ -7,3 +7,4 @@ from . import (
 )
 from . import performance_data_report
 from . import performance_fairness_report, performance_reward_gap_report
+from . import performance_manager_scorecard

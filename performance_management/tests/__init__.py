@@ -92,3 +92,4 @@ from . import test_calibration_session_tour
 from . import test_retention
 from . import test_principles
 from . import test_access_write_paths
+from . import test_manager_scorecard
