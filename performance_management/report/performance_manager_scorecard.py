@@ -150,6 +150,7 @@ class PerformanceManagerScorecard(models.Model):
         "threshold: how the reports answer the upward questionnaire. Empty when no round "
         "was released for the team.",
     )
+    has_team_enps = fields.Boolean(string="Team eNPS Released", readonly=True)
     score = FiniteFloat(
         readonly=True,
         aggregator="avg",
@@ -425,7 +426,7 @@ class PerformanceManagerScorecard(models.Model):
                            on_time::int AS review_on_time_count, review_on_time_rate,
                            goals::int AS goal_count, checked::int AS goal_checked_count,
                            checkin_rate,
-                           enps AS team_enps,
+                           enps AS team_enps, enps IS NOT NULL AS has_team_enps,
                            (COALESCE(one_on_one_rate, 0) + COALESCE(review_on_time_rate, 0)
                             + COALESCE(checkin_rate, 0))
                            / NULLIF((one_on_one_rate IS NOT NULL)::int

@@ -1,10 +1,13 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.fields import Command
+from odoo.tests import tagged
 
-from .common import PerformanceCase
+from .common import PerformanceCase, PulseCase
 
 
 class TestManagerScorecard(PerformanceCase):
@@ -257,3 +260,34 @@ class TestManagerScorecard(PerformanceCase):
     def test_switch_individual_is_per_company(self):
         self.company_b.performance_monitor_scorecards = "off"
         self.assertTrue(self.card_of(self.manager, self.user_manager))
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-02")
+class TestManagerScorecardPulse(PulseCase):
+    """The upward questionnaire: the team's eNPS of its last released pulse round."""
+
+    def test_team_enps_only_past_the_threshold(self):
+        self.run_pulse_cron()
+        # Mia's four reports answer (two promoters); Dana's team is Mia alone; with
+        # Dana and Olivia, R&D has enough answers outside Mia's team not to hide it
+        for employee, enps in (
+            (self.employee, 10),
+            (self.peer, 9),
+            (self.portal_employee, 8),
+            (self.nouser_employee, 7),
+            (self.manager, 3),
+            (self.director, 3),
+            (self.officer, 10),
+        ):
+            self.answer_pulse(employee, enps, 4)
+        Scorecard = self.env["performance.manager.scorecard"].with_user(self.user_director)
+        mia = Scorecard.search([("manager_id", "=", self.manager.id)])
+        self.assertFalse(mia.has_team_enps, "nothing while the round is open")
+        self.schedule.round_ids.with_user(self.user_officer).action_close()
+        mia.invalidate_recordset()
+        self.assertTrue(mia.has_team_enps)
+        self.assertEqual(mia.team_enps, 50.0)
+        # a team under the threshold shows nothing
+        dana = Scorecard.search([("manager_id", "=", self.director.id)])
+        self.assertFalse(dana.has_team_enps)
