@@ -16,9 +16,10 @@ class PerformanceManagerScorecard(models.Model):
     """What a manager does for his team, from the 1:1s, feedback, reviews and check-ins.
 
     One row per manager (an employee with direct reports) where the company monitors per
-    employee; one row per department of two managers or more where it allows team
-    aggregates only; no row where it switched scorecards off. The view itself obeys the
-    switch, so no reader (not even a sudo one) gets a row the works agreement forbids.
+    employee; one row per department of three managers or more (or the company's anonymity
+    threshold) where it allows team aggregates only; no row where it switched scorecards
+    off. The view itself obeys the switch, so no reader (not even a sudo one) gets a row
+    the works agreement forbids.
     """
 
     _name = "performance.manager.scorecard"
@@ -30,7 +31,11 @@ class PerformanceManagerScorecard(models.Model):
         "hr.employee": ["active", "company_id", "current_version_id", "parent_id", "user_id"],
         "hr.version": ["department_id"],
         "hr.department": ["manager_id"],
-        "res.company": ["performance_monitor_scorecards", "performance_one_on_one_gap_days"],
+        "res.company": [
+            "performance_anonymity_threshold",
+            "performance_monitor_scorecards",
+            "performance_one_on_one_gap_days",
+        ],
         "performance.coaching.log": [
             "cadence",
             "coach_id",
@@ -401,7 +406,9 @@ class PerformanceManagerScorecard(models.Model):
                                   f.overdue, f.feedback, f.kudos, f.reviews_due, f.on_time,
                                   f.goals, f.checked, f.enps
                         UNION ALL
-                        -- team aggregates only: never fewer than two managers in a row
+                        -- team aggregates only: at least three managers in a row (the
+                        -- company's anonymity threshold if higher), so that none of them
+                        -- can take his own figures off the sum and read another's
                         SELECT f.department_id * 2 + 1, 'department', d.manager_id,
                                f.department_id, f.company_id, COUNT(*),
                                SUM(f.report_count), SUM(f.expected), SUM(f.held),
@@ -413,7 +420,7 @@ class PerformanceManagerScorecard(models.Model):
                           JOIN hr_department d ON d.id = f.department_id
                          WHERE c.performance_monitor_scorecards = 'team'
                          GROUP BY f.department_id, d.manager_id, f.company_id
-                        HAVING COUNT(*) >= 2
+                        HAVING COUNT(*) >= GREATEST(3, MAX(c.performance_anonymity_threshold))
                     )
                     SELECT id, level, manager_id, department_id, company_id,
                            manager_count::int, report_count::int,

@@ -237,18 +237,26 @@ class TestManagerScorecard(PerformanceCase):
         self.assertFalse(
             Scorecard.search([("company_id", "=", self.company.id), ("level", "=", "manager")])
         )
-        rows = self.Scorecard.with_user(self.user_officer).search(
-            [("department_id", "in", (self.department | self.other_department).ids)]
+        ours = [("department_id", "in", (self.department | self.other_department).ids)]
+        # R&D has two managers (Dana and Mia): either could take his own figures off a sum
+        self.assertFalse(self.Scorecard.with_user(self.user_officer).search(ours))
+        # a third manager in R&D (Pat, over a new hire): one row; Sales (Otto alone): none
+        self.env["hr.employee"].create(
+            {
+                "name": "Ivy Intern",
+                "parent_id": self.peer.id,
+                "department_id": self.department.id,
+            }
         )
-        # R&D has two managers (Dana and Mia): one row; Sales has Otto alone: none
-        self.assertEqual(rows.department_id, self.department)
+        rows = self.Scorecard.with_user(self.user_officer).search(ours)
         self.assertRecordValues(
             rows,
             [
                 {
                     "level": "department",
-                    "manager_count": 2,
-                    "report_count": 4 + 1,
+                    "department_id": self.department.id,
+                    "manager_count": 3,
+                    "report_count": 1 + 4 + 1,
                     "overdue_action_count": 1,
                     "display_name": self.department.display_name,
                 }
@@ -256,6 +264,9 @@ class TestManagerScorecard(PerformanceCase):
         )
         # no manager reads a row of his own any more
         self.assertFalse(self.Scorecard.with_user(self.user_manager).search([]))
+        # a company asking for more answers before it shows a group asks as many managers
+        self.company.performance_anonymity_threshold = 4
+        self.assertFalse(self.Scorecard.with_user(self.user_officer).search(ours))
 
     def test_switch_individual_is_per_company(self):
         self.company_b.performance_monitor_scorecards = "off"
