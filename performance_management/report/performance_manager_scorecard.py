@@ -244,28 +244,33 @@ class PerformanceManagerScorecard(models.Model):
                  WHERE m.active
                  GROUP BY m.id, m.company_id, v.department_id, m.user_id
             ),
+            series AS (
+                -- the cadence of each pair's latest 1:1 series
+                SELECT DISTINCT ON (l.coach_id, l.employee_id) l.coach_id, l.employee_id,
+                       CASE l.cadence WHEN 'weekly' THEN 7
+                                      WHEN 'biweekly' THEN 14
+                                      WHEN 'monthly' THEN 30 END AS days
+                  FROM performance_coaching_log l
+                 WHERE l.kind = 'one_on_one' AND l.cadence <> 'none'
+                   AND l.state <> 'cancelled'
+                 ORDER BY l.coach_id, l.employee_id, l.date_start DESC, l.id DESC
+            ),
+            held AS (
+                SELECT l.coach_id, l.employee_id, COUNT(*) AS held
+                  FROM performance_coaching_log l
+                 WHERE l.kind = 'one_on_one' AND l.state = 'done'
+                   AND l.date_start >= NOW() - make_interval(days => %(window)s)
+                   AND l.date_start <= NOW()
+                 GROUP BY l.coach_id, l.employee_id
+            ),
             cadences AS (
                 SELECT r.parent_id AS manager_id,
-                       COALESCE(
-                           (SELECT CASE l.cadence WHEN 'weekly' THEN 7
-                                                  WHEN 'biweekly' THEN 14
-                                                  WHEN 'monthly' THEN 30 END
-                              FROM performance_coaching_log l
-                             WHERE l.coach_id = r.parent_id AND l.employee_id = r.id
-                               AND l.kind = 'one_on_one' AND l.cadence <> 'none'
-                               AND l.state <> 'cancelled'
-                             ORDER BY l.date_start DESC, l.id DESC
-                             LIMIT 1),
-                           NULLIF(c.performance_one_on_one_gap_days, 0)
-                       ) AS days,
-                       (SELECT COUNT(*)
-                          FROM performance_coaching_log l
-                         WHERE l.coach_id = r.parent_id AND l.employee_id = r.id
-                           AND l.kind = 'one_on_one' AND l.state = 'done'
-                           AND l.date_start >= NOW() - make_interval(days => %(window)s)
-                           AND l.date_start <= NOW()) AS held
+                       COALESCE(s.days, NULLIF(c.performance_one_on_one_gap_days, 0)) AS days,
+                       COALESCE(h.held, 0) AS held
                   FROM hr_employee r
                   JOIN res_company c ON c.id = r.company_id
+                  LEFT JOIN series s ON s.coach_id = r.parent_id AND s.employee_id = r.id
+                  LEFT JOIN held h ON h.coach_id = r.parent_id AND h.employee_id = r.id
                  WHERE r.active AND r.parent_id IS NOT NULL AND r.parent_id <> r.id
             ),
             one_on_ones AS (
