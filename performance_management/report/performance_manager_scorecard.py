@@ -352,25 +352,48 @@ class PerformanceManagerScorecard(models.Model):
                   JOIN survey_question q ON q.id = pr.question_id
                  WHERE pr.dimension = 'team' AND q.performance_enps
                  ORDER BY pr.manager_id, pr.date DESC, pr.id DESC
+            ),
+            -- one branch per source, summed per manager: PostgreSQL estimates a union
+            -- by adding its branches, where a chain of joins multiplied them (and then
+            -- spent seconds compiling the plan with JIT)
+            parts AS (
+                SELECT manager_id, expected, kept, held, 0 AS missed, 0 AS stale,
+                       0 AS overdue, 0 AS feedback, 0 AS kudos, 0 AS reviews_due,
+                       0 AS on_time, 0 AS goals, 0 AS checked, NULL::float AS enps
+                  FROM one_on_ones
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, missed, 0, 0, 0, 0, 0, 0, 0, 0, NULL FROM missed
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, stale, 0, 0, 0, 0, 0, 0, 0, NULL FROM stale
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, 0, overdue, 0, 0, 0, 0, 0, 0, NULL FROM overdue
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, 0, 0, given, 0, 0, 0, 0, 0, NULL FROM feedback
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, 0, 0, 0, given, 0, 0, 0, 0, NULL FROM kudos
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, 0, 0, 0, 0, due, on_time, 0, 0, NULL
+                  FROM reviews
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, goals, checked, NULL
+                  FROM checkins
+                UNION ALL
+                SELECT manager_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, enps FROM enps
             )
             SELECT m.manager_id, m.company_id, m.department_id, m.report_count,
-                   COALESCE(o.expected, 0) AS expected, COALESCE(o.kept, 0) AS kept,
-                   COALESCE(o.held, 0) AS held, COALESCE(mi.missed, 0) AS missed,
-                   COALESCE(s.stale, 0) AS stale, COALESCE(ov.overdue, 0) AS overdue,
-                   COALESCE(f.given, 0) AS feedback, COALESCE(k.given, 0) AS kudos,
-                   COALESCE(rv.due, 0) AS reviews_due, COALESCE(rv.on_time, 0) AS on_time,
-                   COALESCE(ch.goals, 0) AS goals, COALESCE(ch.checked, 0) AS checked,
-                   en.enps
+                   COALESCE(SUM(p.expected), 0) AS expected,
+                   COALESCE(SUM(p.kept), 0) AS kept, COALESCE(SUM(p.held), 0) AS held,
+                   COALESCE(SUM(p.missed), 0) AS missed, COALESCE(SUM(p.stale), 0) AS stale,
+                   COALESCE(SUM(p.overdue), 0) AS overdue,
+                   COALESCE(SUM(p.feedback), 0) AS feedback,
+                   COALESCE(SUM(p.kudos), 0) AS kudos,
+                   COALESCE(SUM(p.reviews_due), 0) AS reviews_due,
+                   COALESCE(SUM(p.on_time), 0) AS on_time,
+                   COALESCE(SUM(p.goals), 0) AS goals,
+                   COALESCE(SUM(p.checked), 0) AS checked, MAX(p.enps) AS enps
               FROM managers m
-              LEFT JOIN one_on_ones o ON o.manager_id = m.manager_id
-              LEFT JOIN missed mi ON mi.manager_id = m.manager_id
-              LEFT JOIN stale s ON s.manager_id = m.manager_id
-              LEFT JOIN overdue ov ON ov.manager_id = m.manager_id
-              LEFT JOIN feedback f ON f.manager_id = m.manager_id
-              LEFT JOIN kudos k ON k.manager_id = m.manager_id
-              LEFT JOIN reviews rv ON rv.manager_id = m.manager_id
-              LEFT JOIN checkins ch ON ch.manager_id = m.manager_id
-              LEFT JOIN enps en ON en.manager_id = m.manager_id
+              LEFT JOIN parts p ON p.manager_id = m.manager_id
+             GROUP BY m.manager_id, m.company_id, m.department_id, m.report_count
             """,
             window=WINDOW_DAYS,
             review_days=REVIEW_DAYS,
