@@ -135,6 +135,8 @@
         "views/res_config_settings_nudge_views.xml",
         "security/performance_flag_report_security.xml",
         "views/performance_automated_flag_views.xml",
+        "security/performance_manager_scorecard_security.xml",
+        "report/performance_manager_scorecard_views.xml",
     ],
     "demo": [
         "demo/performance_demo.xml",
@@ -154,6 +156,7 @@
         "demo/performance_privacy_demo.xml",
         "demo/performance_nudge_demo.xml",
         "demo/performance_automated_flag_demo.xml",
+        "demo/performance_scorecard_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

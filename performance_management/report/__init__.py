@@ -12,3 +12,5 @@ from . import (
     performance_reward_gap_report,
 )
 from . import performance_flag_report
+from . import performance_fairness_report, performance_reward_gap_report
+from . import performance_manager_scorecard
