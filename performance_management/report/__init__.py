@@ -12,5 +12,4 @@ from . import (
     performance_reward_gap_report,
 )
 from . import performance_flag_report
-from . import performance_fairness_report, performance_reward_gap_report
 from . import performance_manager_scorecard
