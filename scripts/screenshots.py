@@ -146,6 +146,7 @@ class Browser:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        pages = []
         for _attempt in range(100):
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/json", timeout=2) as r:
@@ -155,7 +156,13 @@ class Browser:
             except OSError:
                 pass
             time.sleep(0.2)
-        self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60)
+        try:
+            self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60)
+        except Exception:
+            # no browser left behind when it cannot be driven
+            self.process.terminate()
+            shutil.rmtree(self.profile, ignore_errors=True)
+            raise
         self.next_id = 0
 
     def call(self, method, **params):
