@@ -1,10 +1,10 @@
 from typing import ClassVar
 
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..models.performance_issue import RULES
-from ..tools import DECISIONS
+from ..tools import DECISIONS, create_report_view
 
 
 class PerformanceFlagReport(models.Model):
@@ -78,12 +78,11 @@ class PerformanceFlagReport(models.Model):
     reward_id = fields.Many2one("performance.reward", readonly=True)
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
         # ids: three flag types interleaved, each keeps its record's id recoverable
-        self.env.cr.execute(
+        create_report_view(
+            self,
             SQL(
                 """
-                CREATE OR REPLACE VIEW %s AS (
                     SELECT i.id * 3 AS id,
                            'issue' AS flag_type,
                            i.rule AS rule,
@@ -130,8 +129,6 @@ class PerformanceFlagReport(models.Model):
                            r.id
                       FROM performance_reward r
                      WHERE r.merit_explanation IS NOT NULL
-                )
-                """,
-                SQL.identifier(self._table),
-            )
+                """
+            ),
         )

@@ -1,7 +1,7 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..tools import FiniteFloat
+from ..tools import FiniteFloat, create_report_view
 
 # the period each figure looks back over, in days
 WINDOW_DAYS = 90
@@ -414,11 +414,10 @@ class PerformanceManagerScorecard(models.Model):
         )
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
+        create_report_view(
+            self,
             SQL(
                 """
-                CREATE OR REPLACE VIEW %(table)s AS (
                     WITH figures AS (%(figures)s),
                     rows AS (
                         SELECT f.manager_id * 2 AS id, 'manager' AS level, f.manager_id,
@@ -468,10 +467,8 @@ class PerformanceManagerScorecard(models.Model):
                                     + (review_on_time_rate IS NOT NULL)::int
                                     + (checkin_rate IS NOT NULL)::int, 0) AS score
                       FROM rows
-                )
                 """,
-                table=SQL.identifier(self._table),
                 figures=self._figures(),
                 rates=self._rates(),
-            )
+            ),
         )
