@@ -709,3 +709,32 @@ class TestPulseNudgeActivity(Session7Case):
             rpc(self.user_peer, self.env["mail.activity"], "search", [("id", "=", activity.id)]),
             activity.ids,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestKeyResultWarning(Session7Case):
+    def test_the_range_warning_tells_a_stranger_nothing(self):
+        """The far-value warning names the start and target of the key result: asked by
+        someone who cannot read it, the onchange refuses instead of answering them."""
+        goal = self.env["performance.goal"].create(
+            {
+                "name": "Confidential figures",
+                "employee_id": self.employee.id,
+                "key_result_ids": [
+                    Command.create({"name": "Margin", "start_value": 4321, "target_value": 8765})
+                ],
+            }
+        )
+        kr = goal.key_result_ids
+        KeyResult = self.env["performance.key.result"]
+        for user in (self.user_peer, self.user_other_manager, self.user_officer_b):
+            with self.subTest(user=user.login), self.refused():
+                rpc(
+                    user,
+                    KeyResult,
+                    "onchange",
+                    kr.ids,
+                    {"id": kr.id, "current_value": 99_999_999_999},
+                    ["current_value"],
+                    {"current_value": {}, "start_value": {}, "target_value": {}},
+                )
