@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import settable
 
@@ -32,6 +32,8 @@ class PerformanceCoachingActionItem(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         items = super().create(vals_list)
+        if not self.env.su:
+            items._check_owner()
         if not self.env.context.get("performance_defer_action_items"):
             items._schedule_activity()
         return items
@@ -41,6 +43,8 @@ class PerformanceCoachingActionItem(models.Model):
         if "log_id" in vals:
             # moved: the writer must still be allowed to write it where it went
             self.check_access("write")
+        if vals.keys() & {"log_id", "owner_id"} and not self.env.su:
+            self._check_owner()
         if vals.get("done"):
             # sudo: the to-do this item scheduled itself (activity_id is the addon's to set)
             self.sudo().activity_id.action_feedback(feedback=self.env._("Done"))
@@ -49,6 +53,23 @@ class PerformanceCoachingActionItem(models.Model):
             self.sudo().activity_id.unlink()
             self._schedule_activity()
         return res
+
+    def _check_owner(self):
+        """An action item is taken by one who meets in its 1:1, or by its writer: no to-do
+        lands on a stranger (nor an overdue item on another manager's scorecard)."""
+        for item in self:
+            # sudo: the users of the 1:1's two people, on a 1:1 the writer may write
+            log = item.log_id.sudo()
+            if item.owner_id and item.owner_id not in (
+                log.coach_id.user_id | log.employee_id.user_id | self.env.user
+            ):
+                raise UserError(
+                    self.env._(
+                        "An action item of %(meeting)s is taken by one of the people who "
+                        "meet in it.",
+                        meeting=log.name,
+                    )
+                )
 
     def _schedule_activity(self):
         # a portal owner follows his items in the portal: no to-do he could not open

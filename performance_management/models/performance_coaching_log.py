@@ -211,7 +211,8 @@ class PerformanceCoachingLog(models.Model):
         return res
 
     def _check_participants(self):
-        """One books a 1:1 for oneself, or with one's reports, mentees or an officer's."""
+        """One books a 1:1 for oneself, or with one's reports, mentees or an officer's; its
+        coach is the writer, someone the employee reports to, or the employee's coach."""
         if is_officer(self.env.user):
             return
         mine = self.env.user.employee_ids
@@ -227,6 +228,20 @@ class PerformanceCoachingLog(models.Model):
                     self.env._(
                         "You can only plan 1:1s for yourself or with the people you manage "
                         "or mentor."
+                    )
+                )
+            coach = log.coach_id
+            if not (
+                coach in mine
+                or coach in employee.performance_chain_ids
+                or coach == employee.coach_id
+            ):
+                # else anyone would put 1:1s in anyone's calendar, and count them missed
+                # on his scorecard
+                raise UserError(
+                    self.env._(
+                        "The coach of a 1:1 is you, a manager of %(name)s or their coach.",
+                        name=employee.name,
                     )
                 )
 

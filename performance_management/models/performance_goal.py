@@ -391,6 +391,7 @@ class PerformanceGoal(models.Model):
         if not self.env.su:
             # one aligns only on goals one may read
             goals.parent_id.check_access("read")
+            goals._check_named_manager()
             goals._check_create_rights()
         return goals
 
@@ -419,6 +420,7 @@ class PerformanceGoal(models.Model):
         if vals.keys() & (moved | {"is_template"}) and not self.env.su:
             # reassigned: its writer must still manage it where it went
             self.check_access("write")
+            self._check_named_manager()
             self._check_manager_action()
         if "date_deadline" in vals:
             # a new deadline deserves a new warning
@@ -573,6 +575,38 @@ class PerformanceGoal(models.Model):
         elif goal.scope == "department":
             heads |= goal.department_id.manager_id
         return bool(heads.performance_chain_ids & user.employee_ids)
+
+    def _get_natural_manager(self):
+        """The manager a goal has unless someone who manages it names another."""
+        self.ensure_one()
+        if self.scope == "employee":
+            return self.employee_id._performance_manager()
+        if self.scope == "department":
+            return self.department_id.manager_id
+        return self.env["hr.employee"]
+
+    def _check_named_manager(self):
+        """A goal's manager, when not its natural one, is named by an officer or by the
+        natural manager's chain: naming oneself the manager of a colleague's goal (a
+        department's, the company's) gives no right over it."""
+        if self.env.su or is_officer(self.env.user):
+            return
+        mine = self.env.user.employee_ids
+        # sudo: the org chart, only to tell whether the writer is above the natural manager
+        for goal in self.sudo():
+            natural = goal._get_natural_manager()
+            if (
+                goal.manager_id
+                and goal.manager_id != natural
+                and not (natural.performance_chain_ids & mine)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only an officer or the manager of %(goal)s may name another manager "
+                        "for it.",
+                        goal=goal.name,
+                    )
+                )
 
     def _check_manager_action(self):
         for goal in self:

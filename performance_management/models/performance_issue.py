@@ -231,6 +231,11 @@ class PerformanceIssue(models.Model):
                 ("state", "=", "done"),
                 ("feedback_type", "=", "constructive"),
                 ("date", ">=", fields.Date.context_today(self) - relativedelta(days=days)),
+                # an anonymous answer counts once released with its batch: a count that
+                # moved with each answer would time them for the manager who refreshes
+                "|",
+                ("anonymous", "=", False),
+                ("anonymous_released", "=", True),
             ],
             ["employee_id"],
             ["__count", "id:array_agg"],
