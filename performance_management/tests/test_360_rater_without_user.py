@@ -38,6 +38,8 @@ class TestAnonymousInvitation(RaterWithoutUserCase):
         """Noah rates Eli, Pat and Paula anonymously: one mail each at his work e-mail,
         naming the person rated, the cycle and the deadline; the answers keep nothing of
         him and the mails are tied to none of them."""
+        # the deadline is the cycle's day wherever the launcher is, not the next one
+        self.user_officer.tz = "Europe/Brussels"
         self.launch()
         rated = self.employee | self.peer | self.portal_employee
         # his own review's mails aside (named: his self questionnaire, his review)
