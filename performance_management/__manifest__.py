@@ -157,6 +157,7 @@
         "demo/performance_nudge_demo.xml",
         "demo/performance_automated_flag_demo.xml",
         "demo/performance_scorecard_demo.xml",
+        "demo/performance_360_rater_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

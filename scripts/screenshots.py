@@ -9,8 +9,10 @@ and writes docs/images/<name>.png. Without names, every shot of SHOTS is taken.
 
 import argparse
 import base64
+import html
 import json
 import pathlib
+import re
 import shutil
 import socket
 import subprocess
@@ -24,8 +26,34 @@ import websocket  # websocket-client, in requirements-test.txt
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
 
+
+def rater_invitation_id(url, admin):
+    """The demo's 360 invitation to Olivia Grant, who has no user."""
+    mail_ids = call(
+        url, admin, "mail.mail", "search", [("email_to", "=", "olivia.grant@example.com")]
+    )
+    if not mail_ids:
+        raise RuntimeError("the demo's 360 invitation to Olivia Grant was sent or deleted")
+    return mail_ids[0]
+
+
+def rater_invitation(url, admin):
+    """The backend page of that invitation, its body as the mail renders it."""
+    return f"/odoo/action-mail.action_view_mail_mail/{rater_invitation_id(url, admin)}"
+
+
+def rater_questionnaire(url, admin):
+    """The questionnaire the invitation's token link opens: her answer is anonymous, so
+    nobody reads its token but in the mail."""
+    mail_id = rater_invitation_id(url, admin)
+    body = call(url, admin, "mail.mail", "read", [mail_id], ["body_html"])[0]["body_html"]
+    link = re.search(r'href="[^"]*?(/survey/start/[^"]+)"', body).group(1)
+    return html.unescape(link)
+
+
 # name: (login[:language], path, width, height, wait for this CSS selector); {module.xml_id}
-# in a path is the id of that demo record
+# in a path is the id of that demo record; a path may be a function of (url, admin session);
+# no login opens the page as a visitor (a 360 rater without a user)
 SHOTS = {
     "calibration-session": (
         "admin",
@@ -48,6 +76,9 @@ SHOTS = {
     "portal-pay": ("portal", "/my/performance/pay", 1280, 900, "main"),
     # the portal of a French-speaking employee (the language is loaded and set for the shot)
     "portal-french": ("portal:fr_FR", "/my/performance", 1280, 900, "main"),
+    # the invitation of a 360 rater without a user, and the questionnaire its link opens
+    "360-invitation": ("admin", rater_invitation, 1440, 900, ".o_form_view .o_field_html"),
+    "360-questionnaire": ("", rater_questionnaire, 1280, 900, ".o_pm_survey_about"),
 }
 PASSWORDS = {"admin": "admin", "demo": "demo", "portal": "portal"}
 
@@ -179,7 +210,8 @@ class Browser:
         host = url.split("://", 1)[1].split(":")[0].split("/")[0]
         self.call("Network.enable")
         self.call("Network.clearBrowserCookies")
-        self.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
+        if session:
+            self.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
         self.call(
             "Emulation.setDeviceMetricsOverride",
             width=width,
@@ -225,16 +257,16 @@ def main():
         for name in args.names or SHOTS:
             user, path, width, height, selector = SHOTS[name]
             user, _sep, language = user.partition(":")
-            path = resolve(args.url, admin, path)
+            path = path(args.url, admin) if callable(path) else resolve(args.url, admin, path)
             previous = language and set_language(args.url, admin, user, language)
             try:
-                session = login(args.url, args.db, user)
+                session = user and login(args.url, args.db, user)
                 target = IMAGES / f"{name}.png"
                 browser.shot(args.url, session, path, width, height, selector, target)
             finally:
                 if language:
                     set_language(args.url, admin, user, previous)
-            print(f"{target.relative_to(ROOT)}: {user} at {path}")
+            print(f"{target.relative_to(ROOT)}: {user or 'a visitor'} at {path}")
     finally:
         browser.close()
     return 0

@@ -845,11 +845,21 @@ class PerformanceCycle(models.Model):
         if not self.peer_count:
             return Feedback
         managers = reviews.employee_id.parent_id
-        # sudo: the reviewed employees' colleagues under the same manager, to ask them
+        # sudo: the reviewed employees' colleagues under the same manager, to ask them: those
+        # with a user, and those with a work e-mail where a questionnaire's token link lets
+        # them answer without one
         colleagues = (
             self.env["hr.employee"]
             .sudo()
-            .search([("parent_id", "in", managers.ids), ("user_id", "!=", False)], order="id")
+            .search(
+                [
+                    ("parent_id", "in", managers.ids),
+                    "|",
+                    ("user_id", "!=", False),
+                    ("work_email", "!=", False),
+                ],
+                order="id",
+            )
         )
         by_manager = {}
         for colleague in colleagues:
@@ -862,6 +872,7 @@ class PerformanceCycle(models.Model):
                     peer
                     for peer in by_manager.get(review.employee_id.parent_id.id, [])
                     if peer != review.employee_id
+                    and (peer.user_id or review.template_id.survey_peer_id)
                 ],
                 load,
             )
@@ -895,6 +906,8 @@ class PerformanceCycle(models.Model):
                         "automated": True,
                     }
                     for request in requests
+                    # a rater without a user answers through his invitation's token link
+                    if request.author_id.user_id
                 ]
             )
         return requests

@@ -223,7 +223,7 @@ class SurveyUserInput(models.Model):
         """
         # sudo: the launch works on the reviews and requests it just created
         reviews, requests = reviews.sudo(), requests.sudo()
-        templates = reviews.template_id
+        templates = (reviews | requests.review_id).template_id
         templates.fetch(
             ["survey_peer_id", "survey_report_id", "survey_manager_id", "survey_self_id"]
         )
@@ -236,6 +236,9 @@ class SurveyUserInput(models.Model):
             return self.browse()
         requests |= self._performance_request_reports(reviews)
         vals_list, questions = [], {}
+        # {index in vals_list: rater}: the anonymous raters without a user, invited by
+        # their work e-mail, which their answer never keeps
+        anonymous_raters = {}
 
         def prepare(survey, review, role, rater, deadline, request=None):
             if survey.id not in questions:
@@ -256,6 +259,8 @@ class SurveyUserInput(models.Model):
                 vals["email"] = rater.user_id.email or rater.work_email
                 # the name the invitation greets a rater without a user by
                 vals["nickname"] = rater.name
+            elif not rater.user_id and rater.work_email:
+                anonymous_raters[len(vals_list)] = rater
             vals_list.append(vals)
 
         for request in requests:
@@ -292,6 +297,8 @@ class SurveyUserInput(models.Model):
             .create(vals_list)
         )
         inputs._performance_invite()
+        for index, rater in anonymous_raters.items():
+            inputs[index]._performance_invite_anonymous(rater)
         return inputs
 
     @api.model
@@ -301,12 +308,18 @@ class SurveyUserInput(models.Model):
         Feedback = self.env["performance.feedback"]
         if not reviews:
             return Feedback
-        # sudo: the reviewed employees' direct reports with a user, to ask them
+        # sudo: the reviewed employees' direct reports with a user or a work e-mail (the
+        # questionnaire's token link reaches those without a user), to ask them
         reports = (
             self.env["hr.employee"]
             .sudo()
             .search(
-                [("parent_id", "in", reviews.employee_id.ids), ("user_id", "!=", False)],
+                [
+                    ("parent_id", "in", reviews.employee_id.ids),
+                    "|",
+                    ("user_id", "!=", False),
+                    ("work_email", "!=", False),
+                ],
                 order="id",
             )
         )
@@ -357,6 +370,31 @@ class SurveyUserInput(models.Model):
             lambda i: not i.performance_anonymous and not i.partner_id and i.email
         ):
             template.send_mail(user_input.id, email_layout_xmlid="mail.mail_notification_light")
+
+    def _performance_invite_anonymous(self, rater):
+        """Invite a rater without a user to his anonymous answer, at his work e-mail.
+
+        The answer keeps neither his e-mail nor his name, and the mail is tied to no record
+        (no model, no id, deleted once sent): nothing but the token in its body leads from
+        him to his answer, and the answer he submits is replaced by a copy when its batch
+        is released."""
+        self.ensure_one()
+        template = self.env.ref(
+            "performance_management.mail_template_performance_360_invitation",
+            raise_if_not_found=False,
+        )
+        if not template or not rater.work_email:
+            return
+        template.with_context(performance_rater_name=rater.name).send_mail(
+            self.id,
+            email_layout_xmlid="mail.mail_notification_light",
+            email_values={
+                "email_to": rater.work_email,
+                "model": False,
+                "res_id": False,
+                "auto_delete": True,
+            },
+        )
 
     @api.model
     def _performance_summary(self, review, named):
