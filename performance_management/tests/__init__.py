@@ -96,3 +96,4 @@ from . import test_everyday_flows_2
 from . import test_nudges
 from . import test_automated_flags
 from . import test_manager_scorecard
+from . import test_program_dashboard
