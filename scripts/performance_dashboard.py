@@ -28,9 +28,14 @@ def pivot(pid, name, model, rows, measures, domain=(), columns=()):
         "name": name,
         "model": model,
         "measures": measures,
-        "columns": [{"fieldName": c} for c in columns],
-        "rows": [{"fieldName": r} for r in rows],
+        "columns": [dimension(c) for c in columns],
+        "rows": [dimension(r) for r in rows],
     }
+
+
+def dimension(spec):
+    name, __, granularity = spec.partition(":")
+    return {"fieldName": name, "granularity": granularity} if granularity else {"fieldName": name}
 
 
 def count(name=None):
@@ -96,7 +101,9 @@ pivot(
             "id": "__count",
             "fieldName": "__count",
             "userDefinedName": "Actual (%)",
-            "display": {"type": "%_of_col_total"},
+            # one level of rows: the same share as "% of column total", but an empty
+            # distribution (a reader without a rated review) shows nothing, not #DIV/0!
+            "display": {"type": "%_of_parent_row_total"},
         },
         {
             "id": "final_rating_target:avg",
@@ -124,6 +131,53 @@ pivot(
     ["outcome"],
     [count("Plans")],
     columns=["state"],
+)
+# program evaluation: the managers' scorecards and the teams' eNPS. A manager reads his own
+# scorecard and those below him, an officer his companies', a plain employee none; a
+# manager reads his own team's pulse results, an officer every group's: each reader's
+# figures come from what he may read, never from survey questions or company results.
+TEAM_ENPS = [["has_team_enps", "=", True]]
+ENPS_GROUPS = [["dimension", "in", ["company", "team"]]]
+pivot(
+    12,
+    "KPI - Team eNPS",
+    "performance.manager.scorecard",
+    [],
+    [count(), {"id": "team_enps:avg", "fieldName": "team_enps", "aggregator": "avg"}],
+    TEAM_ENPS,
+)
+pivot(
+    13,
+    "KPI - Manager score",
+    "performance.manager.scorecard",
+    [],
+    [count(), {"id": "score:avg", "fieldName": "score", "aggregator": "avg"}],
+)
+pivot(
+    14,
+    "Manager effectiveness",
+    "performance.manager.scorecard",
+    ["manager_id"],
+    [
+        {"id": "score:avg", "fieldName": "score", "aggregator": "avg"},
+        {"id": "one_on_one_rate:avg", "fieldName": "one_on_one_rate", "aggregator": "avg"},
+        {
+            "id": "review_on_time_rate:avg",
+            "fieldName": "review_on_time_rate",
+            "aggregator": "avg",
+        },
+        {"id": "checkin_rate:avg", "fieldName": "checkin_rate", "aggregator": "avg"},
+        {"id": "team_enps:avg", "fieldName": "team_enps", "aggregator": "avg"},
+    ],
+)
+pivot(
+    15,
+    "eNPS by round",
+    "performance.pulse.result",
+    ["date:month"],
+    [{"id": "enps:avg", "fieldName": "enps", "aggregator": "avg", "userDefinedName": "eNPS"}],
+    ENPS_GROUPS,
+    columns=["dimension"],
 )
 
 
@@ -194,7 +248,7 @@ def scorecard(n, title, cell, x, baseline=None):
         data["baseline"] = baseline
     return {
         "id": fid(n),
-        "width": 200,
+        "width": 150,
         "height": 106,
         "tag": "chart",
         "col": 0,
@@ -206,10 +260,12 @@ def scorecard(n, title, cell, x, baseline=None):
 
 figures = [
     scorecard("kpi_reviews", "Reviews (current cycle)", "Data!B1", 0),
-    scorecard("kpi_released", "Released (%)", "Data!B2", 210),
-    scorecard("kpi_goals", "Goals on track", "Data!B3", 420),
-    scorecard("kpi_kudos", "Kudos given", "Data!B5", 630),
-    scorecard("kpi_plans", "Open improvement plans", "Data!B6", 840),
+    scorecard("kpi_released", "Released (%)", "Data!B2", 160),
+    scorecard("kpi_goals", "Goals on track", "Data!B3", 320),
+    scorecard("kpi_kudos", "Kudos given", "Data!B5", 480),
+    scorecard("kpi_plans", "Open improvement plans", "Data!B6", 640),
+    scorecard("kpi_enps", "Team eNPS", "Data!B7", 800),
+    scorecard("kpi_manager_score", "Manager score", "Data!B8", 960),
 ]
 cells = {}
 styles = {}
@@ -283,14 +339,55 @@ sections = [
         "chart_plans",
         ("performance.improvement.plan", ["outcome"], "bar", []),
     ),
+    (
+        "A77",
+        view_link(
+            "eNPS by round",
+            "performance.pulse.result",
+            "graph",
+            ENPS_GROUPS,
+            {"group_by": ["date:month", "dimension"], "graph_measure": "enps"},
+        ),
+        "=PIVOT(15)",
+        "chart_enps",
+        ("performance.pulse.result", ["date:month", "dimension"], "line", ENPS_GROUPS, "enps"),
+    ),
+    (
+        "A91",
+        view_link(
+            "Manager effectiveness",
+            "performance.manager.scorecard",
+            "pivot",
+            [],
+            {"pivot_row_groupby": ["manager_id"]},
+        ),
+        "=PIVOT(14)",
+        None,
+        None,
+    ),
 ]
-for title_cell, link, table, chart_id, (model, group_by, mode, domain) in sections:
+for title_cell, link, table, chart_id, source in sections:
     row = int(title_cell[1:])
     cells[title_cell] = link
     styles[title_cell] = 1
     cells[f"A{row + 1}"] = table
-    y = (row) * ROW_H
-    figures.append(chart(chart_id, model, group_by, mode, domain, 680, y, w=440, h=290))
+    if chart_id:
+        model, group_by, mode, domain, *measure = source
+        y = (row) * ROW_H
+        figures.append(
+            chart(
+                chart_id,
+                model,
+                group_by,
+                mode,
+                domain,
+                680,
+                y,
+                w=440,
+                h=290,
+                measure=measure[0] if measure else "__count",
+            )
+        )
 
 data_cells = {}
 kpis = [
@@ -307,6 +404,15 @@ for index, (label, pid, measure) in enumerate(kpis, start=1):
 # an average over no review (no current cycle, nothing the reader may see) is a division by
 # zero: the scorecard says "-", never #DIV/0!
 data_cells["B2"] = '=IFERROR(ROUND(PIVOT.VALUE(2,"released_rate:avg"),0),"-")'
+# no scorecard the reader may see (a plain employee), or none with a figure: "-", not 0
+for index, (label, pid, measure) in enumerate(
+    [("Team eNPS", 12, "team_enps:avg"), ("Manager score", 13, "score:avg")], start=7
+):
+    data_cells[f"A{index}"] = label
+    data_cells[f"B{index}"] = (
+        f'=IFERROR(IF(PIVOT.VALUE({pid},"__count")>0,'
+        f'ROUND(PIVOT.VALUE({pid},"{measure}"),0),"-"),"-")'
+    )
 
 
 def sheet(sid, name, cells, figures, cols, rows=80, styles=None):
@@ -348,6 +454,7 @@ spreadsheet = {
                 "3": {"size": 110},
                 "4": {"size": 110},
             },
+            rows=120,
             styles=styles,
         ),
         sheet("data", "Data", data_cells, [], {"0": {"size": 200}, "1": {"size": 120}}, rows=20),

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..tools import FiniteFloat
 
@@ -43,6 +44,19 @@ class PerformancePulseResult(models.Model):
     enps = FiniteFloat(string="eNPS", readonly=True, aggregator="avg", digits=(16, 1))
     # the lists show an eNPS only on the rows of the eNPS question (0 elsewhere is no figure)
     is_enps = fields.Boolean(related="question_id.performance_enps", string="eNPS Question")
+
+    def _read_group_select(self, aggregate_spec, query):
+        """The eNPS measure counts the rows of the eNPS question only.
+
+        The other questions' rows hold 0 there (a Float column stores no empty value): an
+        average over all rows would pull the eNPS towards 0 in every pivot and spreadsheet.
+        """
+        fname, __, func = aggregate_spec.partition(":")
+        if fname != "enps" or func not in ("avg", "sum", "min", "max", "count"):
+            return super()._read_group_select(aggregate_spec, query)
+        enps = self._field_to_sql(self._table, "enps", query)
+        is_enps = self._field_to_sql(self._table, "is_enps", query)
+        return SQL("%s(CASE WHEN %s THEN %s END)", SQL(func.upper()), is_enps, enps)
 
     @api.model
     def _create_from_answers(self, pulse_round, answers):

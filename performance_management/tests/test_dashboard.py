@@ -65,6 +65,8 @@ class TestDashboard(ReportCase):
                 "performance.goal.report",
                 "performance.activity.report",
                 "performance.improvement.plan",
+                "performance.manager.scorecard",
+                "performance.pulse.result",
             },
         )
         for model, chains in used.items():
@@ -74,29 +76,35 @@ class TestDashboard(ReportCase):
                 self.assertIn(chain, records._fields, f"{model}.{chain}")
                 self.assertTrue(records._has_field_access(records._fields[chain], "read"))
 
-    def test_every_pivot_and_chart_reads_as_an_officer_and_a_manager(self):
+    def test_every_pivot_and_chart_reads_as_an_officer_a_manager_and_an_employee(self):
         sources = []
         for pivot in self.data["pivots"].values():
-            groupby = [row["fieldName"] for row in pivot["rows"] + pivot["columns"]]
+            groupby = [
+                ":".join(filter(None, (row["fieldName"], row.get("granularity"))))
+                for row in pivot["rows"] + pivot["columns"]
+            ]
             aggregates = [
                 measure["id"] if measure["id"] != "__count" else "__count"
                 for measure in pivot["measures"]
             ]
             sources.append((pivot["name"], pivot["model"], pivot["domain"], groupby, aggregates))
         charts = odoo_charts(self.data)
-        self.assertEqual(len(charts), 5)
+        self.assertEqual(len(charts), 6)
         for chart in charts:
             meta = chart["metaData"]
+            measure = meta["measure"]
+            if measure != "__count":  # the graph reads a field by its aggregator
+                measure += ":" + self.env[meta["resModel"]]._fields[measure].aggregator
             sources.append(
                 (
                     chart["id"],
                     meta["resModel"],
                     chart["searchParams"]["domain"],
                     meta["groupBy"],
-                    [meta["measure"]],
+                    [measure],
                 )
             )
-        for user in (self.user_officer, self.user_manager):
+        for user in (self.user_officer, self.user_manager, self.user_employee):
             for name, model, domain, groupby, aggregates in sources:
                 with self.subTest(user=user.login, source=name):
                     self.read_group(user, model, domain, groupby, aggregates)
@@ -128,7 +136,51 @@ class TestDashboard(ReportCase):
 
 @tagged("post_install", "-at_install")
 class TestDashboardTour(HttpCase, ReportCase):
-    """Performance > Analysis > Dashboard played in Chromium."""
+    """Performance > Analysis > Dashboard played in Chromium, with no cell in error for an
+    officer, a manager and a plain employee. A released pulse gives the company and Mia's
+    team an eNPS."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        survey = cls.env.ref("performance_management.performance_pulse_survey_default")
+        schedule = cls.env["performance.pulse.schedule"].create(
+            {
+                "name": "Dashboard pulse",
+                "company_id": cls.company.id,
+                "department_ids": [Command.set(cls.department.ids)],
+                "survey_id": survey.id,
+                "cadence": "monthly",
+            }
+        )
+        pulse_round = cls.env["performance.pulse.round"].create(
+            {
+                "schedule_id": schedule.id,
+                "company_id": cls.company.id,
+                "survey_id": survey.id,
+                "date_start": "2026-10-01",
+                "date_deadline": "2026-10-15",
+                "state": "closed",
+            }
+        )
+        cls.env["performance.pulse.result"].create(
+            [
+                {
+                    "round_id": pulse_round.id,
+                    "dimension": dimension,
+                    "manager_id": manager.id,
+                    "question_id": question.id,
+                    "answer_count": 4,
+                    "mean": 4.0,
+                    "enps": enps if question.performance_enps else 0.0,
+                }
+                for dimension, manager, enps in (
+                    ("company", cls.env["hr.employee"], 10.0),
+                    ("team", cls.manager, 50.0),
+                )
+                for question in survey.question_ids.filtered(lambda q: q.question_type == "scale")
+            ]
+        )
 
     def test_dashboard_tour_admin(self):
         self.start_tour(
@@ -142,4 +194,18 @@ class TestDashboardTour(HttpCase, ReportCase):
             "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
             "performance_dashboard_tour",
             login="pm_manager",
+        )
+
+    def test_dashboard_tour_employee(self):
+        self.start_tour(
+            "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
+            "performance_dashboard_tour",
+            login="pm_employee",
+        )
+
+    def test_dashboard_tour_officer(self):
+        self.start_tour(
+            "/odoo/action-performance_management.spreadsheet_dashboard_performance_action",
+            "performance_dashboard_tour",
+            login="pm_officer",
         )
