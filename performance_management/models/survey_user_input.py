@@ -369,7 +369,7 @@ class SurveyUserInput(models.Model):
         for user_input in self.filtered(
             lambda i: not i.performance_anonymous and not i.partner_id and i.email
         ):
-            template.send_mail(user_input.id, email_layout_xmlid="mail.mail_notification_light")
+            template.send_mail(user_input.id, email_layout_xmlid="performance_management.mail_layout_360_invitation")
 
     def _performance_invite_anonymous(self, rater):
         """Invite a rater without a user to his anonymous answer, at his work e-mail.
@@ -387,7 +387,7 @@ class SurveyUserInput(models.Model):
             return
         template.with_context(performance_rater_name=rater.name).send_mail(
             self.id,
-            email_layout_xmlid="mail.mail_notification_light",
+            email_layout_xmlid="performance_management.mail_layout_360_invitation",
             email_values={
                 "email_to": rater.work_email,
                 "model": False,

@@ -62,6 +62,8 @@ class TestAnonymousInvitation(RaterWithoutUserCase):
                 self.assertIn(employee.name, mail.body_html)
                 self.assertIn("Noah Nouser", mail.body_html, "greeted by his name")
                 self.assertNotIn("participant", mail.body_html)
+                self.assertIn("Your questionnaire", mail.body_html, "the layout's header")
+                self.assertNotIn("Survey User Input", mail.body_html)
                 self.assertIn(f"/survey/start/{self.survey.access_token}", self._start_url(mail))
                 # nothing but the token in the body leads from the mail to the answer
                 self.assertFalse(mail.model or mail.res_id)
@@ -89,6 +91,8 @@ class TestAnonymousInvitation(RaterWithoutUserCase):
         self.assertEqual(mail.email_to, NOAH_EMAIL)
         self.assertIn(self.employee.name, mail.subject)
         self.assertIn(user_input.access_token, mail.body_html)
+        self.assertIn("Your questionnaire", mail.body_html)
+        self.assertNotIn("Survey User Input", mail.body_html)
 
     def test_colleague_without_user_nor_email_is_not_asked(self):
         self.nouser_employee.work_email = False
