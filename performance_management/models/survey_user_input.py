@@ -8,6 +8,9 @@ from odoo.tools import SQL
 
 from .survey_survey import PERFORMANCE_SURVEY_TYPE
 
+# the light layout, with a header that names the questionnaire rather than the model
+INVITATION_LAYOUT = "performance_management.mail_layout_360_invitation"
+
 RATER_ROLES = [
     ("peer", "Peer"),
     ("report", "Direct Report"),
@@ -369,7 +372,7 @@ class SurveyUserInput(models.Model):
         for user_input in self.filtered(
             lambda i: not i.performance_anonymous and not i.partner_id and i.email
         ):
-            template.send_mail(user_input.id, email_layout_xmlid="performance_management.mail_layout_360_invitation")
+            template.send_mail(user_input.id, email_layout_xmlid=INVITATION_LAYOUT)
 
     def _performance_invite_anonymous(self, rater):
         """Invite a rater without a user to his anonymous answer, at his work e-mail.
@@ -387,7 +390,7 @@ class SurveyUserInput(models.Model):
             return
         template.with_context(performance_rater_name=rater.name).send_mail(
             self.id,
-            email_layout_xmlid="performance_management.mail_layout_360_invitation",
+            email_layout_xmlid=INVITATION_LAYOUT,
             email_values={
                 "email_to": rater.work_email,
                 "model": False,
