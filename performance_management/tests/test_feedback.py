@@ -170,6 +170,17 @@ class TestFeedbackRequests(PerformanceCase):
             request.with_user(self.user_peer).action_answer("<p></p>")
 
     @freeze_time("2026-03-01")
+    def test_request_to_a_colleague_without_user_is_refused(self):
+        """He could never answer: the wizard says so, and asks no one."""
+        nouser = self.env["hr.employee"].create({"name": "Nina Nouser", "work_email": "n@x.com"})
+        Feedback = self.env["performance.feedback"]
+        before = Feedback.search_count([("employee_id", "=", self.employee.id)])
+        with self.assertRaisesRegex(ValidationError, "Nina Nouser cannot log in"):
+            self._request(self.user_employee, self.employee, self.peer | nouser)
+        after = Feedback.search_count([("employee_id", "=", self.employee.id)])
+        self.assertEqual(after, before, "nobody asked")
+
+    @freeze_time("2026-03-01")
     def test_anonymous_author_hidden_everywhere(self):
         self.env.company.performance_anonymity_threshold = 1
         request = self._request(self.user_employee, self.employee, self.peer, anonymous=True)

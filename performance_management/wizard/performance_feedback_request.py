@@ -39,6 +39,15 @@ class PerformanceFeedbackRequestWizard(models.TransientModel):
         authors = self.env["hr.employee"].browse(self.author_ids.ids)
         if self.employee_id == me and me in authors:
             raise ValidationError(self.env._("You cannot ask yourself for feedback."))
+        # a request is answered by its author's user (backend or portal): none, no answer
+        if without_user := self.author_ids.filtered(lambda author: not author.user_id):
+            raise ValidationError(
+                self.env._(
+                    "%(names)s cannot log in to Odoo, so they could not answer a feedback "
+                    "request. Ask their manager, or give them a user first.",
+                    names=", ".join(without_user.mapped("name")),
+                )
+            )
         requests = self.env["performance.feedback"].create(
             [
                 {
