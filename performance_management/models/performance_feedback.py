@@ -548,9 +548,22 @@ class PerformanceFeedback(models.Model):
                 [("state", "=", "requested")],
                 [("date_deadline", "<", fields.Date.context_today(self))],
                 [("date_reminded", "=", False)],
-                [("author_id.user_id", "!=", False)],
             ]
         )
+
+    @api.model
+    def _remind_raters_without_user(self, requests):
+        """Send again the 360 invitation of each questionnaire still open behind these
+        requests: only the rater reads it, so it tells nobody who is late."""
+        # sudo: the scheduled job reads the answers' tokens to mail them to their raters
+        inputs = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search([("performance_request_id", "in", requests.ids), ("state", "!=", "done")])
+        )
+        inputs._performance_invite()
+        for user_input in inputs.filtered("performance_anonymous"):
+            user_input._performance_invite_anonymous(user_input.performance_request_id.author_id)
 
     @api.model
     def _cron_remind_overdue_requests(self, batch_size=200):
@@ -562,8 +575,11 @@ class PerformanceFeedback(models.Model):
         def remind(requests):
             # An anonymous request answered is not reminded, but marked like the others:
             # its requester tells no answered request from the late ones by the mark.
-            for request in requests.filtered(lambda r: not r.sudo().anonymous_answered):
+            pending = requests.filtered(lambda r: not r.sudo().anonymous_answered)
+            for request in pending.filtered("author_id.user_id"):
                 template.send_mail(request.id, email_layout_xmlid="mail.mail_notification_light")
+            # a rater without a user gets his invitation again, at the address it went to
+            self._remind_raters_without_user(pending.filtered(lambda r: not r.author_id.user_id))
             requests.write({"date_reminded": today})
 
         process_cron_batches(self, domain, remind, batch_size)

@@ -94,6 +94,39 @@ class TestAnonymousInvitation(RaterWithoutUserCase):
         self.assertIn("Your questionnaire", mail.body_html)
         self.assertNotIn("Survey User Input", mail.body_html)
 
+    def _assert_reminded_once(self):
+        Feedback = self.env["performance.feedback"]
+        requests = Feedback.search([("author_id", "=", self.nouser_employee.id)])
+        self.assertTrue(requests)
+        sent = self._invitations()
+        with freeze_time("2026-11-19"):
+            Feedback._cron_remind_overdue_requests()
+        self.assertEqual(self._invitations(), sent, "not before the deadline")
+        with freeze_time("2026-11-21"):
+            Feedback._cron_remind_overdue_requests()
+            reminders = self._invitations() - sent
+            self.assertEqual(len(reminders), len(requests), "one per open questionnaire")
+            Feedback._cron_remind_overdue_requests()
+        self.assertEqual(self._invitations() - sent, reminders, "reminded once")
+        # nobody but him learns he is late: no to-do, no message on the request
+        self.assertFalse(
+            self.env["mail.activity"].search(
+                [("res_model", "=", "performance.feedback"), ("res_id", "in", requests.ids)]
+            )
+        )
+        return reminders
+
+    def test_late_anonymous_rater_without_user_is_reminded_once(self):
+        self.launch()
+        reminders = self._assert_reminded_once()
+        self.assertTrue(all(not m.model and not m.res_id for m in reminders), "tied to nothing")
+
+    def test_late_named_rater_without_user_is_reminded_once(self):
+        self.cycle.peer_anonymous = False
+        self.launch()
+        reminders = self._assert_reminded_once()
+        self.assertEqual(set(reminders.mapped("model")), {"survey.user_input"})
+
     def test_colleague_without_user_nor_email_is_not_asked(self):
         self.nouser_employee.work_email = False
         self.launch()
