@@ -28,9 +28,11 @@ class PerformanceIssue(models.Model):
     company_id = fields.Many2one("res.company", required=True, index=True)
     employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
     manager_id = fields.Many2one(related="employee_id.parent_id", string="Manager")
-    rule = fields.Selection(RULES, required=True, index=True)
-    reason = fields.Text(required=True)
-    date = fields.Date(default=fields.Date.context_today, required=True)
+    # the signal, its reason and its day are the detection's (the job, as the system):
+    # readonly, so that nobody sets them by values, default_* keys, copy or import
+    rule = fields.Selection(RULES, required=True, index=True, readonly=True)
+    reason = fields.Text(required=True, readonly=True)
+    date = fields.Date(default=fields.Date.context_today, required=True, readonly=True)
     state = fields.Selection(
         [
             ("open", "Open"),

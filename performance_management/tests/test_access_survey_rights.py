@@ -1,4 +1,5 @@
-"""Who changes the 360 and pulse questionnaires, decided on the questionnaires as they are.
+"""Who changes the 360 and pulse questionnaires, decided on the questionnaires as they are;
+who sets an issue's signal (nobody but its detection).
 
 Survey's rules give a Surveys user every unrestricted survey. Only performance officers
 change 360 questionnaires and only performance administrators pulse ones, whatever fills
@@ -327,3 +328,90 @@ class TestPerformanceSurveyRights(PerformanceCase):
             context={"default_survey_id": pulse},
         )
         self.assertEqual(len(self.Survey.browse(pulse).question_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestIssueSignalIsTheSystems(PerformanceCase):
+    """An issue's signal, reason and day come from the detection: the form shows them
+    readonly, and no user sets them through RPC either, the manager in the chain included."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Issue = cls.env["performance.issue"]
+        cls.issue = cls.Issue.create(
+            {
+                "employee_id": cls.employee.id,
+                "company_id": cls.company.id,
+                "rule": "constructive_feedback",
+                "reason": "3 constructive feedbacks in 30 days",
+                "date": "2026-11-02",
+            }
+        )
+
+    def test_nobody_rewrites_the_signal(self):
+        forged = {"reason": "Rude to clients", "rule": "low_rating", "date": "2025-01-01"}
+        for user in (self.user_manager, self.user_director, self.user_officer, self.user_admin):
+            # the chain and HR read the issue
+            self.assertEqual(
+                rpc(user, self.Issue, "search", [("id", "=", self.issue.id)]), self.issue.ids
+            )
+            for fname, value in forged.items():
+                with self.subTest(user=user.login, field=fname):
+                    with self.assertRaises(AccessError):
+                        rpc(user, self.Issue, "write", self.issue.ids, {fname: value})
+                    with self.assertRaises(AccessError):
+                        rpc(
+                            user,
+                            self.Issue,
+                            "web_save",
+                            self.issue.ids,
+                            {fname: value},
+                            specification={fname: {}},
+                        )
+        self.assertEqual(
+            (self.issue.reason, self.issue.rule, str(self.issue.date)),
+            ("3 constructive feedbacks in 30 days", "constructive_feedback", "2026-11-02"),
+        )
+        # the form says so: readonly for them
+        fields = rpc(self.user_manager, self.Issue, "fields_get", list(forged), ["readonly"])
+        self.assertTrue(all(field["readonly"] for field in fields.values()))
+
+    def test_nobody_makes_an_issue_up(self):
+        vals = {"employee_id": self.employee.id, "company_id": self.company.id}
+        before = self.Issue.search([])
+        for user in (self.user_manager, self.user_officer, self.user_admin):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Issue, "create", dict(vals, rule="low_rating", reason="x"))
+                with self.assertRaises(AccessError):
+                    rpc(
+                        user,
+                        self.Issue,
+                        "create",
+                        vals,
+                        context={
+                            "default_rule": "low_rating",
+                            "default_reason": "x",
+                            "default_date": "2025-01-01",
+                        },
+                    )
+                with self.assertRaises(AccessError):
+                    rpc(
+                        user,
+                        self.Issue,
+                        "web_save",
+                        [],
+                        vals,
+                        specification={},
+                        context={"default_rule": "low_rating", "default_reason": "x"},
+                    )
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Issue, "copy", self.issue.ids)
+        self.assertEqual(self.Issue.search([]), before)
+
+    def test_the_chain_still_decides(self):
+        # what the chain does with an issue goes through its actions
+        self.issue.with_user(self.user_manager).action_dismiss("Handled in our 1:1")
+        self.assertEqual(self.issue.state, "dismissed")
+        self.assertEqual(self.issue.reason, "3 constructive feedbacks in 30 days")
