@@ -7,14 +7,16 @@ the type: values, ``default_*`` keys of the request, a copy, an import, or a wri
 type of a survey of his own. The calls go through ``call_kw``, as JSON-RPC does.
 """
 
+import re
 from contextlib import contextmanager
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.service.model import call_kw
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import PerformanceCase
+from .test_360_rater_without_user import RaterWithoutUserCase
 
 PERF_TYPES = ("performance", "performance_pulse")
 
@@ -332,8 +334,9 @@ class TestPerformanceSurveyRights(PerformanceCase):
 
 @tagged("post_install", "-at_install")
 class TestIssueSignalIsTheSystems(PerformanceCase):
-    """An issue's signal, reason and day come from the detection: the form shows them
-    readonly, and no user sets them through RPC either, the manager in the chain included."""
+    """Whom an issue is about, its signal, reason and day come from the detection: the form
+    shows them readonly, and no user sets them through RPC either, the manager in the chain
+    included."""
 
     @classmethod
     def setUpClass(cls):
@@ -350,7 +353,14 @@ class TestIssueSignalIsTheSystems(PerformanceCase):
         )
 
     def test_nobody_rewrites_the_signal(self):
-        forged = {"reason": "Rude to clients", "rule": "low_rating", "date": "2025-01-01"}
+        forged = {
+            "reason": "Rude to clients",
+            "rule": "low_rating",
+            "date": "2025-01-01",
+            # moved onto a colleague in the same chain, or another company
+            "employee_id": self.peer.id,
+            "company_id": self.company_b.id,
+        }
         for user in (self.user_manager, self.user_director, self.user_officer, self.user_admin):
             # the chain and HR read the issue
             self.assertEqual(
@@ -370,8 +380,13 @@ class TestIssueSignalIsTheSystems(PerformanceCase):
                             specification={fname: {}},
                         )
         self.assertEqual(
-            (self.issue.reason, self.issue.rule, str(self.issue.date)),
-            ("3 constructive feedbacks in 30 days", "constructive_feedback", "2026-11-02"),
+            (self.issue.reason, self.issue.rule, str(self.issue.date), self.issue.employee_id),
+            (
+                "3 constructive feedbacks in 30 days",
+                "constructive_feedback",
+                "2026-11-02",
+                self.employee,
+            ),
         )
         # the form says so: readonly for them
         fields = rpc(self.user_manager, self.Issue, "fields_get", list(forged), ["readonly"])
@@ -415,3 +430,109 @@ class TestIssueSignalIsTheSystems(PerformanceCase):
         self.issue.with_user(self.user_manager).action_dismiss("Handled in our 1:1")
         self.assertEqual(self.issue.state, "dismissed")
         self.assertEqual(self.issue.reason, "3 constructive feedbacks in 30 days")
+
+
+@tagged("post_install", "-at_install")
+class TestRaterWithoutUserRoutes(RaterWithoutUserCase, HttpCase):
+    """Noah has no user: his anonymous answer's token, from his invitation, is his only key.
+    Survey's routes give it nothing more than his own answer, and nobody a new answer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._launch_today()
+
+    def _tokens(self):
+        mail = self._invitations().filtered(lambda m: self.employee.name in m.subject)
+        url = self._start_url(mail).replace("&amp;", "&")
+        return re.search(r"/survey/start/([^/?]+)\?answer_token=([^&]+)", url).groups()
+
+    def _answers(self):
+        return self.UserInput.search([("survey_id", "=", self.survey.id)])
+
+    def test_his_token_opens_his_answer_only(self):
+        survey_token, answer_token = self._tokens()
+        before = self._answers()
+        own = before.filtered(lambda i: i.access_token == answer_token)
+        self.assertTrue(own.performance_anonymous)
+        # no second answer next to the anonymous one: retry, a start without his token,
+        # a start that gives an e-mail
+        for path in (
+            f"/survey/retry/{survey_token}/{answer_token}",
+            f"/survey/start/{survey_token}",
+            f"/survey/start/{survey_token}?answer_token={answer_token}&email=noah@example.com",
+        ):
+            with self.subTest(path=path):
+                self.url_open(path)
+                self.assertEqual(self._answers(), before)
+        self.assertFalse(own.email or own.partner_id or own.nickname)
+        # his printed answer is his: no other rater, no name
+        page = self.url_open(f"/survey/print/{survey_token}?answer_token={answer_token}&review=1")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("Noah", page.text)
+        self.assertNotIn(self.peer.name, page.text)
+        # nor the questionnaire without a token, nor its results
+        for path in (f"/survey/print/{survey_token}", f"/survey/results/{self.survey.id}"):
+            with self.subTest(path=path):
+                self.assertIn("/web/login", self.url_open(path).url)
+
+    def test_employees_and_surveys_users_reach_no_answer(self):
+        survey_token = self._tokens()[0]
+        user_survey = new_test_user(
+            self.env,
+            login="pm_sr_routes_survey",
+            groups="base.group_user,survey.group_survey_user",
+            company_id=self.company.id,
+        )
+        before = self._answers()
+        for login in ("pm_employee", "pm_manager", "pm_peer", user_survey.login):
+            with self.subTest(login=login):
+                self.authenticate(login, login)
+                # the results of a 360 questionnaire are the officers'
+                results = self.url_open(f"/survey/results/{self.survey.id}")
+                self.assertIn(results.status_code, (403, 404))
+                # a test entry of a Surveys user is no rater's: it counts nowhere
+                self.url_open(f"/survey/test/{survey_token}")
+                entries = self._answers() - before
+                self.assertFalse(entries.filtered(lambda i: not i.test_entry))
+                self.assertFalse(entries.performance_review_id)
+        self.assertFalse(self._answers().filtered("test_entry").performance_review_id)
+
+
+@tagged("post_install", "-at_install")
+class TestRequestQuestionIsTheRequesters(PerformanceCase):
+    """The question of a feedback request is shown readonly: the one asked does not
+    rewrite it under his answer, nor does the requester once asked."""
+
+    def test_the_question_is_asked_once(self):
+        Feedback = self.env["performance.feedback"]
+        request = Feedback.browse(
+            rpc(
+                self.user_manager,
+                Feedback,
+                "create",
+                {
+                    "employee_id": self.employee.id,
+                    "author_id": self.peer.id,
+                    "request_message": "How does Eli run the sprint reviews?",
+                    "state": "requested",
+                },
+            )
+        )
+        for user in (self.user_peer, self.user_manager, self.user_director):
+            with self.subTest(user=user.login):
+                with self.assertRaises(UserError):
+                    rpc(user, Feedback, "write", request.ids, {"request_message": "Is Eli rude?"})
+                with self.assertRaises(UserError):
+                    rpc(
+                        user,
+                        Feedback,
+                        "web_save",
+                        request.ids,
+                        {"request_message": "Is Eli rude?"},
+                        specification={},
+                    )
+        self.assertEqual(request.request_message, "How does Eli run the sprint reviews?")
+        # the one asked still answers it
+        request.with_user(self.user_peer).action_answer("<p>Clear and short</p>")
+        self.assertEqual(request.request_message, "How does Eli run the sprint reviews?")
