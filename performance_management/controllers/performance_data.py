@@ -57,8 +57,6 @@ class PerformanceDataPortal(PerformancePortal):
             "performance_privacy",
             [(request.env._("My Data"), False)],
             reads=reads,
-            # sudo: the names of who read, on the rows the rules let him read
-            reader_names={read.id: read.sudo().user_id.name for read in reads},
         )
         return request.render("performance_management.portal_my_privacy", values)
 

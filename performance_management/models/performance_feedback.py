@@ -30,7 +30,11 @@ class PerformanceFeedback(models.Model):
     # A signed statement keeps who wrote it, about whom and for whom (as a posted entry
     # keeps its lines); its state moves through the actions only: reopening an answered
     # request would allow a second anonymous answer.
-    _SIGNED_FIELDS = frozenset({"author_id", "employee_id", "requester_id", "state", "is_request"})
+    # the question of a request is its requester's, asked once: the one asked does not
+    # rewrite it under his answer
+    _SIGNED_FIELDS = frozenset(
+        {"author_id", "employee_id", "requester_id", "state", "is_request", "request_message"}
+    )
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one(
@@ -275,7 +279,10 @@ class PerformanceFeedback(models.Model):
         if vals.keys() & self._SIGNED_FIELDS and not self.env.su:
             self.check_access("write")
             raise UserError(
-                self.env._("The author, subject and status of a feedback are not changed by hand.")
+                self.env._(
+                    "The author, subject, question and status of a feedback are not changed "
+                    "by hand."
+                )
             )
         if "date_deadline" in vals:
             self._check_deadline_vals(vals)

@@ -25,12 +25,17 @@ class PerformanceIssue(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one("res.company", required=True, index=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    # whom the issue is about, its signal, reason and day are the detection's (the job, as
+    # the system): readonly, so that nobody sets them by values, default_* keys, copy or
+    # import; the chain and HR decide on an issue through its actions
+    company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade", readonly=True
+    )
     manager_id = fields.Many2one(related="employee_id.parent_id", string="Manager")
-    rule = fields.Selection(RULES, required=True, index=True)
-    reason = fields.Text(required=True)
-    date = fields.Date(default=fields.Date.context_today, required=True)
+    rule = fields.Selection(RULES, required=True, index=True, readonly=True)
+    reason = fields.Text(required=True, readonly=True)
+    date = fields.Date(default=fields.Date.context_today, required=True, readonly=True)
     state = fields.Selection(
         [
             ("open", "Open"),
@@ -64,13 +69,6 @@ class PerformanceIssue(models.Model):
 
     def _has_field_access(self, field, operation):
         return settable(self, field, operation) and super()._has_field_access(field, operation)
-
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.keys() & {"employee_id", "company_id"}:
-            # moved: the writer must still be allowed to write it where it went
-            self.check_access("write")
-        return res
 
     def action_dismiss(self, reason):
         if not (reason or "").strip():

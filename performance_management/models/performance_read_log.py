@@ -18,10 +18,12 @@ BUFFER_KEY = "performance.read.log"
 INSERT_COLUMNS = (
     ("date", SQL("timestamp[]")),
     ("user_id", SQL("int4[]")),
+    ("user_name", SQL("varchar[]")),
     ("res_model", SQL("varchar[]")),
     ("res_id", SQL("int4[]")),
     ("res_name", SQL("varchar[]")),
     ("employee_id", SQL("int4[]")),
+    ("employee_name", SQL("varchar[]")),
     ("company_id", SQL("int4[]")),
     ("path", SQL("varchar[]")),
     ("is_self", SQL("bool[]")),
@@ -42,6 +44,10 @@ class PerformanceReadLog(models.Model):
 
     Rows are only ever written by ``_log_reads`` (buffered in the transaction, one insert
     per request, in SQL): no role may create, change or delete them (ir.model.access.csv).
+    A row outlives the reader and the employee it names, as a message outlives its author
+    (``mail.message.author_id`` is set null, ``email_from`` kept): deleting a user or an
+    employee empties the link and keeps the name read at the time. A restrict would refuse
+    the deletion of anyone who once opened a review, which Odoo does for no log.
     """
 
     _name = "performance.read.log"
@@ -51,7 +57,12 @@ class PerformanceReadLog(models.Model):
 
     date = fields.Datetime(required=True, readonly=True, index=True)
     user_id = fields.Many2one(
-        "res.users", string="Read By", required=True, readonly=True, index=True, ondelete="cascade"
+        "res.users", string="Read By", readonly=True, index=True, ondelete="set null"
+    )
+    user_name = fields.Char(
+        string="Reader Name",
+        readonly=True,
+        help="The reader's name when he read: kept if his user is deleted.",
     )
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(
@@ -63,7 +74,13 @@ class PerformanceReadLog(models.Model):
         string="About",
         readonly=True,
         index="btree_not_null",
-        ondelete="cascade",
+        ondelete="set null",
+    )
+    employee_name = fields.Char(
+        string="About (Name)",
+        readonly=True,
+        help="The name of the employee the record is about when it was read: kept if the "
+        "employee is deleted.",
     )
     company_id = fields.Many2one("res.company", readonly=True, index=True)
     path = fields.Selection(READ_PATHS, required=True, readonly=True)
@@ -151,10 +168,9 @@ class PerformanceReadLog(models.Model):
         }
         uids = {key[0] for key in buffer}
         # sudo: which employees the readers are, to tell their own records apart
-        own = {
-            user.id: user.employee_ids.ids
-            for user in self.env["res.users"].sudo().browse(uids).with_context(active_test=False)
-        }
+        readers = self.env["res.users"].sudo().browse(uids).with_context(active_test=False)
+        own = {user.id: user.employee_ids.ids for user in readers}
+        names = {user.id: user.name for user in readers}
         vals_list = []
         for (uid, model, res_id, path), date in buffer.items():
             record = records[model].get(res_id)
@@ -167,10 +183,12 @@ class PerformanceReadLog(models.Model):
                 {
                     "date": date,
                     "user_id": uid,
+                    "user_name": names.get(uid),
                     "res_model": model,
                     "res_id": res_id,
                     "res_name": record.display_name,
                     "employee_id": employee.id or None,
+                    "employee_name": employee.name or None,
                     "company_id": record.mapped(company_path)[:1].id or None,
                     "path": path,
                     "is_self": bool(employee) and employee.id in own.get(uid, ()),

@@ -14,21 +14,21 @@ class SurveyQuestion(models.Model):
         "(9-10) minus detractors (0-6), in percent.",
     )
 
-    def _performance_check_rights(self, vals_list=()):
-        surveys = self.env["survey.survey"].browse(
-            {vals["survey_id"] for vals in vals_list if vals.get("survey_id")}
-        )
-        # sudo: the questionnaires of the questions being changed
-        check_performance_survey_rights(self.env, surveys | self.sudo().survey_id)
+    def _performance_check_rights(self):
+        # sudo: the questionnaires of the questions being changed, as they are
+        check_performance_survey_rights(self.env, self.sudo().survey_id)
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._performance_check_rights(vals_list)
-        return super().create(vals_list)
+        questions = super().create(vals_list)
+        questions._performance_check_rights()
+        return questions
 
     def write(self, vals):
-        self._performance_check_rights([vals])
-        return super().write(vals)
+        self._performance_check_rights()
+        res = super().write(vals)
+        self._performance_check_rights()
+        return res
 
     def unlink(self):
         self._performance_check_rights()
@@ -40,28 +40,22 @@ class SurveyQuestionAnswer(models.Model):
 
     _inherit = "survey.question.answer"
 
-    def _performance_check_rights(self, vals_list=()):
-        questions = self.env["survey.question"].browse(
-            {
-                vals[fname]
-                for vals in vals_list
-                for fname in ("question_id", "matrix_question_id")
-                if vals.get(fname)
-            }
-        )
-        # sudo: the questions of the choices being changed
+    def _performance_check_rights(self):
+        # sudo: the questions of the choices being changed, as they are
         own = self.sudo()
-        questions |= own.question_id | own.matrix_question_id
-        questions._performance_check_rights()
+        (own.question_id | own.matrix_question_id).with_env(self.env)._performance_check_rights()
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._performance_check_rights(vals_list)
-        return super().create(vals_list)
+        choices = super().create(vals_list)
+        choices._performance_check_rights()
+        return choices
 
     def write(self, vals):
-        self._performance_check_rights([vals])
-        return super().write(vals)
+        self._performance_check_rights()
+        res = super().write(vals)
+        self._performance_check_rights()
+        return res
 
     def unlink(self):
         self._performance_check_rights()

@@ -8,18 +8,19 @@ PULSE_SURVEY_TYPE = "performance_pulse"
 ADMIN = "performance_management.group_performance_admin"
 
 
-def check_performance_survey_rights(env, surveys, vals_list=()):
-    """Only performance officers create, change or delete 360 questionnaires.
+def check_performance_survey_rights(env, surveys):
+    """Only performance officers change 360 questionnaires, administrators pulse ones.
 
     Survey's own rules give its users and managers every unrestricted survey: one of them
     could else turn a 360 questionnaire into a plain survey, whose answers (anonymous ones
-    not yet released too) their rules then give them, or change its questions.
+    not yet released too) their rules then give them, or change its questions. Checked on
+    the questionnaires as they are, before a change and after it, whatever filled their
+    type (values, ``default_*`` keys, a copy, an import).
     """
     if env.su:
         return
     # sudo: the type of the surveys being changed, whoever may read them
     types = set(surveys.sudo().mapped("survey_type"))
-    types.update(vals.get("survey_type") for vals in vals_list)
     if PERFORMANCE_SURVEY_TYPE in types and not is_officer(env.user):
         raise AccessError(env._("Only performance officers change the 360 questionnaires."))
     if PULSE_SURVEY_TYPE in types and not env.user.has_group(ADMIN):
@@ -43,12 +44,15 @@ class SurveySurvey(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        check_performance_survey_rights(self.env, self.browse(), vals_list)
-        return super().create(vals_list)
+        surveys = super().create(vals_list)
+        check_performance_survey_rights(self.env, surveys)
+        return surveys
 
     def write(self, vals):
-        check_performance_survey_rights(self.env, self, [vals])
-        return super().write(vals)
+        check_performance_survey_rights(self.env, self)
+        res = super().write(vals)
+        check_performance_survey_rights(self.env, self)
+        return res
 
     def unlink(self):
         check_performance_survey_rights(self.env, self)

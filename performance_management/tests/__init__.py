@@ -100,3 +100,4 @@ from . import test_access_session7_features
 from . import test_360_rater_without_user
 from . import test_new_employee_tour
 from . import test_program_dashboard
+from . import test_access_survey_rights

@@ -71,7 +71,8 @@ MATRIX = {
     "performance.improvement.extension":    ("r---", "r---", "r---", "----", "r--u", "r--u", "----"),
     # the notes the chain and HR keep on a plan: never its employee's
     "performance.improvement.note":         ("----", "----", "rwcu", "----", "rwcu", "rwcu", "----"),
-    "performance.issue":                    ("----", "----", "rw--", "----", "rwcu", "rwcu", "----"),
+    # an issue's signal, reason and day are the detection's: the chain and HR decide on it
+    "performance.issue":                    ("----", "----", "r---", "----", "r--u", "r--u", "----"),
     # career development
     "performance.development.plan":         ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "--!-"),
     "performance.development.action":       ("r---", "r---", "rwcu", "----", "rwcu", "rwcu", "----"),

@@ -115,6 +115,43 @@ class TestReadLog(ReadLogCase):
                 with self.assertRaises(AccessError):
                     row.with_user(user).unlink()
 
+    def test_the_log_outlives_the_reader_and_the_employee(self):
+        reader = new_test_user(
+            self.env,
+            login="pm_log_reader",
+            groups="performance_management.group_performance_officer",
+            company_id=self.company.id,
+        )
+        leaver = self.env["hr.employee"].create(
+            {"name": "Lee Leaver", "parent_id": self.manager.id, "company_id": self.company.id}
+        )
+        plan = self.env["performance.improvement.plan"].create(
+            {
+                "name": "Plan for Lee",
+                "employee_id": leaver.id,
+                "date_start": "2026-11-01",
+                "date_end": "2026-12-31",
+            }
+        )
+        plan.with_user(reader).read(["name"])
+        row = self.logged(plan, user_id=reader.id)
+        self.assertEqual((row.user_name, row.employee_name), (reader.name, "Lee Leaver"))
+        # deleting the reader erases no read of his: the row keeps his name
+        reader_name = reader.name
+        reader.unlink()
+        self.assertTrue(row.exists())
+        self.assertFalse(row.user_id)
+        self.assertEqual(row.user_name, reader_name)
+        # nor does deleting the employee (his plan goes with him): who read it stays told
+        leaver.unlink()
+        self.assertFalse(plan.exists())
+        self.assertTrue(row.exists())
+        self.assertFalse(row.employee_id)
+        self.assertEqual((row.employee_name, row.res_name), ("Lee Leaver", "Plan for Lee"))
+        # the officers still read it
+        Log = self.env["performance.read.log"].with_user(self.user_officer)
+        self.assertIn(row, Log.search([("user_name", "=", reader_name)]))
+
     @warmup
     def test_the_log_costs_a_bounded_number_of_queries(self):
         reviews = self.cycle.review_ids
