@@ -47,16 +47,8 @@ class PerformanceTextCheckPortal(PerformancePortal):
     @route("/my/performance/text_check", type="jsonrpc", auth="user", readonly=True)
     def portal_text_check(self, text="", target=None, res_id=None, **kw):
         exclude_lines, exclude_feedback = self._pm_text_check_target(target, res_id)
-        text = (text or "")[:20000]
-        Rule = request.env["performance.text.rule"]
-        # sudo: the word lists only (portal users do not read the rules); the target was
-        # checked above and the writer's history below is read with his own rights
-        flags = Rule.sudo().check_text(text, request.env.lang)
-        flags += Rule._check_length(
-            text, Rule._get_writer_lengths(exclude_lines, exclude_feedback)
-        )
-        labels = dict(Rule._fields["category"]._description_selection(request.env))
-        labels.update(no_example=request.env._("No Example"), length=request.env._("Length"))
         return {
-            "flags": [{**flag, "label": labels.get(flag["category"], "")} for flag in flags],
+            "flags": request.env["performance.text.rule"]._writer_flags(
+                text, exclude_lines, exclude_feedback
+            )
         }

@@ -27,6 +27,30 @@ class PerformanceSurvey(main.Survey):
             check_partner=check_partner,
         )
 
+    @route(
+        "/performance/360/text_check/<string:survey_token>/<string:answer_token>",
+        type="jsonrpc",
+        auth="public",
+        readonly=True,
+    )
+    def performance_360_text_check(self, survey_token, answer_token, text="", **kw):
+        """The wording flags of a free-text answer of a 360 questionnaire, as the rater types.
+
+        Whoever may answer it through the survey page (its token, and the checks of the
+        survey controller) gets them, for an answer still open; nothing else. A hint only:
+        the answer is submitted whatever it says.
+        """
+        access = self._get_access_data(survey_token, answer_token, ensure_token=True)
+        answer_sudo = access["answer_sudo"]
+        if (
+            access["validity_code"] is not True
+            or answer_sudo.survey_id.survey_type != PERFORMANCE_SURVEY_TYPE
+            or not answer_sudo.performance_review_id
+            or answer_sudo.state == "done"
+        ):
+            raise NotFound()
+        return {"flags": request.env["performance.text.rule"]._writer_flags(text)}
+
     @route()
     def survey_report(self, survey, answer_token=None, **post):
         if survey.sudo().survey_type in (

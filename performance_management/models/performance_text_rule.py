@@ -248,6 +248,22 @@ class PerformanceTextRule(models.Model):
         return [count for count in (len(_WORD.findall(t or "")) for t in texts) if count]
 
     @api.model
+    def _writer_flags(self, text, exclude_lines=None, exclude_feedback=None):
+        """The labelled flags of a text being typed on a web page (portal, questionnaire),
+        for a writer whose right to write it the caller checked: the word flags in the
+        page's language, and the length against his own texts, read with his rights."""
+        text = (text or "")[:20000]
+        # sudo: the word lists only (portal users and raters through a token do not read
+        # the rules); what the writer writes was checked by the caller
+        flags = self.sudo().check_text(text, self.env.lang)
+        flags += self._check_length(
+            text, self._get_writer_lengths(exclude_lines, exclude_feedback)
+        )
+        labels = dict(self._fields["category"]._description_selection(self.env))
+        labels.update(no_example=self.env._("No Example"), length=self.env._("Length"))
+        return [{**flag, "label": labels.get(flag["category"], "")} for flag in flags]
+
+    @api.model
     def _render_flags(self, sections):
         """The alert shown beside a form: sections are (title, flags) pairs, empty ones
         dropped; False when nothing is flagged."""

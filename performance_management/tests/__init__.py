@@ -74,6 +74,8 @@ from . import test_stored_figures
 from . import test_access_attacks
 from . import test_text_check
 from . import test_text_check_portal
+from . import test_text_check_360
+from . import test_text_check_tour
 from . import test_review_load
 from . import test_evidence_common
 from . import test_review_evidence

@@ -178,6 +178,44 @@ class TestFairnessFigures(FairnessCase):
         self.assertAlmostEqual(drift[1].top_delta, 80.0 - 1000 / 26, places=1)
         self.assertGreater(drift[1].mean_delta, 0)
 
+    def test_mean_scores_on_each_scale(self):
+        """The ratings on 0-100 between their own scale's bounds, per group and per cycle."""
+        analysis = self.analysis()
+        # women: 5 top (100) and 5 meets (50); men: 2 top, 8 meets
+        self.assertAlmostEqual(self.group(analysis, "female").mean_score, 75.0)
+        self.assertAlmostEqual(self.group(analysis, "male").mean_score, 60.0)
+        # the cycle: 10 top of 26, the others meet
+        drift = analysis.drift_line_ids
+        self.assertAlmostEqual(drift.mean_score, (10 * 100 + 16 * 50) / 26, places=1)
+        # a later cycle on another scale: its bounds, not the five levels'
+        scale = self.env["performance.rating.scale"].create(
+            {
+                "name": "Uneven",
+                "level_ids": [
+                    Command.create({"value": value, "name": f"Uneven {value}"})
+                    for value in (10, 20, 40)
+                ],
+            }
+        )
+        uneven = scale.level_ids.sorted("value")
+        later = self.cycle.copy({"name": "Uneven year"})
+        later.write(
+            {
+                "date_start": "2027-01-01",
+                "date_end": "2027-12-31",
+                "date_self_deadline": "2027-11-15",
+                "date_manager_deadline": "2027-11-30",
+                "date_release": "2027-12-15",
+            }
+        )
+        reviews = self._rated(later, "female", 6, 0)
+        for review, level in zip(reviews, [uneven[0], uneven[1], uneven[2]] * 2, strict=True):
+            review.assessment_ids.final_rating_id = level
+        drift = self.analysis().drift_line_ids.sorted("sequence")
+        self.assertEqual(drift.cycle_id, self.cycle | later)
+        self.assertAlmostEqual(drift[1].mean_score, (0 + 100 / 3 + 100) / 3, places=1)
+        self.assertAlmostEqual(drift[0].mean_score, (10 * 100 + 16 * 50) / 26, places=1)
+
 
 class TestFairnessDrillDown(FairnessCase):
     def test_figures_open_exactly_their_reviews(self):

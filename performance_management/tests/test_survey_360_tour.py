@@ -31,7 +31,8 @@ class TestSurvey360Tour(Survey360Case, HttpCase):
             self.assertEqual(records.create_uid.ids, [SUPERUSER_ID])
             self.assertEqual(records.write_uid.ids, [SUPERUSER_ID])
         self.assertIn(
-            "Keep sharing the demos", answer.user_input_line_ids.mapped("value_text_box")
+            "Keep running the demos every Friday",
+            answer.user_input_line_ids.mapped("value_text_box"),
         )
         self.assertFalse(request.with_user(self.user_portal).survey_start_url)
 

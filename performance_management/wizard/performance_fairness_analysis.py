@@ -359,8 +359,10 @@ class PerformanceFairnessAnalysis(models.TransientModel):
     def _agreement_lines(self):
         if not self.cycle_id:
             return []
-        rows = self.env[REVIEW_REPORT].search(
+        # the figures read with the search: each read of the view aggregates the 360 answers
+        rows = self.env[REVIEW_REPORT].search_fetch(
             self._report_domain() & Domain("spread_count", "=", 1),
+            ["review_id", "rater_count", "rater_spread"],
             order="rater_spread desc, id",
             limit=AGREEMENT_LINES,
         )

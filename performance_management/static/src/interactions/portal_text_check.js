@@ -32,17 +32,19 @@ export class PortalTextCheck extends Interaction {
         this.check();
     }
 
+    fetchFlags(text) {
+        return rpc("/my/performance/text_check", {
+            text,
+            target: this.el.dataset.pmTextCheck,
+            res_id: parseInt(this.el.dataset.pmResId || "0"),
+        });
+    }
+
     async check() {
         const text = this.el.value;
         let result;
         try {
-            result = await this.waitFor(
-                rpc("/my/performance/text_check", {
-                    text,
-                    target: this.el.dataset.pmTextCheck,
-                    res_id: parseInt(this.el.dataset.pmResId || "0"),
-                })
-            );
+            result = await this.waitFor(this.fetchFlags(text));
         } catch {
             return; // a hint only: no flags rather than an error while typing
         }
@@ -82,6 +84,23 @@ export class PortalTextCheck extends Interaction {
     }
 }
 
+/**
+ * The same check on the free-text answers of a 360 questionnaire (survey page): the
+ * answer's tokens say which answer is written, whoever holds them (a rater without a user
+ * included) gets its flags while the answer is open.
+ */
+export class SurveyTextCheck extends PortalTextCheck {
+    static selector = "form[data-answer-token] [data-pm-survey-check]";
+
+    fetchFlags(text) {
+        const form = this.el.closest("form[data-answer-token]");
+        const surveyToken = encodeURIComponent(form.dataset.surveyToken);
+        const answerToken = encodeURIComponent(form.dataset.answerToken);
+        return rpc(`/performance/360/text_check/${surveyToken}/${answerToken}`, { text });
+    }
+}
+
 registry
     .category("public.interactions")
-    .add("performance_management.portal_text_check", PortalTextCheck);
+    .add("performance_management.portal_text_check", PortalTextCheck)
+    .add("performance_management.survey_text_check", SurveyTextCheck);

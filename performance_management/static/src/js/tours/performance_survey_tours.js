@@ -27,9 +27,24 @@ registry.category("web_tour.tours").add("performance_survey_360_portal", {
             run: "click",
         },
         {
-            content: "Say what to keep doing",
+            content: "Write a flagged sentence",
             trigger: 'div.js_question-wrapper:contains("Keep doing") textarea',
-            run: "edit Keep sharing the demos",
+            run: "edit She is always so bossy",
+        },
+        {
+            content: "The text check says why, under the field",
+            trigger:
+                'div.js_question-wrapper:contains("Keep doing") .o_pm_text_flag[data-category="personality"]:contains("bossy")',
+        },
+        {
+            content: "Say what to keep doing, with an instance",
+            trigger: 'div.js_question-wrapper:contains("Keep doing") textarea',
+            run: "edit Keep running the demos every Friday",
+        },
+        {
+            content: "The flags are gone",
+            trigger:
+                'div.js_question-wrapper:contains("Keep doing"):not(:has(.o_pm_text_flag))',
         },
         {
             content: "Submit",

@@ -58,3 +58,70 @@ registry.category("web_tour.tours").add("performance_portal_text_check", {
         },
     ],
 });
+
+// The review-text check met by a manager writing a review in the backend: a flagged
+// sentence shows its flags and their reasons above the review, the fixed text clears them.
+const answerCell =
+    ".o_field_widget[name='manager_sheet_line_ids'] .o_data_row:contains('Delivery') td[name='answer']";
+const flags = ".o_performance_text_flags_field .o_performance_text_flags";
+
+registry.category("web_tour.tours").add("performance_backend_text_check", {
+    steps: () => [
+        {
+            content: "Open the manager's part",
+            trigger: ".o_notebook .nav-link:contains('Manager Review')",
+            run: "click",
+        },
+        {
+            content: "Open the answer of the first question",
+            trigger: answerCell,
+            run: "click",
+        },
+        {
+            content: "Write an absolute and a personality word",
+            trigger: `${answerCell} textarea`,
+            run: "edit She is always bossy",
+        },
+        {
+            content: "Leave the line",
+            trigger: ".o_form_sheet .o_field_widget[name='manager_summary'] textarea",
+            run: "click",
+        },
+        {
+            content: "The absolute is flagged with its reason",
+            trigger: `${flags} li[data-category='absolute']:contains('always'):contains('rarely true')`,
+        },
+        {
+            content: "So is the personality word, with the behaviour to describe instead",
+            trigger: `${flags} li[data-category='personality']:contains('bossy'):contains('behaviour')`,
+        },
+        {
+            content: "Cite an instance instead",
+            trigger: answerCell,
+            run: "click",
+        },
+        {
+            content: "Rewrite the answer",
+            trigger: `${answerCell} textarea`,
+            run: "edit In the March release she closed 12 tickets",
+        },
+        {
+            content: "Leave the line again",
+            trigger: ".o_form_sheet .o_field_widget[name='manager_summary'] textarea",
+            run: "click",
+        },
+        {
+            content: "The flags are gone",
+            trigger: ".o_form_view .o_form_sheet:not(:has(.o_performance_text_flags))",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_view:not(:has(.o_form_button_save:visible))",
+        },
+    ],
+});
