@@ -75,8 +75,6 @@ class PerformanceReward(models.Model):
         default=_default_recommender,
         check_company=True,
     )
-    merit_rating = FiniteFloat(string="Final Rating", digits=(16, 2))
-    merit_attainment = FiniteFloat(string="Goal Attainment (%)")
     cycle_id = fields.Many2one(
         "performance.cycle",
         compute="_compute_cycle_id",
@@ -91,6 +89,9 @@ class PerformanceReward(models.Model):
         store=True,
         index="btree_not_null",
         readonly=False,
+        # a copy finds its cycle's budget again; a recommender duplicating his draft
+        # reads no budget
+        copy=False,
         check_company=True,
         groups="performance_management.group_performance_officer",
     )
@@ -305,6 +306,9 @@ class PerformanceReward(models.Model):
         self.sudo().write({"state": "draft", "approver_id": False, "date_approved": False})
 
     def action_apply_merit_matrix(self):
+        # the figures it takes again are computed: only on drafts their user may change
+        self._check_state("draft")
+        self.check_access("write")
         for reward in self:
             reward._apply_merit_matrix()
 
@@ -312,9 +316,10 @@ class PerformanceReward(models.Model):
         """Pre-fill the raise from the merit matrix (final rating x goal attainment)."""
         self.ensure_one()
         if self.review_id:
-            self.merit_rating, self.merit_attainment = self._get_review_merit_inputs(
-                self.review_id
-            )
+            # refuses a review its user does not read or that is not released yet; the
+            # figures themselves are computed from it, never typed
+            self._get_review_merit_inputs(self.review_id)
+            self._take_merit_inputs()
         percent = self.env["performance.merit.matrix"]._get_raise_percent(
             self.merit_rating, self.merit_attainment, self.company_id
         )
