@@ -287,6 +287,20 @@ class PerformanceReward(models.Model):
             }
         )
 
+    def action_open_approval(self):
+        """The form's Approve: an officer first sees the reward gap of the reward's cycle,
+        as from the cycle, and approves from there; the recommender's manager (who reads
+        no gap) approves at once."""
+        self.ensure_one()
+        self._check_state("submitted")
+        self._check_approver()
+        if self.cycle_id and is_officer(self.env.user):
+            return self.env["performance.fairness.analysis"]._open_reward_approval(
+                self.cycle_id, self
+            )
+        self.action_approve()
+        return True
+
     def action_refuse(self):
         self._check_state("submitted")
         self._check_approver()
