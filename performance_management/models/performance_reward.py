@@ -236,6 +236,20 @@ class PerformanceReward(models.Model):
             # a reward follows only a review or kudos its writer may read
             self.review_id.check_access("read")
             self.recognition_id.check_access("read")
+        for reward in self:
+            # sudo: whom the review or kudos just checked is about; another person's review
+            # would lend its rating to the merit suggestion
+            if reward.review_id and reward.review_id.sudo().employee_id != reward.employee_id:
+                raise ValidationError(
+                    self.env._("A reward follows a review of the same employee.")
+                )
+            if (
+                reward.recognition_id
+                and reward.employee_id not in reward.recognition_id.sudo().receiver_ids
+            ):
+                raise ValidationError(
+                    self.env._("A reward follows a recognition the employee received.")
+                )
         if not (self.env.su or is_officer(self.env.user)):
             mine = self.env.user.employee_ids
             if self.recommender_id - mine:

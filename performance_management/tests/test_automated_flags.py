@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.service.model import call_kw
 from odoo.tests import tagged
@@ -418,6 +418,23 @@ class TestMeritDecision(ReviewCase):
         # the suggestion stays as it was made when the matrix changes
         self.cell.raise_percent = 3.0
         self.assertEqual(figures(), frozen)
+
+    def test_no_rating_borrowed_from_another_review(self):
+        """Nor can he lend his reward the rating of a colleague's review he reads."""
+        peer_review = released_review(self, self.peer, self.levels[4], (100,))
+        reward = self._merit_reward()
+        with mute_logger("odoo.models"), self.assertRaises(ValidationError):
+            rpc(self.user_manager, reward, "write", {"review_id": peer_review.id})
+        with mute_logger("odoo.models"), self.assertRaises(ValidationError):
+            self._merit_reward(review_id=peer_review.id)
+        self.assertEqual((reward.merit_rating, reward.merit_attainment), (4.0, 85.0))
+        kudos = (
+            self.env["performance.recognition"]
+            .with_user(self.user_manager)
+            .create({"receiver_ids": [Command.set(self.peer.ids)], "message": "<p>Thanks</p>"})
+        )
+        with mute_logger("odoo.models"), self.assertRaises(ValidationError):
+            self._merit_reward(source="recognition", review_id=False, recognition_id=kudos.id)
 
     def test_merit_decision_cannot_be_forged(self):
         reward = self._merit_reward()
