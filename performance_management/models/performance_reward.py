@@ -75,8 +75,6 @@ class PerformanceReward(models.Model):
         default=_default_recommender,
         check_company=True,
     )
-    merit_rating = FiniteFloat(string="Final Rating", digits=(16, 2))
-    merit_attainment = FiniteFloat(string="Goal Attainment (%)")
     cycle_id = fields.Many2one(
         "performance.cycle",
         compute="_compute_cycle_id",
@@ -91,6 +89,9 @@ class PerformanceReward(models.Model):
         store=True,
         index="btree_not_null",
         readonly=False,
+        # a copy finds its cycle's budget again; a recommender duplicating his draft
+        # reads no budget
+        copy=False,
         check_company=True,
         groups="performance_management.group_performance_officer",
     )
@@ -235,6 +236,20 @@ class PerformanceReward(models.Model):
             # a reward follows only a review or kudos its writer may read
             self.review_id.check_access("read")
             self.recognition_id.check_access("read")
+        for reward in self:
+            # sudo: whom the review or kudos just checked is about; another person's review
+            # would lend its rating to the merit suggestion
+            if reward.review_id and reward.review_id.sudo().employee_id != reward.employee_id:
+                raise ValidationError(
+                    self.env._("A reward follows a review of the same employee.")
+                )
+            if (
+                reward.recognition_id
+                and reward.employee_id not in reward.recognition_id.sudo().receiver_ids
+            ):
+                raise ValidationError(
+                    self.env._("A reward follows a recognition the employee received.")
+                )
         if not (self.env.su or is_officer(self.env.user)):
             mine = self.env.user.employee_ids
             if self.recommender_id - mine:
@@ -286,6 +301,20 @@ class PerformanceReward(models.Model):
             }
         )
 
+    def action_open_approval(self):
+        """The form's Approve: an officer first sees the reward gap of the reward's cycle,
+        as from the cycle, and approves from there; the recommender's manager (who reads
+        no gap) approves at once."""
+        self.ensure_one()
+        self._check_state("submitted")
+        self._check_approver()
+        if self.cycle_id and is_officer(self.env.user):
+            return self.env["performance.fairness.analysis"]._open_reward_approval(
+                self.cycle_id, self
+            )
+        self.action_approve()
+        return True
+
     def action_refuse(self):
         self._check_state("submitted")
         self._check_approver()
@@ -305,6 +334,9 @@ class PerformanceReward(models.Model):
         self.sudo().write({"state": "draft", "approver_id": False, "date_approved": False})
 
     def action_apply_merit_matrix(self):
+        # the figures it takes again are computed: only on drafts their user may change
+        self._check_state("draft")
+        self.check_access("write")
         for reward in self:
             reward._apply_merit_matrix()
 
@@ -312,9 +344,10 @@ class PerformanceReward(models.Model):
         """Pre-fill the raise from the merit matrix (final rating x goal attainment)."""
         self.ensure_one()
         if self.review_id:
-            self.merit_rating, self.merit_attainment = self._get_review_merit_inputs(
-                self.review_id
-            )
+            # refuses a review its user does not read or that is not released yet; the
+            # figures themselves are computed from it, never typed
+            self._get_review_merit_inputs(self.review_id)
+            self._take_merit_inputs()
         percent = self.env["performance.merit.matrix"]._get_raise_percent(
             self.merit_rating, self.merit_attainment, self.company_id
         )

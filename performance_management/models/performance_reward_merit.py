@@ -3,12 +3,29 @@ from odoo.tools import float_compare
 
 from ..tools import DECISIONS, FiniteFloat, decision_vals
 
+RELEASED = ("released", "done")
+
 
 class PerformanceReward(models.Model):
     """The merit matrix cell behind a suggested raise, and what the approver did with it."""
 
     _inherit = "performance.reward"  # pylint: disable=consider-merging-classes-inherited
 
+    # The review's figures when it was linked (or the merit matrix last applied): computed,
+    # never typed, so that the suggestion below always follows a rating someone gave.
+    merit_rating = FiniteFloat(
+        string="Final Rating",
+        digits=(16, 2),
+        compute="_compute_merit_inputs",
+        store=True,
+        precompute=True,
+    )
+    merit_attainment = FiniteFloat(
+        string="Goal Attainment (%)",
+        compute="_compute_merit_inputs",
+        store=True,
+        precompute=True,
+    )
     # Computed in sudo (stored) when the merit figures change: a snapshot of the cell used,
     # which a later edit of the matrix does not rewrite.
     merit_cell_id = fields.Many2one(
@@ -37,6 +54,18 @@ class PerformanceReward(models.Model):
         string="Raise Decided (%)", digits=(16, 2), readonly=True, copy=False
     )
 
+    @api.depends("review_id")
+    def _compute_merit_inputs(self):
+        for reward in self:
+            review = reward.review_id
+            # sudo: the rating and goal attainment of a review the user reads (checked here,
+            # and on the reward as made or moved by _check_recommendation), once released
+            if review and review.has_access("read") and review.sudo().state in RELEASED:
+                reward.merit_rating = review.sudo().final_rating
+                reward.merit_attainment = review.sudo().goal_attainment
+            else:
+                reward.merit_rating = reward.merit_attainment = 0.0
+
     @api.depends("kind", "merit_rating", "merit_attainment", "company_id")
     def _compute_merit_suggestion(self):
         Matrix = self.env["performance.merit.matrix"]
@@ -57,6 +86,11 @@ class PerformanceReward(models.Model):
                 attainment_min=round(cell.attainment_min, 1),
                 percent=round(cell.raise_percent, 2),
             )
+
+    def _take_merit_inputs(self):
+        """Take the review's figures again (it was not released when it was linked)."""
+        for name in ("merit_rating", "merit_attainment"):
+            self.env.add_to_compute(self._fields[name], self.filtered("id"))
 
     def action_approve(self):
         res = super().action_approve()

@@ -41,6 +41,7 @@ class ReportPerformanceData(models.AbstractModel):
             "kudos": _("Kudos"),
             "rewards": _("Rewards"),
             "calibration_moves": _("Calibration moves"),
+            "performance_issues": _("Performance issues"),
             "feedback": _("Feedback about the employee"),
             "answers_360": _("360 answers about the employee"),
         }

@@ -1,9 +1,10 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.service.model import call_kw
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .test_review_common import ReviewCase
 
@@ -14,6 +15,26 @@ def rpc(user, records, method, *args, **kwargs):
     if method == "create":
         return Model.browse(call_kw(Model, method, list(args), kwargs))
     return call_kw(Model, method, [records.ids, *args], kwargs)
+
+
+def released_review(case, employee, level, achievements):
+    """A released review of ``employee`` rated ``level``, with goals at ``achievements``."""
+    review = case.env["performance.review"].create(
+        {
+            "employee_id": employee.id,
+            "template_id": case.template.id,
+            "cycle_id": case.cycle.id,
+            "date_start": "2026-01-01",
+            "date_end": "2026-12-31",
+            "line_ids": [
+                Command.create({"name": f"Goal {i}", "kind": "goal", "achievement": value})
+                for i, value in enumerate(achievements)
+            ],
+        }
+    )
+    review.assessment_ids.final_rating_id = level
+    review.state = "released"
+    return review
 
 
 @tagged("post_install", "-at_install")
@@ -268,6 +289,7 @@ class TestMeritDecision(ReviewCase):
         cls.env["performance.merit.matrix"].create(
             {"rating_min": 1, "attainment_min": 0, "raise_percent": 0.5}
         )
+        cls.review = released_review(cls, cls.employee, cls.levels[3], (90, 80))
 
     def _merit_reward(self, **vals):
         return (
@@ -277,8 +299,8 @@ class TestMeritDecision(ReviewCase):
                 {
                     "employee_id": self.employee.id,
                     "kind": "raise",
-                    "merit_rating": 3.5,
-                    "merit_attainment": 85,
+                    "source": "review",
+                    "review_id": self.review.id,
                     "raise_percent": 2.5,
                     **vals,
                 }
@@ -287,8 +309,9 @@ class TestMeritDecision(ReviewCase):
 
     def test_reward_shows_the_cell_used(self):
         reward = self._merit_reward()
+        self.assertEqual((reward.merit_rating, reward.merit_attainment), (4.0, 85.0))
         self.assertEqual(reward.merit_suggested_percent, 2.5)
-        self.assertIn("3.5", reward.merit_explanation)
+        self.assertIn("4.0", reward.merit_explanation)
         self.assertIn("85", reward.merit_explanation)
         self.assertIn("2.5%", reward.merit_explanation)
         self.assertEqual(reward.with_user(self.user_officer).merit_cell_id, self.cell)
@@ -330,6 +353,89 @@ class TestMeritDecision(ReviewCase):
         self.assertFalse(refused.merit_decision)
         self.assertFalse(refused.merit_decision_user_id)
 
+    def test_merit_figures_are_the_reviews(self):
+        """The recommender cannot type the rating and attainment the suggestion follows."""
+        reward = self._merit_reward()
+        frozen = (4.0, 85.0, 2.5, reward.merit_explanation)
+
+        def figures():
+            return (
+                reward.merit_rating,
+                reward.merit_attainment,
+                reward.merit_suggested_percent,
+                reward.merit_explanation,
+            )
+
+        forged = {"merit_rating": 5.0, "merit_attainment": 150.0}
+        for vals in ({"merit_rating": 5.0}, {"merit_attainment": 150.0}, forged):
+            with self.subTest(vals=vals), mute_logger("odoo.models"):
+                with self.assertRaises(AccessError):
+                    rpc(self.user_manager, reward, "write", vals)
+                with self.assertRaises(AccessError):
+                    rpc(self.user_manager, reward, "web_save", vals, {"merit_rating": {}})
+                with self.assertRaises(AccessError):
+                    rpc(self.user_manager, reward, "copy", vals)
+        self.assertEqual(figures(), frozen)
+        result = reward.with_user(self.user_manager).load(
+            [".id", "merit_rating", "merit_attainment"], [[str(reward.id), "5", "150"]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertEqual(figures(), frozen)
+        # a reward made with forged figures, in its values or as defaults, is never made
+        base = {"employee_id": self.employee.id, "kind": "raise", "raise_percent": 5.0}
+        Reward = self.env["performance.reward"]
+        for key, value in (("merit_rating", 5.0), ("merit_attainment", 150.0)):
+            with self.subTest(key=key), mute_logger("odoo.models"):
+                with self.assertRaises(AccessError):
+                    rpc(self.user_manager, Reward, "create", dict(base, **{key: value}))
+                with self.assertRaises(AccessError):
+                    rpc(
+                        self.user_manager,
+                        Reward,
+                        "create",
+                        base,
+                        context={f"default_{key}": value},
+                    )
+                with self.assertRaises(AccessError):
+                    Reward.with_user(self.user_manager).with_context(
+                        **{f"default_{key}": value}
+                    ).create(dict(base, review_id=self.review.id))
+        self.assertEqual(Reward.search_count([("merit_rating", "=", 5.0)]), 0)
+        # without a review there is nothing to suggest from; the form shows the figures as
+        # the application's
+        plain = Reward.with_user(self.user_manager).create(base)
+        self.assertEqual((plain.merit_rating, plain.merit_attainment), (0.0, 0.0))
+        self.assertFalse(plain.merit_explanation)
+        described = Reward.with_user(self.user_manager).fields_get(
+            ["merit_rating", "merit_attainment", "raise_percent"], ["readonly"]
+        )
+        self.assertTrue(described["merit_rating"]["readonly"])
+        self.assertTrue(described["merit_attainment"]["readonly"])
+        self.assertFalse(described["raise_percent"]["readonly"])
+        # a copy takes the review's figures again, not the original's
+        copy = reward.with_user(self.user_manager).copy()
+        self.assertEqual((copy.merit_rating, copy.merit_attainment), (4.0, 85.0))
+        # the suggestion stays as it was made when the matrix changes
+        self.cell.raise_percent = 3.0
+        self.assertEqual(figures(), frozen)
+
+    def test_no_rating_borrowed_from_another_review(self):
+        """Nor can he lend his reward the rating of a colleague's review he reads."""
+        peer_review = released_review(self, self.peer, self.levels[4], (100,))
+        reward = self._merit_reward()
+        with mute_logger("odoo.models"), self.assertRaises(ValidationError):
+            rpc(self.user_manager, reward, "write", {"review_id": peer_review.id})
+        with mute_logger("odoo.models"), self.assertRaises(ValidationError):
+            self._merit_reward(review_id=peer_review.id)
+        self.assertEqual((reward.merit_rating, reward.merit_attainment), (4.0, 85.0))
+        kudos = (
+            self.env["performance.recognition"]
+            .with_user(self.user_manager)
+            .create({"receiver_ids": [Command.set(self.peer.ids)], "message": "<p>Thanks</p>"})
+        )
+        with mute_logger("odoo.models"), self.assertRaises(ValidationError):
+            self._merit_reward(source="recognition", review_id=False, recognition_id=kudos.id)
+
     def test_merit_decision_cannot_be_forged(self):
         reward = self._merit_reward()
         for vals in (
@@ -341,12 +447,7 @@ class TestMeritDecision(ReviewCase):
         ):
             with self.subTest(vals=vals), self.assertRaises(AccessError):
                 rpc(self.user_manager, reward, "write", vals)
-        base = {
-            "employee_id": self.employee.id,
-            "kind": "raise",
-            "merit_rating": 3.5,
-            "merit_attainment": 85,
-        }
+        base = {"employee_id": self.employee.id, "kind": "raise", "review_id": self.review.id}
         with self.assertRaises(AccessError):
             rpc(self.user_manager, reward, "create", dict(base, merit_decision="accepted"))
         with self.assertRaises(AccessError):
@@ -398,6 +499,7 @@ class TestFlagReport(ReviewCase):
         self.env["performance.merit.matrix"].create(
             {"rating_min": 1, "attainment_min": 0, "raise_percent": 1.0}
         )
+        review = released_review(self, self.employee, self.levels[2], (50,))
         reward = (
             self.env["performance.reward"]
             .with_user(self.user_manager)
@@ -405,8 +507,8 @@ class TestFlagReport(ReviewCase):
                 {
                     "employee_id": self.employee.id,
                     "kind": "raise",
-                    "merit_rating": 3,
-                    "merit_attainment": 50,
+                    "source": "review",
+                    "review_id": review.id,
                     "raise_percent": 1.0,
                 }
             )
@@ -426,6 +528,8 @@ class TestFlagReport(ReviewCase):
                 ("constructive_feedback", "dismissed"): 1,
                 ("constructive_feedback", "pending"): 1,
                 ("merit_matrix", "accepted"): 1,
+                # the rating of the review behind the raise, set as suggested
+                ("suggested_rating", "accepted"): 1,
             },
         )
         row = Report.with_user(self.user_officer).search([("decision", "=", "dismissed")])

@@ -169,6 +169,45 @@ class TestDataExport(DataExportCase):
                 {"employee_id": self.employee.id}
             )
 
+    def test_the_flags_about_him_and_who_decided(self):
+        Issue = self.env["performance.issue"]
+        issue, peer_issue = Issue.create(
+            [
+                {
+                    "employee_id": person.id,
+                    "company_id": self.company.id,
+                    "rule": "low_rating",
+                    "reason": f"ISSUE-REASON of {person.name}",
+                }
+                for person in (self.employee, self.peer)
+            ]
+        )
+        issue.with_user(self.user_manager).action_dismiss("DISMISSED-IN-A-1:1")
+        data, text = self.export(self.user_officer)
+        [exported] = data["performance_issues"]
+        self.assertEqual(exported["id"], issue.id)
+        self.assertEqual(exported["reason"], "ISSUE-REASON of Eli Employee")
+        self.assertEqual(exported["decision_user_id"], self.user_manager.name)
+        self.assertEqual(exported["dismiss_reason"], "DISMISSED-IN-A-1:1")
+        self.assertTrue(exported["decision"])
+        self.assertNotIn(peer_issue.reason, text)
+        # the rewards carry the merit suggestion's fields, the officers' matrix cell not
+        self.assertIn("merit_explanation", data["rewards"][0])
+        self.assertIn("merit_decision", data["rewards"][0])
+        self.assertNotIn("merit_cell_id", data["rewards"][0])
+        # his own copy holds what his rights read: the flags are his managers' and HR's
+        own, own_text = self.export(self.user_employee, "self")
+        self.assertFalse(own["performance_issues"])
+        self.assertNotIn("ISSUE-REASON", own_text)
+        report = self.env.ref("performance_management.action_report_performance_data")
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_html(report.report_name, self.employee.ids, data={"scope": "officer"})
+        )
+        self.assertIn("Performance issues", html.decode())
+        self.assertIn("DISMISSED-IN-A-1:1", html.decode())
+
     def test_the_pdf_renders(self):
         report = self.env.ref("performance_management.action_report_performance_data")
         html, _kind = (

@@ -333,6 +333,55 @@ class TestRewardGap(FairnessCase):
             set(self.rewards.filtered(lambda r: r.employee_id.sex == "male").ids),
         )
 
+    def test_form_approve_shows_the_gap_first(self):
+        reward = self.rewards.filtered(lambda r: r.employee_id.sex == "female")[:1]
+        arch = self.env["performance.reward"].get_view(view_type="form")["arch"]
+        self.assertIn('name="action_open_approval"', arch)
+        self.assertNotIn('name="action_approve"', arch)
+        action = reward.with_user(self.user_officer).action_open_approval()
+        # nothing approved yet: the officer sees the same gap as from the cycle
+        self.assertEqual(reward.state, "submitted")
+        self.assertEqual(action["res_model"], "performance.fairness.analysis")
+        self.assertEqual(action["target"], "new")
+        analysis = self.env["performance.fairness.analysis"].browse(action["res_id"])
+        from_cycle = self.env["performance.fairness.analysis"].browse(
+            self.cycle.with_user(self.user_officer).action_open_reward_approval()["res_id"]
+        )
+        self.assertEqual(analysis.mode, "reward")
+        self.assertEqual(analysis.cycle_id, self.cycle)
+        self.assertEqual(analysis.summary, from_cycle.summary)
+        self.assertEqual(
+            analysis.reward_line_ids.mapped(lambda line: (line.group_key, line.raise_mean)),
+            from_cycle.reward_line_ids.mapped(lambda line: (line.group_key, line.raise_mean)),
+        )
+        self.assertIn("13 people", analysis.summary)
+        self.assertEqual(analysis.reward_ids, reward)
+        self.assertEqual(analysis.reward_count, 1)
+        # approving from there approves this reward alone
+        analysis.with_user(self.user_officer).action_approve_rewards()
+        self.assertEqual(reward.state, "approved")
+        self.assertEqual(reward.approver_id, self.user_officer)
+        self.assertEqual(set((self.rewards - reward).mapped("state")), {"submitted"})
+        with self.assertRaises(UserError):
+            reward.with_user(self.user_officer).action_open_approval()
+
+    def test_form_approve_refused_to_a_manager_without_approval(self):
+        reward = self.rewards[:1]
+        Analysis = self.env["performance.fairness.analysis"]
+        before = Analysis.search_count([])
+        # the manager of the recommender, while the setting keeps approval to officers
+        self.company.performance_reward_manager_approval = False
+        for user in (self.user_director, self.user_manager, self.user_employee):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                reward.with_user(user).action_open_approval()
+        self.assertEqual(reward.state, "submitted")
+        self.assertEqual(Analysis.search_count([]), before, "no gap shown to them")
+        # allowed by the setting, he approves at once: the gap is the officers'
+        self.company.performance_reward_manager_approval = True
+        self.assertIs(reward.with_user(self.user_director).action_open_approval(), True)
+        self.assertEqual(reward.state, "approved")
+        self.assertEqual(reward.approver_id, self.user_director)
+
     def test_reward_gap_refused_to_managers(self):
         with self.assertRaises(AccessError):
             self.cycle.with_user(self.user_manager).action_open_reward_approval()

@@ -1,3 +1,5 @@
+import time
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -252,6 +254,50 @@ class TestRetention(ReviewCase):
         messages = self.env["mail.message"].search_count([])
         self.env["performance.retention.rule"]._cron_apply(batch_size=1)
         self.assertEqual(self.env["mail.message"].search_count([]), messages)
+
+    def _run_as_cron(self, time_left, batch_size=1):
+        """Run the retention job as the scheduler does, with this many seconds left; return
+        the progress it reported (done, remaining)."""
+        cron = self.env.ref("performance_management.ir_cron_retention")
+        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+            env = self.env(cr=cr, context={"cron_id": cron.id})
+            cron, progress = env["ir.cron"].browse(cron.id)._add_progress()
+            model = cron.env["performance.retention.rule"].with_context(
+                cron_end_time=time.monotonic() + time_left
+            )
+            model._cron_apply(batch_size=batch_size)
+            done, remaining = progress.done, progress.remaining
+        self.env.invalidate_all()
+        return done, remaining
+
+    def test_the_cron_stops_when_its_time_is_up_and_resumes(self):
+        self.env["performance.feedback"].create(
+            [
+                {"employee_id": self.employee.id, "message": f"<p>{SECRET} more {i}</p>"}
+                for i in range(2)
+            ]
+        )
+        pending = {rule: len(rule._get_pending_records()) for rule in self.rules}
+        # the feedback rule (the first) has 3 records of Eli, the four others one each
+        self.assertEqual(sorted(pending.values()), [1, 1, 1, 1, 3])
+        distribution = self._distribution()
+        # no time left: a run erases a batch (of one record), commits it and stops; a rule
+        # that has just finished goes on to the next rule's batch
+        runs = []
+        while len(runs) < 7:
+            runs.append(self._run_as_cron(time_left=-1))
+            if not runs[-1][1]:
+                break
+        self.assertEqual(runs, [(1, 2), (1, 1), (5, 0)])
+        self.assertFalse(any(rule._get_pending_records() for rule in self.rules))
+        self.env.flush_all()
+        self.assertEqual(self._left_of(self.employee, self.employee.name), {})
+        self.assertEqual(self._distribution(), distribution)
+        # one log line per batch of each rule: nothing was erased twice
+        for rule, count in pending.items():
+            logged = rule.message_ids.filtered(lambda m: m.message_type == "comment")
+            self.assertEqual(len(logged), count, rule.name)
+        self.assertEqual(self._run_as_cron(time_left=3600), (0, 0))
 
     def test_lifting_the_hold_lets_the_rules_erase(self):
         self.peer.with_user(self.user_officer).performance_legal_hold = False

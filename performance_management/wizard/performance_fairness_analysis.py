@@ -110,11 +110,13 @@ class PerformanceFairnessAnalysis(models.TransientModel):
         return analysis._reopen()
 
     @api.model
-    def _open_reward_approval(self, cycle):
-        """The reward gap of a cycle, shown before its submitted rewards are approved."""
-        rewards = self.env["performance.reward"].search(
-            [("cycle_id", "=", cycle.id), ("state", "=", "submitted")]
-        )
+    def _open_reward_approval(self, cycle, rewards=None):
+        """The reward gap of a cycle, shown before its submitted rewards (or ``rewards``
+        of that cycle) are approved."""
+        if rewards is None:
+            rewards = self.env["performance.reward"].search(
+                [("cycle_id", "=", cycle.id), ("state", "=", "submitted")]
+            )
         analysis = self.create(
             {
                 "mode": "reward",
