@@ -215,13 +215,14 @@ class TestWritePaths(WritePathCase):
             vals = {"employee_id": employee.id, "coach_id": user.employee_ids.id}
             with self.subTest(user=user.login, employee=employee.name), self.assertRaises(REFUSED):
                 self.rpc(user, Log, "create", vals)
-        # one's own 1:1 with a coach one picks, and the manager's with his report
-        self.rpc(
-            self.user_employee,
-            Log,
-            "create",
-            {"employee_id": self.employee.id, "coach_id": self.peer.id},
-        )
+        # a colleague is not made one's coach by naming him: the 1:1 would land in his
+        # calendar, and count as missed on his scorecard
+        own_with_peer = {"employee_id": self.employee.id, "coach_id": self.peer.id}
+        with self.assertRaises(REFUSED):
+            self.rpc(self.user_employee, Log, "create", own_with_peer)
+        # one's own 1:1 with one's coach, and the manager's with his report
+        self.employee.coach_id = self.peer
+        self.rpc(self.user_employee, Log, "create", own_with_peer)
         log = self.rpc(self.user_manager, Log, "create", {"employee_id": self.employee.id})
         self.assertEqual(log.coach_id, self.manager)
         # the coach does not re-plan it with someone outside his chain
