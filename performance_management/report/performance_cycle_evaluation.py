@@ -21,9 +21,6 @@ class PerformanceCycle(models.Model):
         compute="_compute_distribution_data",
         help="Each rating level: its guideline share, its count and its actual share.",
     )
-    distribution_html = fields.Html(
-        string="Rating Distribution", compute="_compute_distribution_html", sanitize=False
-    )
     evaluation_review_count = fields.Integer(
         string="Reviews Evaluated",
         compute="_compute_evaluation",
@@ -107,8 +104,8 @@ class PerformanceCycle(models.Model):
         groups="performance_management.group_performance_officer",
     )
 
-    # Two computes, not one: the form reads the chart's data alone, and rendering the HTML
-    # table (the evaluation's) for every form load was work nobody saw.
+    # The one source of the cycle's distribution: the form's chart reads it, the evaluation's
+    # PDF renders the same rows (_get_rating_distribution) with their gap.
     @api.depends("review_ids.state", "template_id.scale_id")
     def _compute_distribution_data(self):
         for cycle in self:
@@ -128,17 +125,6 @@ class PerformanceCycle(models.Model):
                     for row in rows
                 ],
             }
-
-    @api.depends("review_ids.state", "template_id.scale_id")
-    def _compute_distribution_html(self):
-        for cycle in self:
-            if not cycle.scale_id.level_ids or not cycle.id:
-                cycle.distribution_html = False
-                continue
-            cycle.distribution_html = self.env["ir.qweb"]._render(
-                "performance_management.performance_cycle_distribution",
-                {"rows": cycle._get_rating_distribution()},
-            )
 
     def _compute_evaluation(self):
         # Read through the analysis view with the reader's rights, in one grouped scan: each
