@@ -13,7 +13,7 @@ from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 class ConfidentialNotesCase(ReviewCase):

@@ -6,7 +6,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 SECRET = "SECRET-ELI-7"
 

@@ -4,7 +4,7 @@ from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import warmup
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")
