@@ -116,6 +116,21 @@ class PerformanceCase(TransactionCase):
     def _kr(name="KR", **values):
         return {"name": name, **values}
 
+    @classmethod
+    def _scale(cls, name, level_names):
+        """A 1-5 rating scale, its levels named level_names, on the guideline 5/15/50/20/10%."""
+        return cls.env["performance.rating.scale"].create(
+            {
+                "name": name,
+                "level_ids": [
+                    Command.create({"value": value, "name": level, "target_percent": target})
+                    for value, level, target in zip(
+                        (1, 2, 3, 4, 5), level_names, (5, 15, 50, 20, 10), strict=True
+                    )
+                ],
+            }
+        )
+
 
 class GoalCase(PerformanceCase):
     """Goal tests: a refusal asserted with its message, and what it wrote rolled back."""
@@ -134,20 +149,9 @@ class ReviewCase(PerformanceCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.scale = cls.env["performance.rating.scale"].create(
-            {
-                "name": "Five levels",
-                "level_ids": [
-                    Command.create({"value": value, "name": name, "target_percent": target})
-                    for value, name, target in (
-                        (1, "Needs Improvement", 5),
-                        (2, "Partially Meets", 15),
-                        (3, "Meets", 50),
-                        (4, "Exceeds", 20),
-                        (5, "Outstanding", 10),
-                    )
-                ],
-            }
+        cls.scale = cls._scale(
+            "Five levels",
+            ("Needs Improvement", "Partially Meets", "Meets", "Exceeds", "Outstanding"),
         )
         cls.levels = cls.scale.level_ids.sorted("value")
         cls.skill_type = cls.env["hr.skill.type"].create(
@@ -209,12 +213,15 @@ class ReviewCase(PerformanceCase):
             }
         )
 
-    def launch(self, cycle=None):
-        (cycle or self.cycle).with_user(self.user_officer).action_launch()
-        return (cycle or self.cycle).review_ids
+    # class methods: a case's setUpClass launches with them as its tests do
+    @classmethod
+    def launch(cls, cycle=None):
+        (cycle or cls.cycle).with_user(cls.user_officer).action_launch()
+        return (cycle or cls.cycle).review_ids
 
-    def review_of(self, employee, cycle=None):
-        return (cycle or self.cycle).review_ids.filtered(lambda r: r.employee_id == employee)
+    @classmethod
+    def review_of(cls, employee, cycle=None):
+        return (cycle or cls.cycle).review_ids.filtered(lambda r: r.employee_id == employee)
 
     def lines(self, review, role, kind=None):
         return review.sudo().line_ids.filtered(
@@ -248,9 +255,9 @@ class EvidenceCase(ReviewCase):
     def setUpClass(cls):
         super().setUpClass()
         with freeze_time("2026-11-01"):
-            cls.cycle.with_user(cls.user_officer).action_launch()
-        cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
-        cls.peer_review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.peer)
+            cls.launch()
+        cls.review = cls.review_of(cls.employee)
+        cls.peer_review = cls.review_of(cls.peer)
         cls.teamwork = cls.env["performance.value"].create({"name": "Evidence Teamwork"})
         cls.simplicity = cls.env["performance.value"].create({"name": "Evidence Simplicity"})
         Goal = cls.env["performance.goal"]
@@ -399,20 +406,15 @@ class ReportCase(PerformanceCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.scale = cls.env["performance.rating.scale"].create(
-            {
-                "name": "Report Scale",
-                "level_ids": [
-                    Command.create({"value": value, "name": name, "target_percent": target})
-                    for value, name, target in (
-                        (1, "Unsatisfactory", 5),
-                        (2, "Below Expectations", 15),
-                        (3, "Meets Expectations", 50),
-                        (4, "Exceeds Expectations", 20),
-                        (5, "Outstanding", 10),
-                    )
-                ],
-            }
+        cls.scale = cls._scale(
+            "Report Scale",
+            (
+                "Unsatisfactory",
+                "Below Expectations",
+                "Meets Expectations",
+                "Exceeds Expectations",
+                "Outstanding",
+            ),
         )
         cls.levels = {int(level.value): level for level in cls.scale.level_ids}
         cls.template = cls.env["performance.review.template"].create(

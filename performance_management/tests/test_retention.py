@@ -45,7 +45,7 @@ class TestRetention(ReviewCase):
                 {"record_type": "issue", "months": 6, "action": "delete"},
             ]
         )
-        cls.reviews = cls.launch(cls)
+        cls.reviews = cls.launch()
         for index, review in enumerate(cls.reviews.sudo()):
             review.write(
                 {
