@@ -161,7 +161,7 @@ CYCLE_FORM = {
         "manager_late_count",
         "released_count",
         "acknowledged_count",
-        "distribution_html",
+        "distribution_data",
         "evaluation_review_count",
         "self_completion_rate",
         "manager_completion_rate",

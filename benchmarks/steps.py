@@ -490,7 +490,7 @@ def officer_views(env, n, results):
                 "manager_done_count",
                 "released_count",
                 "no_manager_count",
-                "distribution_html",
+                "distribution_data",
             ]
         )
         if "performance.report" in env:

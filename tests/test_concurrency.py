@@ -222,7 +222,7 @@ def test_launch_cron_while_managers_edit(server, team):
 
 KILLED_RUN = """
 import time
-from odoo.addons.performance_management.models.performance_cycle import PerformanceCycle
+from odoo.addons.performance_management.models.performance_cycle_launch import PerformanceCycle
 original = PerformanceCycle._launch_batch
 def slow(self, employees):
     result = original(self, employees)

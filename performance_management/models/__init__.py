@@ -20,6 +20,7 @@ from . import (
     performance_coaching_note,
     performance_coaching_talking_point,
     performance_cycle,
+    performance_cycle_launch,
     performance_development_action,
     performance_development_plan,
     performance_development_plan_skill,

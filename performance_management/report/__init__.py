@@ -5,6 +5,7 @@ from . import (
     performance_goal_report,
     performance_report,
 )
+from . import performance_cycle_evaluation
 from . import performance_data_report
 from . import (
     performance_fairness_attribute_mixin,

@@ -4,11 +4,7 @@ from . import test_career
 from . import test_recognition
 from . import test_reward
 from . import test_cycle_launch
-from . import test_goal_common
-from . import test_portal_common
-from . import test_report_common
 from . import test_review_calibration
-from . import test_review_common
 from . import test_review_workflow
 from . import test_coaching
 from . import test_improvement_plan
@@ -77,7 +73,6 @@ from . import test_text_check_portal
 from . import test_text_check_360
 from . import test_text_check_tour
 from . import test_review_load
-from . import test_evidence_common
 from . import test_review_evidence
 from . import test_review_draft
 from . import test_review_evidence_tour

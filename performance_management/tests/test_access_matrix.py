@@ -24,7 +24,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 ROLES = ("portal", "employee", "manager", "other_manager", "officer", "admin", "officer_b")
 

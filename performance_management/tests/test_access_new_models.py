@@ -10,8 +10,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from . import test_calibration_session, test_fairness
-from .common import PulseCase
-from .test_review_common import ReviewCase
+from .common import PulseCase, ReviewCase
 
 
 def rpc(user, records, method, *args, **kwargs):

@@ -6,7 +6,7 @@ from odoo.service.model import call_kw
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 def rpc(user, records, method, *args, **kwargs):
@@ -80,24 +80,11 @@ class TestIssueEvidence(ReviewCase):
             issue.with_user(self.user_peer).read(["evidence_threshold"])
 
     def test_goal_rules_show_the_goals_counted(self):
-        Goal = self.env["performance.goal"]
         with freeze_time("2026-01-01"):
-            late = Goal.create(
-                {
-                    "name": "Late goal",
-                    "employee_id": self.employee.id,
-                    "date_deadline": "2026-02-01",
-                    "state": "active",
-                }
+            late = self._goal(
+                self.employee, name="Late goal", date_deadline="2026-02-01", state="active"
             )
-            quiet = Goal.create(
-                {
-                    "name": "Quiet goal",
-                    "employee_id": self.employee.id,
-                    "date_deadline": "2026-12-31",
-                    "state": "active",
-                }
-            )
+            quiet = self._goal(self.employee, name="Quiet goal", state="active")
         with freeze_time("2026-03-10"):
             self._compute()
             off_track = self._issue("goal_off_track")

@@ -13,7 +13,7 @@ from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 class ConfidentialNotesCase(ReviewCase):
@@ -23,8 +23,8 @@ class ConfidentialNotesCase(ReviewCase):
     def setUpClass(cls):
         super().setUpClass()
         with freeze_time("2026-11-01"):
-            cls.cycle.with_user(cls.user_officer).action_launch()
-            cls.review = cls.cycle.review_ids.filtered(lambda r: r.employee_id == cls.employee)
+            cls.launch()
+            cls.review = cls.review_of(cls.employee)
             cls.plan = (
                 cls.env["performance.improvement.plan"]
                 .with_user(cls.user_manager)

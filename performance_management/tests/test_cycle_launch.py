@@ -8,7 +8,7 @@ from odoo.sql_db import Cursor
 from odoo.tests import Form, tagged
 from odoo.tools import config
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")

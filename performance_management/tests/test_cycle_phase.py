@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")

@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.spreadsheet.utils.validate_data import fields_in_spreadsheet, odoo_charts
 
-from .test_report_common import ReportCase
+from .common import ReportCase
 
 DASHBOARD = "performance_management.spreadsheet_dashboard_performance"
 

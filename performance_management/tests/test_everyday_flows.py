@@ -9,9 +9,7 @@ from odoo import fields
 from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
 
-from .test_portal_common import PerformancePortalCase
-from .test_report_common import ReportCase
-from .test_review_common import ReviewCase
+from .common import PerformancePortalCase, ReportCase, ReviewCase
 
 
 @tagged("post_install", "-at_install")

@@ -11,8 +11,7 @@ from odoo.fields import Command
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .test_portal_common import PerformancePortalCase
-from .test_review_common import ReviewCase
+from .common import PerformancePortalCase, ReviewCase
 from .test_survey_360 import Survey360Case
 
 

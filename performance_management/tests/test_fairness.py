@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 class FairnessCase(ReviewCase):

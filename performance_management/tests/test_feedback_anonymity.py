@@ -10,7 +10,7 @@ from odoo.fields import Command
 from odoo.service.model import call_kw
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 from .test_survey_360 import Survey360Case
 
 # an access error of the rules, or a business error: the ORM's refusals share this class

@@ -4,8 +4,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 
 from ..tools import FiniteFloat, FiniteMonetary
-from .common import PerformanceCase
-from .test_portal_common import PerformancePortalCase
+from .common import PerformanceCase, PerformancePortalCase
 
 MODULE = "performance_management"
 NOT_FINITE = (float("nan"), float("inf"), float("-inf"), "NaN", "Infinity", "-inf")

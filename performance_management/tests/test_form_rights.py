@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 class _Accepted(Exception):

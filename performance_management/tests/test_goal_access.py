@@ -3,7 +3,7 @@ import ast
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 @tagged("post_install", "-at_install")

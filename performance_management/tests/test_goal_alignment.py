@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 class TestGoalAlignment(GoalCase):

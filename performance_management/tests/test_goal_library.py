@@ -2,7 +2,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 @tagged("post_install", "-at_install")

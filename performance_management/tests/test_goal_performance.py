@@ -5,7 +5,7 @@ from odoo.sql_db import Cursor
 from odoo.tests import tagged
 from odoo.tests.common import warmup
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 @tagged("post_install", "-at_install")

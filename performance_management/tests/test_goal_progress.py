@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 @tagged("post_install", "-at_install")

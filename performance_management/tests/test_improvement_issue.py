@@ -60,31 +60,12 @@ class TestPerformanceIssues(PerformanceCase):
         self.assertFalse(self._issues("low_rating"), "switched off: resolved, not raised")
 
     def test_goals_off_track_and_missed_checkins(self):
-        Goal = self.env["performance.goal"]
         with freeze_time("2026-01-01"):
-            late = Goal.create(
-                {
-                    "name": "Late goal",
-                    "employee_id": self.employee.id,
-                    "date_deadline": "2026-02-01",
-                    "state": "active",
-                }
+            late = self._goal(
+                self.employee, name="Late goal", date_deadline="2026-02-01", state="active"
             )
-            fine = Goal.create(
-                {
-                    "name": "Fine goal",
-                    "employee_id": self.peer.id,
-                    "date_deadline": "2026-12-31",
-                    "state": "active",
-                }
-            )
-            draft = Goal.create(
-                {
-                    "name": "Draft goal",
-                    "employee_id": self.other_employee.id,
-                    "date_deadline": "2026-02-01",
-                }
-            )
+            fine = self._goal(self.peer, name="Fine goal", state="active")
+            draft = self._goal(self.other_employee, name="Draft goal", date_deadline="2026-02-01")
         with freeze_time("2026-01-20"):
             self.env["performance.goal.checkin"].create(
                 {"goal_id": fine.id, "confidence": "on_track"}

@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 @tagged("post_install", "-at_install")

@@ -5,7 +5,7 @@ from odoo.fields import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from ..models.res_company import DEFAULT_KR_MODELS
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
 from odoo.tests import tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 class NineBoxCase(ReviewCase):

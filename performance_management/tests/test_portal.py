@@ -4,7 +4,7 @@ from odoo import fields, http
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .test_portal_common import PerformancePortalCase
+from .common import PerformancePortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@ from odoo import http
 from odoo.tests import tagged
 
 from ..controllers.portal_feedback import COLLEAGUE_LIMIT
-from .test_portal_common import PerformancePortalCase
+from .common import PerformancePortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .test_portal_common import PerformancePortalCase
+from .common import PerformancePortalCase
 
 
 @tagged("post_install", "-at_install")

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .test_goal_common import GoalCase
+from .common import GoalCase
 
 
 @tagged("post_install", "-at_install")

@@ -3,7 +3,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .test_report_common import ReportCase
+from .common import ReportCase
 
 
 @tagged("post_install", "-at_install")

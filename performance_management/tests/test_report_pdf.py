@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .test_report_common import ReportCase
+from .common import ReportCase
 
 
 @tagged("post_install", "-at_install")

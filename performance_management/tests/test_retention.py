@@ -8,7 +8,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 SECRET = "SECRET-ELI-7"
 
@@ -47,7 +47,7 @@ class TestRetention(ReviewCase):
                 {"record_type": "issue", "months": 6, "action": "delete"},
             ]
         )
-        cls.reviews = cls.launch(cls)
+        cls.reviews = cls.launch()
         for index, review in enumerate(cls.reviews.sudo()):
             review.write(
                 {

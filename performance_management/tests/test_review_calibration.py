@@ -3,7 +3,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")
@@ -54,8 +54,9 @@ class TestReviewCalibration(ReviewCase):
         with self.assertRaises(AccessError):
             log.with_user(self.user_manager).read(["reason"])
         # Distribution against the target guideline.
-        self.assertIn("Outstanding", self.cycle.distribution_html)
-        self.assertIn("10%", self.cycle.distribution_html)
+        rows = {row["level"]: row for row in self.cycle.distribution_data["levels"]}
+        self.assertEqual(rows["Outstanding"]["target"], 10)
+        self.assertEqual((rows["Outstanding"]["count"], rows["Outstanding"]["actual"]), (1, 100.0))
 
     def test_nine_box(self):
         self.launch()

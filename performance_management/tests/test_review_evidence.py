@@ -3,7 +3,7 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .test_evidence_common import EvidenceCase
+from .common import EvidenceCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.tests import HttpCase, tagged
 
-from .test_evidence_common import EvidenceCase
+from .common import EvidenceCase
 
 
 @tagged("post_install", "-at_install")

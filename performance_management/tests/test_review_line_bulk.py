@@ -2,7 +2,7 @@ from odoo.tests import tagged
 
 from odoo.addons.performance_management.models.performance_review_line import _BULK_COLUMNS
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 # Filled by the insert itself, as the ORM does.
 MAGIC = {"id", "create_uid", "create_date", "write_uid", "write_date"}

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")

@@ -7,8 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
-from .test_portal_common import PerformancePortalCase
-from .test_review_common import ReviewCase
+from .common import PerformancePortalCase, ReviewCase
 
 REPORT = "performance_management.action_report_performance_review"
 FORGED = base64.b64encode(b"%PDF-1.4 forged: Outstanding, promote now")

@@ -5,7 +5,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")

@@ -14,9 +14,7 @@ from odoo.exceptions import AccessError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
-from .common import PerformanceCase
-from .test_portal_common import PerformancePortalCase
-from .test_review_common import ReviewCase
+from .common import PerformanceCase, PerformancePortalCase, ReviewCase
 from .test_survey_360 import Survey360Case
 
 

@@ -9,7 +9,7 @@ from odoo.service.model import call_kw
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 class Survey360Case(ReviewCase):

@@ -1,6 +1,6 @@
 from odoo.tests import JsonRpcException, tagged
 
-from .test_portal_common import PerformancePortalCase
+from .common import PerformancePortalCase
 
 ROUTE = "/my/performance/text_check"
 
