@@ -1,7 +1,7 @@
 from odoo.fields import Command
 from odoo.tests import HttpCase, tagged
 
-from .test_review_common import ReviewCase
+from .common import ReviewCase
 
 
 @tagged("post_install", "-at_install")
