@@ -176,10 +176,11 @@
             "performance_management/static/src/views/**/*",
         ],
         "web.assets_tests": [
-            "performance_management/static/src/js/tours/*.js",
+            "performance_management/static/tests/tours/**/*",
         ],
         "web.assets_unit_tests": [
             "performance_management/static/tests/**/*",
+            ("remove", "performance_management/static/tests/tours/**/*"),
         ],
     },
     "uninstall_hook": "uninstall_hook",
