@@ -3,7 +3,7 @@ import { describe, expect, test } from "@odoo/hoot";
 import { queryAll, queryAllAttributes, queryOne } from "@odoo/hoot-dom";
 import { defineModels, fields, models, mountView } from "@web/../tests/web_test_helpers";
 
-import { placeCheckins } from "@performance_management/components/goal_checkin_chart/goal_checkin_chart";
+import { placeCheckins } from "@performance_management/fields/goal_checkin_chart/goal_checkin_chart";
 
 describe.current.tags("desktop");
 

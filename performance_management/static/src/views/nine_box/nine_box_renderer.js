@@ -4,7 +4,7 @@ import { useService } from "@web/core/utils/hooks";
 import { useSortable } from "@web/core/utils/sortable_owl";
 import { KanbanRecord } from "@web/views/kanban/kanban_record";
 import { NineBoxMoveDialog } from "./nine_box_move_dialog";
-import { RatingDistributionChart } from "./rating_distribution_chart";
+import { RatingDistributionChart } from "@performance_management/components/rating_distribution_chart/rating_distribution_chart";
 
 export const TIERS = ["low", "medium", "high"];
 const MOVABLE_STATES = ["manager_review", "calibration"];
