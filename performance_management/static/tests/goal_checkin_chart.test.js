@@ -1,19 +1,15 @@
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
-import { describe, expect, test } from "@odoo/hoot";
+import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAll, queryAllAttributes, queryOne } from "@odoo/hoot-dom";
-import { defineModels, fields, models, mountView } from "@web/../tests/web_test_helpers";
-
+import { mountView } from "@web/../tests/web_test_helpers";
 import { placeCheckins } from "@performance_management/fields/goal_checkin_chart/goal_checkin_chart";
+import { PerformanceGoal } from "@performance_management/../tests/mock_server/mock_models/performance_goal";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
 describe.current.tags("desktop");
+definePerformanceModels();
 
-class Goal extends models.Model {
-    _name = "performance.goal";
-
-    name = fields.Char();
-    checkin_history = fields.Json();
-
-    _records = [
+beforeEach(() => {
+    PerformanceGoal._records = [
         {
             id: 1,
             name: "Grow the pipeline",
@@ -25,10 +21,7 @@ class Goal extends models.Model {
         },
         { id: 2, name: "Nothing checked in", checkin_history: [] },
     ];
-}
-
-defineMailModels();
-defineModels([Goal]);
+});
 
 const ARCH = `
     <form>
