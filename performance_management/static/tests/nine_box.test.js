@@ -191,3 +191,24 @@ test("the counts follow the search, as filters and facets are Odoo's own", async
     expect(".o_nine_box_grid .o_nine_box_cell").toHaveCount(9);
     expect(`${box("high_high")} .o_nine_box_count`).toHaveText("1");
 });
+
+test("the model loads the counts with the cards, and both again after a move", async () => {
+    onRpc(({ method }) => {
+        if (["web_search_read", "get_nine_box_data", "action_calibrate"].includes(method)) {
+            expect.step(method);
+        }
+    });
+    await mountNineBox();
+    // side by side: the cards and the counts of the same search
+    expect.verifySteps(["web_search_read", "get_nine_box_data"], { ignoreOrder: true });
+    await contains(`${box("medium_medium")} .o_kanban_record`).dragAndDrop(box("medium_low"));
+    await contains(".modal .o_nine_box_reason").edit("Happy where she is");
+    await contains(".modal .o_nine_box_confirm").click();
+    await animationFrame();
+    expect.verifySteps(["action_calibrate", "web_search_read", "get_nine_box_data"], {
+        ignoreOrder: true,
+    });
+    // the counts read after the move
+    expect(`${box("medium_low")} .o_nine_box_count`).toHaveText("1");
+    expect(`${box("medium_medium")} .o_nine_box_count`).toHaveText("0");
+});
