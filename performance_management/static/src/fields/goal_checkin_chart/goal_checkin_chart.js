@@ -1,59 +1,59 @@
-import { Component } from "@odoo/owl";
+import { Component, onWillStart, useEffect, useRef } from "@odoo/owl";
+import { loadBundle } from "@web/core/assets";
+import { formatDate, parseDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
-import { formatDate, parseDate } from "@web/core/l10n/dates";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
 
-const WIDTH = 600;
-const HEIGHT = 180;
-const PAD = { top: 12, right: 16, bottom: 28, left: 40 };
+const DAY = 24 * 60 * 60 * 1000;
+// theme colours of the line and of each confidence, read from Bootstrap's CSS variables
+const LINE_COLOR = "primary";
+const CONFIDENCE_COLORS = { on_track: "success", at_risk: "warning", off_track: "danger" };
+const FALLBACK_COLORS = {
+    primary: "#714b67",
+    success: "#28a745",
+    warning: "#ffac00",
+    danger: "#d44c59",
+    "border-color": "#dee2e6",
+};
 
 /**
- * Place the check-ins on the chart: x by date (by order when all share one date), y by
- * progress from 0 to 100. Pure, so that it is tested alone.
+ * The check-ins as points of the chart: x in days since the first check-in (their order
+ * when all share one date), y the progress kept within 0 to 100. Pure, so that it is
+ * tested alone.
  *
  * @param {{date: string, progress: number, confidence: string}[]} history oldest first
  * @returns {{x: number, y: number, date: string, progress: number, confidence: string}[]}
  */
-export function placeCheckins(history, width = WIDTH, height = HEIGHT) {
-    const innerWidth = width - PAD.left - PAD.right;
-    const innerHeight = height - PAD.top - PAD.bottom;
-    const times = history.map((point) => Date.parse(point.date));
-    const first = Math.min(...times);
-    const span = Math.max(...times) - first;
+export function checkinPoints(history) {
+    const days = history.map((point) => Date.parse(point.date) / DAY);
+    const first = Math.min(...days);
+    const span = Math.max(...days) - first;
     return history.map((point, index) => {
-        let ratio;
-        if (history.length === 1) {
-            ratio = 0.5;
-        } else if (span > 0) {
-            ratio = (times[index] - first) / span;
-        } else {
-            ratio = index / (history.length - 1);
-        }
         const progress = Math.min(Math.max(Number(point.progress) || 0, 0), 100);
-        return {
-            ...point,
-            progress,
-            x: Math.round((PAD.left + ratio * innerWidth) * 10) / 10,
-            y: Math.round((PAD.top + (1 - progress / 100) * innerHeight) * 10) / 10,
-        };
+        return { ...point, progress, x: span > 0 ? days[index] - first : index, y: progress };
     });
 }
 
+/** The progress of a goal's check-ins over time, a Chart.js line as Odoo's graph view draws. */
 export class GoalCheckinChart extends Component {
     static template = "performance_management.GoalCheckinChart";
     static props = { ...standardFieldProps };
 
-    get width() {
-        return WIDTH;
-    }
-
-    get height() {
-        return HEIGHT;
-    }
-
-    get pad() {
-        return PAD;
+    setup() {
+        this.canvasRef = useRef("canvas");
+        this.chart = null;
+        onWillStart(() => loadBundle("web.chartjs_lib"));
+        useEffect(
+            () => {
+                this.renderChart();
+                return () => {
+                    this.chart?.destroy();
+                    this.chart = null;
+                };
+            },
+            () => [this.history]
+        );
     }
 
     get history() {
@@ -61,19 +61,7 @@ export class GoalCheckinChart extends Component {
     }
 
     get points() {
-        return placeCheckins(this.history);
-    }
-
-    get polyline() {
-        return this.points.map((point) => `${point.x},${point.y}`).join(" ");
-    }
-
-    get gridLines() {
-        const innerHeight = HEIGHT - PAD.top - PAD.bottom;
-        return [0, 50, 100].map((value) => ({
-            value,
-            y: PAD.top + (1 - value / 100) * innerHeight,
-        }));
+        return checkinPoints(this.history);
     }
 
     get confidenceLabels() {
@@ -93,6 +81,84 @@ export class GoalCheckinChart extends Component {
             date: this.formatDate(point.date),
             progress: `${Math.round(point.progress)}%`,
             confidence: this.confidenceLabels[point.confidence] || "",
+        });
+    }
+
+    color(name) {
+        const style = getComputedStyle(this.canvasRef.el);
+        return style.getPropertyValue(`--${name}`).trim() || FALLBACK_COLORS[name];
+    }
+
+    renderChart() {
+        if (!this.canvasRef.el || !window.Chart) {
+            return;
+        }
+        const points = this.points;
+        const [first, last] = [points[0], points[points.length - 1]];
+        // one check-in sits in the middle; the date of the first and of the last under the axis
+        const [min, max] = first.x === last.x ? [first.x - 1, last.x + 1] : [first.x, last.x];
+        const gridColor = this.color("border-color");
+        this.chart = new window.Chart(this.canvasRef.el, {
+            type: "line",
+            data: {
+                datasets: [
+                    {
+                        data: points,
+                        borderColor: this.color(LINE_COLOR),
+                        borderWidth: 2,
+                        pointBackgroundColor: points.map((point) =>
+                            this.color(CONFIDENCE_COLORS[point.confidence] || LINE_COLOR)
+                        ),
+                        pointBorderColor: "#ffffff",
+                        pointBorderWidth: 1.5,
+                        pointRadius: 5,
+                        pointHoverRadius: 6,
+                        // the first and last points whole, on the edges of the axis
+                        clip: false,
+                    },
+                ],
+            },
+            options: {
+                animation: false,
+                maintainAspectRatio: false,
+                layout: { padding: { left: 8, right: 24 } },
+                scales: {
+                    x: {
+                        type: "linear",
+                        min,
+                        max,
+                        grid: { display: false },
+                        afterBuildTicks: (scale) => {
+                            scale.ticks = [...new Set([first.x, last.x])].map((value) => ({
+                                value,
+                            }));
+                        },
+                        ticks: {
+                            maxRotation: 0,
+                            callback: (value) => {
+                                const point = points.find((p) => p.x === value);
+                                return point ? this.formatDate(point.date) : "";
+                            },
+                        },
+                    },
+                    y: {
+                        min: 0,
+                        max: 100,
+                        grid: { color: gridColor },
+                        ticks: { stepSize: 50, callback: (value) => `${value}%` },
+                    },
+                },
+                plugins: {
+                    legend: { display: false },
+                    tooltip: {
+                        displayColors: false,
+                        callbacks: {
+                            title: () => "",
+                            label: (context) => this.pointTitle(context.raw),
+                        },
+                    },
+                },
+            },
         });
     }
 }
