@@ -165,21 +165,21 @@
         ],
         "web.assets_backend": [
             "performance_management/static/src/components/**/*",
-            "performance_management/static/src/nine_box/**/*",
-            "performance_management/static/src/rating_badges/**/*",
-            "performance_management/static/src/cycle/**/*",
-            "performance_management/static/src/employee_overview/**/*",
-            "performance_management/static/src/evidence/**/*",
+            "performance_management/static/src/fields/**/*",
+            "performance_management/static/src/views/**/*",
+            ("remove", "performance_management/static/src/views/goal_hierarchy/**/*"),
+            "performance_management/static/src/client_actions/**/*",
         ],
         # beside web_hierarchy, which loads lazily
         "web.assets_backend_lazy": [
-            "performance_management/static/src/views/**/*",
+            "performance_management/static/src/views/goal_hierarchy/**/*",
         ],
         "web.assets_tests": [
-            "performance_management/static/src/js/tours/*.js",
+            "performance_management/static/tests/tours/**/*",
         ],
         "web.assets_unit_tests": [
             "performance_management/static/tests/**/*",
+            ("remove", "performance_management/static/tests/tours/**/*"),
         ],
     },
     "uninstall_hook": "uninstall_hook",

@@ -1,15 +1,12 @@
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
-import { expect, test } from "@odoo/hoot";
-import { defineModels, fields, models, mountView } from "@web/../tests/web_test_helpers";
+import { beforeEach, expect, test } from "@odoo/hoot";
+import { mountView } from "@web/../tests/web_test_helpers";
+import { PerformanceCycle } from "@performance_management/../tests/mock_server/mock_models/performance_cycle";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
-class PerformanceCycle extends models.Model {
-    _name = "performance.cycle";
+definePerformanceModels();
 
-    name = fields.Char();
-    phase_progress = fields.Json();
-    distribution_data = fields.Json();
-
-    _records = [
+beforeEach(() => {
+    PerformanceCycle._records = [
         {
             id: 1,
             name: "Annual 2026",
@@ -46,11 +43,7 @@ class PerformanceCycle extends models.Model {
         },
         { id: 2, name: "Draft", phase_progress: [], distribution_data: { total: 0, levels: [] } },
     ];
-}
-
-// mail's services run in every backend view once mail is installed
-defineMailModels();
-defineModels([PerformanceCycle]);
+});
 
 const ARCH = `<form>
     <field name="phase_progress" widget="performance_cycle_phases"/>

@@ -1,4 +1,3 @@
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
 import { expect, test } from "@odoo/hoot";
 import { animationFrame } from "@odoo/hoot-mock";
 import {
@@ -9,9 +8,9 @@ import {
     patchWithCleanup,
 } from "@web/../tests/web_test_helpers";
 import { WebClient } from "@web/webclient/webclient";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
-// mail's services run in every backend screen once mail is installed
-defineMailModels();
+definePerformanceModels();
 
 const OVERVIEW = {
     employee: {

@@ -1,20 +1,14 @@
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
-import { describe, expect, test } from "@odoo/hoot";
+import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAllTexts } from "@odoo/hoot-dom";
-import { defineModels, fields, models, mountView } from "@web/../tests/web_test_helpers";
+import { mountView } from "@web/../tests/web_test_helpers";
+import { PerformanceGoal } from "@performance_management/../tests/mock_server/mock_models/performance_goal";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
 describe.current.tags("desktop");
+definePerformanceModels();
 
-class Goal extends models.Model {
-    _name = "performance.goal";
-
-    name = fields.Char();
-    is_template = fields.Boolean();
-    progress = fields.Float();
-    parent_id = fields.Many2one({ relation: "performance.goal" });
-    child_ids = fields.One2many({ relation: "performance.goal", relation_field: "parent_id" });
-
-    _records = [
+beforeEach(() => {
+    PerformanceGoal._records = [
         { id: 1, name: "Company", progress: 40, child_ids: [2, 3] },
         { id: 2, name: "Team A", parent_id: 1, progress: 60, child_ids: [4] },
         { id: 3, name: "Team B", parent_id: 1, progress: 20, child_ids: [] },
@@ -22,8 +16,7 @@ class Goal extends models.Model {
         { id: 5, name: "Other root", progress: 0, child_ids: [] },
         { id: 6, name: "Library", is_template: true, progress: 0, child_ids: [] },
     ];
-
-    _views = {
+    PerformanceGoal._views = {
         hierarchy: `
             <hierarchy child_field="child_ids" js_class="performance_goal_hierarchy">
                 <field name="progress"/>
@@ -37,10 +30,7 @@ class Goal extends models.Model {
                 </templates>
             </hierarchy>`,
     };
-}
-
-defineMailModels();
-defineModels([Goal]);
+});
 
 test("the tree starts from the roots the action's domain lets through", async () => {
     await mountView({

@@ -1,121 +1,52 @@
-import { describe, expect, test } from "@odoo/hoot";
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
+import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAllTexts, queryFirst } from "@odoo/hoot-dom";
 import { animationFrame } from "@odoo/hoot-mock";
 import {
     contains,
-    defineModels,
-    fields,
     mockService,
-    models,
     mountView,
     onRpc,
     preloadBundle,
     toggleMenuItem,
     toggleSearchBarMenu,
 } from "@web/../tests/web_test_helpers";
+import { HrEmployee } from "@hr/../tests/mock_server/mock_models/hr_employee";
+import { PerformanceRatingScale } from "@performance_management/../tests/mock_server/mock_models/performance_rating_scale";
+import { PerformanceRatingScaleLevel } from "@performance_management/../tests/mock_server/mock_models/performance_rating_scale_level";
+import { PerformanceReview } from "@performance_management/../tests/mock_server/mock_models/performance_review";
+import { PerformanceReviewAssessment } from "@performance_management/../tests/mock_server/mock_models/performance_review_assessment";
+import { PerformanceReviewTemplate } from "@performance_management/../tests/mock_server/mock_models/performance_review_template";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
-class Employee extends models.Model {
-    _name = "hr.employee";
-    name = fields.Char();
-    _records = [
+definePerformanceModels();
+preloadBundle("web.chartjs_lib");
+
+beforeEach(() => {
+    HrEmployee._records = [
         { id: 1, name: "Eli Employee" },
         { id: 2, name: "Pat Peer" },
         { id: 3, name: "Noah Nouser" },
     ];
-}
-
-class Review extends models.Model {
-    _name = "performance.review";
-    name = fields.Char();
-    _records = [
-        { id: 11, name: "Eli 2026" },
-        { id: 12, name: "Pat 2026" },
-        { id: 13, name: "Noah 2026" },
-    ];
-}
-
-class Scale extends models.Model {
-    _name = "performance.rating.scale";
-    name = fields.Char();
-    _records = [{ id: 1, name: "Five levels" }];
-}
-
-const TIER_OF = { 1: "low", 2: "low", 3: "medium", 4: "high", 5: "high" };
-
-class Level extends models.Model {
-    _name = "performance.rating.scale.level";
-    name = fields.Char();
-    description = fields.Char();
-    value = fields.Float();
-    target_percent = fields.Float();
-    scale_id = fields.Many2one({ relation: "performance.rating.scale" });
-    _records = [
+    PerformanceRatingScale._records = [{ id: 1, name: "Five levels" }];
+    PerformanceRatingScaleLevel._records = [
         { id: 1, name: "Needs Improvement", value: 1, target_percent: 5, scale_id: 1 },
         { id: 2, name: "Partially Meets", value: 2, target_percent: 15, scale_id: 1 },
         { id: 3, name: "Meets", value: 3, target_percent: 50, scale_id: 1 },
         { id: 4, name: "Exceeds", value: 4, target_percent: 20, scale_id: 1 },
         { id: 5, name: "Outstanding", value: 5, target_percent: 10, scale_id: 1 },
     ];
-}
-
-const POTENTIAL = [
-    ["low", "Low"],
-    ["medium", "Medium"],
-    ["high", "High"],
-];
-
-class Assessment extends models.Model {
-    _name = "performance.review.assessment";
-    employee_id = fields.Many2one({ relation: "hr.employee" });
-    review_id = fields.Many2one({ relation: "performance.review" });
-    scale_id = fields.Many2one({ relation: "performance.rating.scale" });
-    final_rating_id = fields.Many2one({ relation: "performance.rating.scale.level" });
-    performance_tier = fields.Selection({ selection: POTENTIAL });
-    potential = fields.Selection({ selection: POTENTIAL });
-    review_state = fields.Selection({
-        selection: [
-            ["self_review", "Self Review"],
-            ["manager_review", "Manager Review"],
-            ["calibration", "Calibration"],
-            ["released", "Released"],
-        ],
-    });
-
-    _records = [
-        {
-            id: 1,
-            employee_id: 1,
-            review_id: 11,
-            scale_id: 1,
-            final_rating_id: 3,
-            performance_tier: "medium",
-            potential: "medium",
-            review_state: "calibration",
-        },
-        {
-            id: 2,
-            employee_id: 2,
-            review_id: 12,
-            scale_id: 1,
-            final_rating_id: 5,
-            performance_tier: "high",
-            potential: "high",
-            review_state: "calibration",
-        },
-        {
-            id: 3,
-            employee_id: 3,
-            review_id: 13,
-            scale_id: 1,
-            final_rating_id: false,
-            performance_tier: false,
-            potential: false,
-            review_state: "self_review",
-        },
+    PerformanceReviewTemplate._records = [{ id: 1, name: "Annual", scale_id: 1 }];
+    PerformanceReview._records = [
+        { id: 11, name: "Eli 2026", employee_id: 1, template_id: 1, state: "calibration" },
+        { id: 12, name: "Pat 2026", employee_id: 2, template_id: 1, state: "calibration" },
+        { id: 13, name: "Noah 2026", employee_id: 3, template_id: 1, state: "self_review" },
     ];
-
-    _views = {
+    PerformanceReviewAssessment._records = [
+        { id: 1, review_id: 11, final_rating_id: 3, performance_tier: "medium", potential: "medium" },
+        { id: 2, review_id: 12, final_rating_id: 5, performance_tier: "high", potential: "high" },
+        { id: 3, review_id: 13, final_rating_id: false, performance_tier: false, potential: false },
+    ];
+    PerformanceReviewAssessment._views = {
         kanban: `
             <kanban js_class="performance_nine_box" create="0">
                 <field name="review_id"/>
@@ -136,71 +67,18 @@ class Assessment extends models.Model {
                     domain="[('review_state', '=', 'calibration')]"/>
             </search>`,
     };
-
-    /** The server's counts, computed the same way from the mock records. */
-    get_nine_box_data(domain) {
-        const records = this.search_read(domain, [
-            "performance_tier",
-            "potential",
-            "final_rating_id",
-        ]);
-        const boxes = {};
-        const byLevel = {};
-        let placed = 0;
-        for (const record of records) {
-            if (record.performance_tier && record.potential) {
-                const box = `${record.performance_tier}_${record.potential}`;
-                boxes[box] = (boxes[box] || 0) + 1;
-                placed++;
-            }
-            if (record.final_rating_id) {
-                byLevel[record.final_rating_id[0]] = (byLevel[record.final_rating_id[0]] || 0) + 1;
-            }
-        }
-        const levels = this.env["performance.rating.scale.level"].search_read(
-            [],
-            ["name", "description", "value", "target_percent"]
-        );
-        return {
-            total: records.length,
-            placed,
-            boxes,
-            scales: [
-                {
-                    id: 1,
-                    name: "Five levels",
-                    levels: levels.map((level) => ({
-                        id: level.id,
-                        name: level.name,
-                        description: level.description || "",
-                        value: level.value,
-                        tier: TIER_OF[level.id],
-                        target: level.target_percent,
-                        count: byLevel[level.id] || 0,
-                    })),
-                },
-            ],
-        };
-    }
-
-    action_calibrate([id], ratingId, potential, reason) {
-        expect.step(`calibrate ${id} rating=${ratingId} potential=${potential} reason=${reason}`);
-        this.write([id], {
-            final_rating_id: ratingId,
-            performance_tier: TIER_OF[ratingId],
-            potential,
-        });
-        return true;
-    }
-}
-
-defineMailModels();
-defineModels([Employee, Review, Scale, Level, Assessment]);
-preloadBundle("web.chartjs_lib");
+});
 
 describe.current.tags("desktop");
 
 const box = (name) => `.o_nine_box_grid .o_nine_box_cell[data-box="${name}"]`;
+
+/** Each calibration the server receives, as a step. */
+function stepCalibrations() {
+    onRpc("action_calibrate", ({ args: [ids, ratingId, potential, reason] }) => {
+        expect.step(`calibrate ${ids} rating=${ratingId} potential=${potential} reason=${reason}`);
+    });
+}
 
 async function mountNineBox() {
     await mountView({ type: "kanban", resModel: "performance.review.assessment" });
@@ -244,6 +122,7 @@ test("the distribution beside the guideline", async () => {
 });
 
 test("moving a card asks the reason and calibrates through the server", async () => {
+    stepCalibrations();
     await mountNineBox();
     await contains(`${box("medium_medium")} .o_kanban_record`).dragAndDrop(box("high_high"));
     expect(".modal .o_nine_box_move_dialog").toHaveCount(1);
@@ -268,6 +147,7 @@ test("moving a card asks the reason and calibrates through the server", async ()
 });
 
 test("a move within the performance column keeps the rating", async () => {
+    stepCalibrations();
     await mountNineBox();
     await contains(`${box("medium_medium")} .o_kanban_record`).dragAndDrop(box("medium_low"));
     expect(".modal .o_nine_box_level").toHaveCount(0);
@@ -310,4 +190,25 @@ test("the counts follow the search, as filters and facets are Odoo's own", async
     expect(".o_nine_box_unplaced").toHaveCount(0);
     expect(".o_nine_box_grid .o_nine_box_cell").toHaveCount(9);
     expect(`${box("high_high")} .o_nine_box_count`).toHaveText("1");
+});
+
+test("the model loads the counts with the cards, and both again after a move", async () => {
+    onRpc(({ method }) => {
+        if (["web_search_read", "get_nine_box_data", "action_calibrate"].includes(method)) {
+            expect.step(method);
+        }
+    });
+    await mountNineBox();
+    // side by side: the cards and the counts of the same search
+    expect.verifySteps(["web_search_read", "get_nine_box_data"], { ignoreOrder: true });
+    await contains(`${box("medium_medium")} .o_kanban_record`).dragAndDrop(box("medium_low"));
+    await contains(".modal .o_nine_box_reason").edit("Happy where she is");
+    await contains(".modal .o_nine_box_confirm").click();
+    await animationFrame();
+    expect.verifySteps(["action_calibrate", "web_search_read", "get_nine_box_data"], {
+        ignoreOrder: true,
+    });
+    // the counts read after the move
+    expect(`${box("medium_low")} .o_nine_box_count`).toHaveText("1");
+    expect(`${box("medium_medium")} .o_nine_box_count`).toHaveText("0");
 });

@@ -1,49 +1,30 @@
-import { describe, expect, test } from "@odoo/hoot";
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
+import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAllTexts } from "@odoo/hoot-dom";
-import {
-    contains,
-    defineModels,
-    fields,
-    models,
-    mountView,
-    onRpc,
-} from "@web/../tests/web_test_helpers";
+import { contains, mountView, onRpc } from "@web/../tests/web_test_helpers";
+import { PerformanceRatingScale } from "@performance_management/../tests/mock_server/mock_models/performance_rating_scale";
+import { PerformanceRatingScaleLevel } from "@performance_management/../tests/mock_server/mock_models/performance_rating_scale_level";
+import { PerformanceReview } from "@performance_management/../tests/mock_server/mock_models/performance_review";
+import { PerformanceReviewTemplate } from "@performance_management/../tests/mock_server/mock_models/performance_review_template";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
-class Level extends models.Model {
-    _name = "performance.rating.scale.level";
-    name = fields.Char();
-    description = fields.Char();
-    value = fields.Float();
-    scale_id = fields.Integer();
-    _records = [
+definePerformanceModels();
+
+beforeEach(() => {
+    PerformanceRatingScale._records = [
+        { id: 1, name: "Three levels" },
+        { id: 2, name: "Other" },
+    ];
+    PerformanceRatingScaleLevel._records = [
         { id: 1, name: "Below", description: "Misses the mark", value: 1, scale_id: 1 },
         { id: 2, name: "Meets", description: "Does what the role asks", value: 2, scale_id: 1 },
         { id: 3, name: "Above", description: "Raises the bar", value: 3, scale_id: 1 },
         { id: 4, name: "Other scale", value: 1, scale_id: 2 },
     ];
-}
-
-class Review extends models.Model {
-    _name = "performance.review";
-    scale_id = fields.Integer();
-    overall_score = fields.Float();
-    suggested_rating_id = fields.Many2one({ relation: "performance.rating.scale.level" });
-    final_rating_id = fields.Many2one({ relation: "performance.rating.scale.level" });
-    potential = fields.Selection({
-        selection: [
-            ["low", "Low"],
-            ["medium", "Medium"],
-            ["high", "High"],
-        ],
-    });
-    _records = [
-        { id: 1, scale_id: 1, overall_score: 72.5, suggested_rating_id: 3, final_rating_id: 2 },
+    PerformanceReviewTemplate._records = [{ id: 1, name: "Annual", scale_id: 1 }];
+    PerformanceReview._records = [
+        { id: 1, template_id: 1, overall_score: 72.5, suggested_rating_id: 3, final_rating_id: 2 },
     ];
-}
-
-defineMailModels();
-defineModels([Level, Review]);
+});
 
 describe.current.tags("desktop");
 

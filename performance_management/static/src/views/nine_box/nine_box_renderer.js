@@ -1,10 +1,10 @@
-import { Component, onWillStart, onWillUpdateProps, useRef, useState } from "@odoo/owl";
+import { Component, useRef, useState } from "@odoo/owl";
 import { _t } from "@web/core/l10n/translation";
 import { useService } from "@web/core/utils/hooks";
 import { useSortable } from "@web/core/utils/sortable_owl";
 import { KanbanRecord } from "@web/views/kanban/kanban_record";
 import { NineBoxMoveDialog } from "./nine_box_move_dialog";
-import { RatingDistributionChart } from "./rating_distribution_chart";
+import { RatingDistributionChart } from "@performance_management/components/rating_distribution_chart/rating_distribution_chart";
 
 export const TIERS = ["low", "medium", "high"];
 const MOVABLE_STATES = ["manager_review", "calibration"];
@@ -30,8 +30,8 @@ export const BOX_LABELS = {
 
 /**
  * The 9-box: performance across (from the final rating), potential up. The nine boxes are
- * always drawn; counts and the rating distribution come from the server for the whole
- * search, the cards from the loaded page. A card dropped in another box asks for the
+ * always drawn; counts and the rating distribution are those its model loaded for the whole
+ * search, the cards those of the loaded page. A card dropped in another box asks for the
  * calibration reason and goes through the assessment's audited `action_calibrate`.
  */
 export class NineBoxRenderer extends Component {
@@ -55,7 +55,6 @@ export class NineBoxRenderer extends Component {
     ];
 
     setup() {
-        this.orm = useService("orm");
         this.action = useService("action");
         this.dialog = useService("dialog");
         this.notification = useService("notification");
@@ -63,14 +62,8 @@ export class NineBoxRenderer extends Component {
         this.potentialsTopDown = [...TIERS].reverse();
         this.axisLabels = AXIS_LABELS;
         this.boxLabels = BOX_LABELS;
-        this.state = useState({ data: null });
+        this.nineBox = useState(this.props.list.model.nineBox);
         this.rootRef = useRef("root");
-        onWillStart(() => this.loadData(this.props.list));
-        onWillUpdateProps((nextProps) => {
-            if (nextProps.list !== this.props.list) {
-                return this.loadData(nextProps.list);
-            }
-        });
         let draggedId;
         let fromBox;
         useSortable({
@@ -95,24 +88,6 @@ export class NineBoxRenderer extends Component {
         });
     }
 
-    async loadData(list) {
-        if (list.isGrouped) {
-            this.state.data = null;
-            return;
-        }
-        this.state.data = await this.orm.call(
-            "performance.review.assessment",
-            "get_nine_box_data",
-            [list.domain],
-            { context: list.context }
-        );
-    }
-
-    async reload() {
-        await this.props.list.load();
-        await this.loadData(this.props.list);
-    }
-
     get records() {
         return this.props.list.isGrouped ? [] : this.props.list.records;
     }
@@ -131,26 +106,26 @@ export class NineBoxRenderer extends Component {
     }
 
     get scales() {
-        return this.state.data?.scales || [];
+        return this.nineBox.data?.scales || [];
     }
 
     get unplacedCount() {
-        const data = this.state.data;
+        const data = this.nineBox.data;
         return data ? data.total - data.placed : this.unplacedRecords.length;
     }
 
     countOf(box) {
-        return this.state.data?.boxes[box] || 0;
+        return this.nineBox.data?.boxes[box] || 0;
     }
 
     shareOf(count) {
-        const placed = this.state.data?.placed;
+        const placed = this.nineBox.data?.placed;
         return placed ? Math.round((count * 100) / placed) : 0;
     }
 
     /** The scale the guideline is read from: the one most reviews are rated on. */
     get mainScale() {
-        const scales = this.state.data?.scales || [];
+        const scales = this.nineBox.data?.scales || [];
         const rated = (scale) => scale.levels.reduce((sum, level) => sum + level.count, 0);
         return [...scales].sort((a, b) => rated(b) - rated(a))[0];
     }
@@ -182,7 +157,7 @@ export class NineBoxRenderer extends Component {
 
     scaleOf(record) {
         const scaleId = record.data.scale_id?.id;
-        return (this.state.data?.scales || []).find((scale) => scale.id === scaleId);
+        return (this.nineBox.data?.scales || []).find((scale) => scale.id === scaleId);
     }
 
     askMove(recordId, toBox) {
@@ -210,17 +185,13 @@ export class NineBoxRenderer extends Component {
             currentRating: currentRating?.display_name || "",
             levels,
             movingUp: TIERS.indexOf(tier) > TIERS.indexOf(record.data.performance_tier || "low"),
-            confirm: async (ratingId, reason) => {
-                try {
-                    await this.orm.call(
-                        "performance.review.assessment",
-                        "action_calibrate",
-                        [[record.resId], ratingId || currentRating?.id || false, potential, reason]
-                    );
-                } finally {
-                    await this.reload();
-                }
-            },
+            confirm: (ratingId, reason) =>
+                this.props.list.model.calibrate(
+                    record,
+                    ratingId || currentRating?.id || false,
+                    potential,
+                    reason
+                ),
         });
     }
 

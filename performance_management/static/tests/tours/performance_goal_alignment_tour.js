@@ -70,8 +70,13 @@ registry.category("web_tour.tours").add("performance_goal_alignment_tour", {
             run: "click",
         },
         {
+            content: "The check-ins are a chart",
+            trigger: ".o_performance_checkin_chart canvas",
+        },
+        {
+            // the chart's points, as told to screen readers (a canvas has no elements to see)
             content: "The check-in is on the chart, at risk",
-            trigger: ".o_performance_checkin_chart .o_performance_checkin_chart_point.o_performance_confidence_at_risk",
+            trigger: ".o_performance_checkin_chart canvas .o_performance_checkin_chart_point.o_performance_confidence_at_risk:not(:visible)",
         },
     ],
 });
