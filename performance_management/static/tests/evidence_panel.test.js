@@ -1,15 +1,8 @@
-import { describe, expect, test } from "@odoo/hoot";
-import { defineMailModels } from "@mail/../tests/mail_test_helpers";
+import { beforeEach, describe, expect, test } from "@odoo/hoot";
 import { queryAll, queryAllTexts } from "@odoo/hoot-dom";
-import {
-    contains,
-    defineModels,
-    fields,
-    mockService,
-    models,
-    mountView,
-    onRpc,
-} from "@web/../tests/web_test_helpers";
+import { contains, mockService, mountView, onRpc } from "@web/../tests/web_test_helpers";
+import { PerformanceReview } from "@performance_management/../tests/mock_server/mock_models/performance_review";
+import { definePerformanceModels } from "@performance_management/../tests/performance_test_helpers";
 
 const EVIDENCE = {
     can_cite: true,
@@ -62,10 +55,10 @@ const EVIDENCE = {
     recency_warning: true,
 };
 
-class Review extends models.Model {
-    _name = "performance.review";
-    evidence_data = fields.Json();
-    _records = [
+definePerformanceModels();
+
+beforeEach(() => {
+    PerformanceReview._records = [
         { id: 1, evidence_data: EVIDENCE },
         {
             id: 2,
@@ -81,10 +74,7 @@ class Review extends models.Model {
             evidence_data: { ...EVIDENCE, groups: [], months: [], max: 0, citation_count: 0 },
         },
     ];
-}
-
-defineMailModels();
-defineModels([Review]);
+});
 
 describe.current.tags("desktop");
 
