@@ -732,3 +732,17 @@ class PulseCase(PerformanceCase):
         answer._mark_done()
         self.env.flush_all()
         return answer
+
+    def answer_rnd_pulse(self):
+        """Seven of R&D answer: Mia's four reports (two promoters), Dana, Mia and Olivia;
+        every other question scored 4."""
+        for employee, enps in (
+            (self.employee, 10),
+            (self.peer, 9),
+            (self.portal_employee, 8),
+            (self.nouser_employee, 7),
+            (self.manager, 3),
+            (self.director, 3),
+            (self.officer, 10),
+        ):
+            self.answer_pulse(employee, enps, 4)

@@ -282,16 +282,7 @@ class TestManagerScorecardPulse(PulseCase):
         self.run_pulse_cron()
         # Mia's four reports answer (two promoters); Dana's team is Mia alone; with
         # Dana and Olivia, R&D has enough answers outside Mia's team not to hide it
-        for employee, enps in (
-            (self.employee, 10),
-            (self.peer, 9),
-            (self.portal_employee, 8),
-            (self.nouser_employee, 7),
-            (self.manager, 3),
-            (self.director, 3),
-            (self.officer, 10),
-        ):
-            self.answer_pulse(employee, enps, 4)
+        self.answer_rnd_pulse()
         Scorecard = self.env["performance.manager.scorecard"].with_user(self.user_director)
         mia = Scorecard.search([("manager_id", "=", self.manager.id)])
         self.assertFalse(mia.has_team_enps, "nothing while the round is open")

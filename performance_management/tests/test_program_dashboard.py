@@ -23,16 +23,7 @@ class TestProgramDashboard(PulseCase):
 
     def release(self):
         self.run_pulse_cron()
-        for employee, enps in (
-            (self.employee, 10),
-            (self.peer, 9),
-            (self.portal_employee, 8),
-            (self.nouser_employee, 7),
-            (self.manager, 3),
-            (self.director, 3),
-            (self.officer, 10),
-        ):
-            self.answer_pulse(employee, enps, 4)
+        self.answer_rnd_pulse()
         self.schedule.round_ids.with_user(self.user_officer).action_close()
         self.env.flush_all()
 
