@@ -263,6 +263,17 @@ class TestFairnessAccess(FairnessCase):
         for user in (self.user_manager, self.user_employee):
             self.assertNotIn(menu.id, Menu.with_user(user)._visible_menu_ids())
         self.assertIn(menu.id, Menu.with_user(self.user_officer)._visible_menu_ids())
+        # a newer cycle with fewer final ratings than the smallest group shown: the menu
+        # opens on the rated one
+        newer = self.cycle.copy({"name": "Newer, hardly rated yet"})
+        deadlines = [
+            name
+            for name, field in newer._fields.items()
+            if field.type == "date" and field.store and name not in ("date_start", "date_end")
+        ]
+        newer.write(dict.fromkeys(deadlines, False))
+        newer.write({"date_start": "2099-01-01", "date_end": "2099-12-31", "state": "running"})
+        self._rated(newer, "female", 4, 4)
         action = (
             self.env["performance.fairness.analysis"]
             .with_user(self.user_officer)
@@ -275,6 +286,7 @@ class TestFairnessAccess(FairnessCase):
             analysis.with_user(self.user_officer).display_name,
             f"Fairness of Ratings - {analysis.cycle_id.display_name}",
         )
+        self.assertEqual(analysis.cycle_id, self.cycle)
 
     def test_other_company_officer_sees_nothing(self):
         Report = self.env["performance.fairness.report"].with_user(self.user_officer_b)

@@ -99,11 +99,16 @@ class PerformanceFairnessAnalysis(models.TransientModel):
 
     @api.model
     def action_open_analysis(self):
-        """The menu's entry: the latest launched cycle of the company, by gender."""
-        cycle = self.env["performance.cycle"].search(
+        """The menu's entry, by gender: the latest launched cycle of the company that has a
+        group to show (the latest launched when none has), so that it opens on figures
+        rather than on groups too small to show."""
+        cycles = self.env["performance.cycle"].search(
             [("company_id", "=", self.env.company.id), ("state", "not in", ("draft", "cancel"))],
             order="date_start desc, id desc",
-            limit=1,
+        )
+        cycle = next(
+            (cycle for cycle in cycles if self.new({"cycle_id": cycle.id})._shown_groups()[0]),
+            cycles[:1],
         )
         analysis = self.create({"cycle_id": cycle.id})
         analysis._analyse()
