@@ -29,8 +29,13 @@ IMAGES = ROOT / "docs" / "images"
 
 def rater_invitation_id(url, admin):
     """The demo's 360 invitation to Olivia Grant, who has no user."""
+    # her 360 invitation, not the pulse's that the demo's job may have queued since
     mail_ids = call(
-        url, admin, "mail.mail", "search", [("email_to", "=", "olivia.grant@example.com")]
+        url,
+        admin,
+        "mail.mail",
+        "search",
+        [("email_to", "=", "olivia.grant@example.com"), ("subject", "ilike", " about ")],
     )
     if not mail_ids:
         raise RuntimeError("the demo's 360 invitation to Olivia Grant was sent or deleted")
@@ -49,6 +54,32 @@ def rater_questionnaire(url, admin):
     body = call(url, admin, "mail.mail", "read", [mail_id], ["body_html"])[0]["body_html"]
     link = re.search(r'href="[^"]*?(/survey/start/[^"]+)"', body).group(1)
     return html.unescape(link)
+
+
+def flagged_review(url, admin):
+    """Marc Demo's review in the running cycle, whose manager answer the text check flags,
+    the evidence of his period beside it."""
+    review_ids = call(
+        url,
+        admin,
+        "performance.review",
+        "search",
+        [
+            ("employee_id", "=", int(resolve(url, admin, "{hr.employee_qdp}"))),
+            (
+                "cycle_id",
+                "=",
+                int(resolve(url, admin, "{performance_management.cycle_running_demo}")),
+            ),
+        ],
+    )
+    return f"/odoo/action-performance_management.performance_review_action/{review_ids[0]}"
+
+
+def fairness_analysis(url, admin):
+    """The Fairness menu's analysis: the latest rated cycle, by gender."""
+    action = call(url, admin, "performance.fairness.analysis", "action_open_analysis")
+    return f"/odoo/performance.fairness.analysis/{action['res_id']}"
 
 
 # name: (login[:language], path, width, height, wait for this CSS selector); {module.xml_id}
@@ -79,6 +110,9 @@ SHOTS = {
     # the invitation of a 360 rater without a user, and the questionnaire its link opens
     "360-invitation": ("admin", rater_invitation, 1440, 900, ".o_form_view .o_field_html"),
     "360-questionnaire": ("", rater_questionnaire, 1280, 900, ".o_pm_survey_about"),
+    # the manager writing: the wording flags under his answer, the period's evidence beside
+    "text-check": ("admin", flagged_review, 1440, 1600, ".o_performance_text_flags_field"),
+    "fairness": ("admin", fairness_analysis, 1440, 1100, ".o_form_view"),
 }
 PASSWORDS = {"admin": "admin", "demo": "demo", "portal": "portal"}
 
