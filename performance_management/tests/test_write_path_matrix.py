@@ -128,7 +128,8 @@ MATRIX = [
     ("performance.improvement.objective", "plan_id", elsewhere,             "---w-w-"),
     ("performance.improvement.checkin", "plan_id", elsewhere,               "---w-w-"),
     ("performance.improvement.extension", "plan_id", elsewhere,             "-------"),
-    ("performance.issue", "employee_id", elsewhere,                         "---w-w-"),
+    # an issue is the detection's: whom it is about is set by the job, moved by nobody
+    ("performance.issue", "employee_id", elsewhere,                         "-------"),
     ("performance.issue", "state", value("dismissed"),                      "-------"),
     ("performance.issue", "plan_id", elsewhere,                             "-------"),
     # development: the employee moves his actions along, never cancels them
