@@ -58,11 +58,11 @@ class PerformanceReward(models.Model):
     def _compute_merit_inputs(self):
         for reward in self:
             review = reward.review_id
-            # sudo: the rating and goal attainment of a review the user reads (checked here,
-            # and on the reward as made or moved by _check_recommendation), once released
-            if review and review.has_access("read") and review.sudo().state in RELEASED:
-                reward.merit_rating = review.sudo().final_rating
-                reward.merit_attainment = review.sudo().goal_attainment
+            # computed in sudo (stored): which review a reward may link, one of the
+            # employee's own that its recommender reads, is _check_recommendation's
+            if review.state in RELEASED:
+                reward.merit_rating = review.final_rating
+                reward.merit_attainment = review.goal_attainment
             else:
                 reward.merit_rating = reward.merit_attainment = 0.0
 
