@@ -66,7 +66,10 @@ class PerformanceFeedback(models.Model):
         index=True,
         ondelete="set null",
     )
-    date = fields.Date(default=fields.Date.context_today, required=True)
+    # the day it was given (or answered): the application's, so that no author moves his
+    # feedback in or out of the window a flag counts (readonly: refused to users, see
+    # _has_field_access)
+    date = fields.Date(default=fields.Date.context_today, required=True, readonly=True, copy=False)
     date_deadline = fields.Date(string="Deadline", tracking=True)
     date_reminded = fields.Date(string="Last Reminder", readonly=True, copy=False)
     anonymous = fields.Boolean(

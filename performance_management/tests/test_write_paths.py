@@ -6,6 +6,7 @@ JSON-2: the same code path as an integration with the user's own API key.
 
 from lxml import etree
 
+from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -100,6 +101,29 @@ class TestWritePaths(WritePathCase):
         )
         summary = review.with_user(self.user_manager).peer_feedback_summary or ""
         self.assertNotIn("Good job", summary)
+
+    def test_feedback_is_not_moved_in_time(self):
+        # the day feedback was given decides the window a flag counts it in: its author
+        # neither moves it nor gives one dated another day, by values or default keys
+        feedback = self.mine["performance.feedback"]  # Pat's praise of Eli
+        day = feedback.date
+        with self.assertRaises(REFUSED):
+            self.rpc(self.user_peer, feedback, "write", {"date": "2020-01-01"})
+        self.assertEqual(feedback.date, day)
+        given = {"employee_id": self.employee.id, "message": "<p>Well done</p>"}
+        for vals, context in (
+            ({**given, "date": "2020-01-01"}, None),
+            (given, {"default_date": "2020-01-01"}),
+        ):
+            kwargs = {"context": context} if context else {}
+            with self.subTest(context=context), self.assertRaises(REFUSED):
+                self.rpc(self.user_peer, feedback.browse(), "create", vals, **kwargs)
+        # given today, as the form gives it
+        created = self.rpc(self.user_peer, feedback.browse(), "create", given)
+        self.assertEqual(created.date, fields.Date.context_today(feedback))
+        # and a copy is given today, not on the day of the one it copies
+        copied = self.rpc(self.user_peer, feedback, "copy")
+        self.assertEqual(feedback.browse(copied).date, fields.Date.context_today(feedback))
 
     def test_reward_is_not_turned_into_a_bonus_for_its_recommender(self):
         reward = self.mine["performance.reward"]  # Mia's 1,000 for Eli
