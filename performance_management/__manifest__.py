@@ -2,7 +2,7 @@
     "name": "Performance Management",
     "summary": "Goals, reviews, feedback, 1:1s, improvement plans, career paths and "
     "recognition for your employees",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources/Performance",
     "sequence": 275,
     "author": "performance_management developers",

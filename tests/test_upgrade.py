@@ -11,7 +11,7 @@ from conftest import ROOT, Odoo
 
 # The last commit of version 19.0.1.0.0 (main before this round).
 PREVIOUS = "01817f2"
-VERSION = "19.0.1.1.0"
+VERSION = "19.0.1.2.0"
 
 # Columns this version adds or drops on purpose, per table: left out of the comparison, and
 # the only differences allowed between the two schemas.
@@ -141,11 +141,11 @@ print("PDFS=" + json.dumps({
 """
 
 
-def _previous_addon(tmp_path):
+def _previous_addon(tmp_path, commit=PREVIOUS):
     old = tmp_path / "previous"
     old.mkdir()
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", PREVIOUS, "performance_management"],
+        ["git", "-C", str(ROOT), "archive", commit, "performance_management"],
         check=True,
         capture_output=True,
     )
@@ -251,3 +251,79 @@ def test_upgrade_from_previous_version_keeps_every_row_and_pdf(odoo_db, tmp_path
     # the report renders, stores nothing and left the Print menu to the released file
     assert pdfs["attachment"] == ["", False]
     assert pdfs["binding"] == ""
+
+
+# The last commit of version 19.0.1.1.0, before performance questionnaires had a company.
+PREVIOUS_1_1 = "13adc0f"
+
+QUESTIONNAIRES = """
+from odoo.fields import Command
+company_a = env.ref("base.main_company")
+company_b = env["res.company"].create({"name": "Upgrade Company B"})
+Survey = env["survey.survey"]
+def survey(title):
+    question = Command.create({"title": "Often?", "question_type": "text_box"})
+    return Survey.create(
+        {"title": title, "survey_type": "performance", "question_and_page_ids": [question]}
+    ).id
+def template(name, company, survey_id):
+    env["performance.review.template"].create({
+        "name": name, "company_id": company.id if company else False,
+        "question_weight": 0, "goal_weight": 80, "competency_weight": 20,
+        "survey_peer_id": survey_id,
+    })
+ids = {
+    "b_only": survey("Used by B"),
+    "a_and_b": survey("Used by A and B"),
+    "shared_template": survey("Used by a shared template"),
+    "unused": survey("Used by nobody"),
+}
+template("B's", company_b, ids["b_only"])
+template("A's", company_a, ids["a_and_b"])
+template("B's too", company_b, ids["a_and_b"])
+template("Everyone's", None, ids["shared_template"])
+env.cr.commit()
+print("IDS=" + json.dumps({**ids, "company_b": company_b.id}))
+"""
+
+
+def test_upgrade_from_1_1_0_gives_questionnaires_their_company(odoo_db, tmp_path):
+    """19.0.1.2.0: a questionnaire used by one company's templates is that company's, any
+    other is shared; nothing else of the addon's changes."""
+    new = odoo_db
+    previous = _previous_addon(tmp_path, PREVIOUS_1_1)
+    old = Odoo(new.db, _with_previous(new.addons_path, previous), new.logdir)
+    old.server("-i", "performance_management", "--with-demo", name="install-1.1")
+    ids = _printed(old.shell("import json\n" + QUESTIONNAIRES, name="questionnaires"), "IDS=")
+    schema = _schema(old)
+    kept = {table: columns - REWRITTEN_COLUMNS for table, columns in schema.items()}
+    before = {table: _rows(old, table, columns) for table, columns in kept.items()}
+
+    log, _text = new.server("-u", "performance_management", name="upgrade-1.1")
+    assert check_log(str(log)) == 0, "the upgrade logged warnings about the addon"
+    assert _schema(new) == schema, "19.0.1.2.0 changes no table of the addon"
+    changed = [
+        table
+        for table, columns in kept.items()
+        if Counter(json.dumps(r, sort_keys=True) for r in before[table])
+        - Counter(json.dumps(r, sort_keys=True) for r in _rows(new, table, columns))
+    ]
+    assert not changed, f"the upgrade changed or dropped rows of {changed}"
+    company = {
+        key: new.sql(f"SELECT coalesce(company_id, 0) FROM survey_survey WHERE id = {ids[key]}")
+        for key in ("b_only", "a_and_b", "shared_template", "unused")
+    }
+    assert company == {
+        "b_only": str(ids["company_b"]),
+        "a_and_b": "0",
+        "shared_template": "0",
+        "unused": "0",
+    }
+    # plain surveys have none
+    assert (
+        new.sql(
+            "SELECT count(*) FROM survey_survey WHERE company_id IS NOT NULL "
+            "AND survey_type NOT IN ('performance', 'performance_pulse')"
+        )
+        == "0"
+    )

@@ -30,7 +30,9 @@ class PerformancePulseRound(models.Model):
         check_company=True,
     )
     company_id = fields.Many2one("res.company", required=True, index=True)
-    survey_id = fields.Many2one("survey.survey", string="Questionnaire", required=True)
+    survey_id = fields.Many2one(
+        "survey.survey", string="Questionnaire", required=True, check_company=True
+    )
     date_start = fields.Date(string="Opened", required=True)
     date_deadline = fields.Date(string="Deadline", required=True)
     state = fields.Selection(

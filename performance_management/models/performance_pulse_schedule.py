@@ -38,6 +38,7 @@ class PerformancePulseSchedule(models.Model):
         required=True,
         default=_default_survey,
         domain=[("survey_type", "=", PULSE_SURVEY_TYPE)],
+        check_company=True,
     )
     cadence = fields.Selection(
         [

@@ -55,6 +55,7 @@ class PerformanceReviewTemplate(models.Model):
         string="Peer Questionnaire",
         domain=[("survey_type", "=", "performance")],
         ondelete="restrict",
+        check_company=True,
         groups="performance_management.group_performance_officer",
         help="Sent at launch to the colleagues asked for feedback.",
     )
@@ -63,6 +64,7 @@ class PerformanceReviewTemplate(models.Model):
         string="Direct Report Questionnaire",
         domain=[("survey_type", "=", "performance")],
         ondelete="restrict",
+        check_company=True,
         groups="performance_management.group_performance_officer",
         help="Sent at launch to the direct reports of the employee.",
     )
@@ -71,6 +73,7 @@ class PerformanceReviewTemplate(models.Model):
         string="Manager Questionnaire",
         domain=[("survey_type", "=", "performance")],
         ondelete="restrict",
+        check_company=True,
         groups="performance_management.group_performance_officer",
         help="Sent at launch to the reviewer.",
     )
@@ -79,6 +82,7 @@ class PerformanceReviewTemplate(models.Model):
         string="Self Questionnaire",
         domain=[("survey_type", "=", "performance")],
         ondelete="restrict",
+        check_company=True,
         groups="performance_management.group_performance_officer",
         help="Sent at launch to the employee.",
     )

@@ -1,11 +1,20 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 from ..tools import is_officer
 
 PERFORMANCE_SURVEY_TYPE = "performance"
 PULSE_SURVEY_TYPE = "performance_pulse"
+PERFORMANCE_SURVEY_TYPES = (PERFORMANCE_SURVEY_TYPE, PULSE_SURVEY_TYPE)
 ADMIN = "performance_management.group_performance_admin"
+# the questionnaires a review template sends, one per kind of rater
+TEMPLATE_SURVEY_FIELDS = (
+    "survey_peer_id",
+    "survey_report_id",
+    "survey_manager_id",
+    "survey_self_id",
+)
 
 
 def check_performance_survey_rights(env, surveys):
@@ -13,19 +22,38 @@ def check_performance_survey_rights(env, surveys):
 
     Survey's own rules give its users and managers every unrestricted survey: one of them
     could else turn a 360 questionnaire into a plain survey, whose answers (anonymous ones
-    not yet released too) their rules then give them, or change its questions. Checked on
-    the questionnaires as they are, before a change and after it, whatever filled their
-    type (values, ``default_*`` keys, a copy, an import).
+    not yet released too) their rules then give them, or change its questions. A
+    questionnaire of a company is changed by the officers (administrators for a pulse) of
+    that company, a questionnaire shared by every company (no company) by the administrators
+    only. Checked on the questionnaires as they are, before a change and after it, whatever
+    filled their type and company (values, ``default_*`` keys, a copy, an import).
     """
     if env.su:
         return
-    # sudo: the type of the surveys being changed, whoever may read them
-    types = set(surveys.sudo().mapped("survey_type"))
+    # sudo: the type and company of the surveys being changed, whoever may read them
+    own = surveys.sudo().filtered(lambda s: s.survey_type in PERFORMANCE_SURVEY_TYPES)
+    types = set(own.mapped("survey_type"))
+    admin = env.user.has_group(ADMIN)
     if PERFORMANCE_SURVEY_TYPE in types and not is_officer(env.user):
         raise AccessError(env._("Only performance officers change the 360 questionnaires."))
-    if PULSE_SURVEY_TYPE in types and not env.user.has_group(ADMIN):
+    if PULSE_SURVEY_TYPE in types and not admin:
         raise AccessError(
             env._("Only performance administrators change the pulse questionnaires.")
+        )
+    if not admin and any(not survey.company_id for survey in own):
+        raise AccessError(
+            env._(
+                "Only performance administrators change the questionnaires shared by every "
+                "company."
+            )
+        )
+    foreign = own.company_id - env.companies
+    if foreign:
+        raise AccessError(
+            env._(
+                "You may not change the questionnaires of %(companies)s.",
+                companies=", ".join(foreign.mapped("display_name")),
+            )
         )
 
 
@@ -41,6 +69,29 @@ class SurveySurvey(models.Model):
         ],
         ondelete={PERFORMANCE_SURVEY_TYPE: "set default", PULSE_SURVEY_TYPE: "set default"},
     )
+    # Survey has no company: a performance questionnaire has one, that of the officer who
+    # made it; none when it is shared by every company (the addon's own, kept by the
+    # administrators). Other surveys keep none.
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=False,
+        index="btree_not_null",
+        help="The company whose officers keep this questionnaire and whose review templates "
+        "and pulses use it. Empty: shared by every company, kept by the performance "
+        "administrators.",
+    )
+
+    @api.depends("survey_type")
+    def _compute_company_id(self):
+        for survey in self:
+            if survey.survey_type not in PERFORMANCE_SURVEY_TYPES:
+                survey.company_id = False
+            elif not survey.company_id:
+                survey.company_id = self.env.company
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -57,6 +108,79 @@ class SurveySurvey(models.Model):
     def unlink(self):
         check_performance_survey_rights(self.env, self)
         return super().unlink()
+
+    @api.constrains("company_id")
+    def _check_performance_company_users(self):
+        """A questionnaire given a company stays that of everything that sends it: a review
+        template or a pulse of another company, or shared by every company, keeps sending
+        it (their launch runs as the system), so it is refused, as ``check_company`` refuses
+        the template or the pulse that picks another company's questionnaire."""
+        given = self.filtered(lambda s: s.survey_type in PERFORMANCE_SURVEY_TYPES and s.company_id)
+        if not given:
+            return
+        # sudo: whatever uses the questionnaires, whoever may read it
+        users = self.env["performance.review.template"].sudo().with_context(active_test=False)
+        templates = users.search(
+            Domain.OR(Domain(name, "in", given.ids) for name in TEMPLATE_SURVEY_FIELDS)
+        )
+        pulses = (
+            self.env["performance.pulse.schedule"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("survey_id", "in", given.ids)])
+        )
+        rounds = (
+            self.env["performance.pulse.round"].sudo().search([("survey_id", "in", given.ids)])
+        )
+        for survey in given:
+            others = templates.filtered(
+                lambda t, s=survey: (
+                    any(t[name] == s for name in TEMPLATE_SURVEY_FIELDS)
+                    and t.company_id != s.company_id
+                )
+            ).mapped("display_name")
+            for pulse in (*pulses, *rounds):
+                if pulse.survey_id == survey and pulse.company_id != survey.company_id:
+                    others.append(pulse.display_name)
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "The questionnaire %(survey)s cannot become %(company)s's: %(users)s, "
+                        "of another company or shared by every company, send it.",
+                        survey=survey.title,
+                        company=survey.company_id.name,
+                        users=", ".join(others),
+                    )
+                )
+
+    def action_start_session(self):
+        # survey's live sessions write the questionnaire in sudo; a performance one is
+        # answered through the review or the pulse only, never live
+        self._check_no_performance_session()
+        return super().action_start_session()
+
+    def action_end_session(self):
+        self._check_no_performance_session()
+        return super().action_end_session()
+
+    def _session_open(self):
+        self._check_no_performance_session()
+        return super()._session_open()
+
+    def _check_no_performance_session(self):
+        if any(s.survey_type in PERFORMANCE_SURVEY_TYPES for s in self.sudo()):
+            raise UserError(
+                self.env._("A performance questionnaire is not run as a live session.")
+            )
+
+    def copy_data(self, default=None):
+        # a copy of a questionnaire is the copier's, in his company (its compute): he keeps
+        # it, as he could not keep a shared one or another officer's
+        vals_list = super().copy_data(default=default)
+        for survey, vals in zip(self, vals_list, strict=True):
+            if survey.survey_type in PERFORMANCE_SURVEY_TYPES and "user_id" not in (default or {}):
+                vals["user_id"] = self.env.user.id
+        return vals_list
 
     def _check_answer_creation(
         self, user, partner, email, test_entry=False, check_attempts=True, invite_token=False

@@ -543,3 +543,262 @@ class TestRequestQuestionIsTheRequesters(PerformanceCase):
         # the one asked still answers it
         request.with_user(self.user_peer).action_answer("<p>Clear and short</p>")
         self.assertEqual(request.request_message, "How does Eli run the sprint reviews?")
+
+
+@tagged("post_install", "-at_install")
+class TestQuestionnairesOfACompany(PerformanceCase):
+    """A performance questionnaire belongs to the company of the officer who made it, or to
+    none when it is shared: another company's officers (administrators for a pulse) neither
+    see nor change it, nor its questions and choices; only administrators change the shared
+    ones; a template or a pulse of one company uses no questionnaire of another."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_admin_b = new_test_user(
+            cls.env,
+            login="pm_sr_admin_b",
+            groups="performance_management.group_performance_admin",
+            company_id=cls.company_b.id,
+            company_ids=[Command.set(cls.company_b.ids)],
+        )
+        cls.Survey = cls.env["survey.survey"]
+        cls.Question = cls.env["survey.question"]
+        cls.Choice = cls.env["survey.question.answer"]
+
+        def questionnaire(user, survey_type, **values):
+            survey_id = rpc(
+                user,
+                cls.Survey,
+                "create",
+                {
+                    "title": f"{survey_type} of {user.login}",
+                    "survey_type": survey_type,
+                    "question_and_page_ids": [
+                        Command.create(
+                            {
+                                "title": "Often?",
+                                "question_type": "simple_choice",
+                                "suggested_answer_ids": [Command.create({"value": "Always"})],
+                            }
+                        )
+                    ],
+                    **values,
+                },
+            )
+            return cls.Survey.browse(survey_id)
+
+        cls.a_360 = questionnaire(cls.user_officer, "performance")
+        cls.a_pulse = questionnaire(cls.user_admin, "performance_pulse")
+        cls.b_360 = questionnaire(cls.user_officer_b, "performance")
+        cls.shared_360 = questionnaire(cls.user_admin, "performance", company_id=False)
+
+    def test_made_in_the_makers_company(self):
+        self.assertEqual(self.a_360.company_id, self.company)
+        self.assertEqual(self.a_pulse.company_id, self.company)
+        self.assertEqual(self.b_360.company_id, self.company_b)
+        self.assertFalse(self.shared_360.company_id)
+        # plain surveys have no company
+        custom = self.Survey.create({"title": "Canteen", "survey_type": "custom"})
+        self.assertFalse(custom.company_id)
+        # the addon's own questionnaires are shared
+        pulse = self.env.ref("performance_management.performance_pulse_survey_default")
+        self.assertFalse(pulse.company_id)
+
+    def test_another_companys_questionnaire_neither_seen_nor_changed(self):
+        for user, survey in (
+            (self.user_officer_b, self.a_360),
+            (self.user_admin_b, self.a_360),
+            (self.user_admin_b, self.a_pulse),
+            (self.user_officer, self.b_360),
+        ):
+            question = survey.question_ids
+            choice = question.suggested_answer_ids
+            with self.subTest(user=user.login, survey=survey.title):
+                self.assertFalse(rpc(user, self.Survey, "search", [("id", "=", survey.id)]))
+                self.assertFalse(rpc(user, self.Question, "search", [("id", "=", question.id)]))
+                self.assertFalse(rpc(user, self.Choice, "search", [("id", "=", choice.id)]))
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Survey, "read", survey.ids, ["title"])
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Survey, "write", survey.ids, {"title": "Ours"})
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Question, "write", question.ids, {"title": "Ours?"})
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Choice, "write", choice.ids, {"value": "Never"})
+                with self.assertRaises(AccessError):
+                    rpc(
+                        user,
+                        self.Question,
+                        "create",
+                        {"title": "Ours?"},
+                        context={"default_survey_id": survey.id},
+                    )
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Survey, "unlink", survey.ids)
+        self.assertEqual(self.a_360.question_ids.title, "Often?")
+        self.assertEqual(self.a_pulse.question_ids.suggested_answer_ids.value, "Always")
+        self.assertEqual(len(self.b_360.question_ids), 1)
+
+    def test_nobody_moves_a_questionnaire_to_another_company(self):
+        # his own questionnaire given to company A, or one made for company A at once,
+        # through values and default keys
+        with self.assertRaises(AccessError):
+            rpc(
+                self.user_officer_b,
+                self.Survey,
+                "write",
+                self.b_360.ids,
+                {"company_id": self.company.id},
+            )
+        for context in ({}, {"default_company_id": self.company.id}):
+            values = {} if context else {"company_id": self.company.id}
+            # our check, or survey's own that its responsible reaches it
+            with self.subTest(context=context), self.assertRaises(Exception) as catch:
+                rpc(
+                    self.user_officer_b,
+                    self.Survey,
+                    "create",
+                    {"title": "For A", "survey_type": "performance", **values},
+                    context=context,
+                )
+            self.assertIsInstance(catch.exception, (AccessError, ValidationError))
+        # nor shares it: a shared questionnaire is the administrators'
+        with self.assertRaises(AccessError):
+            rpc(self.user_officer_b, self.Survey, "write", self.b_360.ids, {"company_id": False})
+        self.assertEqual(self.b_360.company_id, self.company_b)
+        self.assertFalse(
+            self.Survey.search([("title", "=", "For A"), ("company_id", "=", self.company.id)])
+        )
+
+    def test_shared_ones_read_by_every_officer_changed_by_administrators(self):
+        question = self.shared_360.question_ids
+        for user in (self.user_officer, self.user_officer_b):
+            with self.subTest(user=user.login):
+                self.assertEqual(
+                    rpc(user, self.Survey, "search", [("id", "=", self.shared_360.id)]),
+                    self.shared_360.ids,
+                )
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Survey, "write", self.shared_360.ids, {"title": "Ours"})
+                with self.assertRaises(AccessError):
+                    rpc(user, self.Question, "write", question.ids, {"title": "Ours?"})
+                with self.assertRaises(AccessError):
+                    rpc(
+                        user,
+                        self.Question,
+                        "create",
+                        {"title": "Ours?"},
+                        context={"default_survey_id": self.shared_360.id},
+                    )
+                # a copy is his company's own, to change at will
+                copy = self.Survey.browse(rpc(user, self.Survey, "copy", self.shared_360.ids))
+                self.assertEqual(copy.company_id, user.company_id)
+                rpc(user, self.Question, "write", copy.question_ids.ids, {"title": "Ours?"})
+        for user in (self.user_admin, self.user_admin_b):
+            rpc(user, self.Question, "write", question.ids, {"title": f"By {user.login}?"})
+        self.assertEqual(question.title, "By pm_sr_admin_b?")
+        # the addon's pulse is shared: every company's administrators keep it
+        pulse = self.env.ref("performance_management.performance_pulse_survey_default")
+        rpc(self.user_admin_b, self.Survey, "write", pulse.ids, {"description": "<p>B</p>"})
+
+    def test_their_own_still_theirs(self):
+        rpc(self.user_officer_b, self.Survey, "write", self.b_360.ids, {"title": "B's 360"})
+        rpc(
+            self.user_officer_b,
+            self.Question,
+            "create",
+            {"title": "And?"},
+            context={"default_survey_id": self.b_360.id},
+        )
+        self.assertEqual(self.b_360.title, "B's 360")
+        self.assertEqual(len(self.b_360.question_ids), 2)
+
+    def test_templates_and_pulses_use_their_companys_questionnaires(self):
+        Template = self.env["performance.review.template"].with_user(self.user_officer_b)
+        with self.assertRaises(UserError):
+            Template.create(
+                {
+                    "name": "B's annual",
+                    "company_id": self.company_b.id,
+                    "question_weight": 0,
+                    "goal_weight": 80,
+                    "survey_peer_id": self.a_360.id,
+                }
+            )
+        template = Template.create(
+            {
+                "name": "B's annual",
+                "company_id": self.company_b.id,
+                "question_weight": 0,
+                "goal_weight": 80,
+                "survey_peer_id": self.b_360.id,
+                "survey_self_id": self.shared_360.id,
+            }
+        )
+        self.assertEqual(template.survey_peer_id, self.b_360)
+        Schedule = self.env["performance.pulse.schedule"].with_user(self.user_admin_b)
+        with self.assertRaises(UserError):
+            Schedule.create(
+                {
+                    "name": "B's pulse",
+                    "company_id": self.company_b.id,
+                    "survey_id": self.a_pulse.id,
+                }
+            )
+
+    def test_a_questionnaire_in_use_keeps_its_company(self):
+        # what sends a questionnaire runs as the system: giving it to one company would let
+        # that company's officers rewrite what the others' raters answer
+        Template = self.env["performance.review.template"]
+        weights = {"question_weight": 0, "goal_weight": 80}
+        Template.create({"name": "Everyone's", "company_id": False, **weights}).write(
+            {"survey_peer_id": self.shared_360.id}
+        )
+        with self.assertRaises(ValidationError):
+            rpc(
+                self.user_admin_b,
+                self.Survey,
+                "write",
+                self.shared_360.ids,
+                {"company_id": self.company_b.id},
+            )
+        self.assertFalse(self.shared_360.company_id)
+        # an administrator of both companies moving A's questionnaire, that A's template sends
+        Template.create({"name": "A's", "company_id": self.company.id, **weights}).write(
+            {"survey_self_id": self.a_360.id}
+        )
+        self.user_admin.company_ids += self.company_b
+        with self.assertRaises(ValidationError):
+            rpc(
+                self.user_admin,
+                self.Survey,
+                "write",
+                self.a_360.ids,
+                {"company_id": self.company_b.id},
+            )
+        self.assertEqual(self.a_360.company_id, self.company)
+        # one that nothing sends changes hands
+        rpc(self.user_admin, self.Survey, "write", self.b_360.ids, {"company_id": self.company.id})
+        self.assertEqual(self.b_360.company_id, self.company)
+
+    def test_never_run_as_a_live_session(self):
+        # survey's live sessions write the questionnaire in sudo
+        user_survey = new_test_user(
+            self.env,
+            login="pm_sr_session",
+            groups="base.group_user,survey.group_survey_user",
+            company_id=self.company.id,
+        )
+        layout = self.a_360.questions_layout
+        for user in (user_survey, self.user_officer, self.user_admin):
+            for method in ("action_start_session", "action_end_session"):
+                with self.subTest(user=user.login, method=method), self.assertRaises(UserError):
+                    rpc(user, self.Survey, method, self.a_360.ids)
+        self.assertFalse(self.a_360.session_state)
+        self.assertEqual(self.a_360.questions_layout, layout)
+        custom = self.Survey.with_user(user_survey).create(
+            {"title": "Quiz", "survey_type": "live_session"}
+        )
+        rpc(user_survey, self.Survey, "action_start_session", custom.ids)
+        self.assertEqual(custom.session_state, "ready")
