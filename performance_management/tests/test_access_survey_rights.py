@@ -29,63 +29,59 @@ def rpc(user, model, method, *args, context=None, **kwargs):
     return call_kw(model.with_user(user), method, list(args), kwargs)
 
 
+def user_of(company, login, groups):
+    """A user of ``company`` alone, with the internal user's rights and ``groups``."""
+    return new_test_user(
+        company.env,
+        login=login,
+        groups=f"base.group_user,{groups}",
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+    )
+
+
+def survey_models(env):
+    return env["survey.survey"], env["survey.question"], env["survey.question.answer"]
+
+
+def survey_vals(title, survey_type, question="Often?", choice="Always", **values):
+    """The values of a survey of ``survey_type`` with one choice question of one choice."""
+    return {
+        "title": title,
+        "survey_type": survey_type,
+        "question_and_page_ids": [
+            Command.create(
+                {
+                    "title": question,
+                    "question_type": "simple_choice",
+                    "suggested_answer_ids": [Command.create({"value": choice})],
+                }
+            )
+        ],
+        **values,
+    }
+
+
 @tagged("post_install", "-at_install")
 class TestPerformanceSurveyRights(PerformanceCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_survey = new_test_user(
-            cls.env,
-            login="pm_sr_survey",
-            groups="base.group_user,survey.group_survey_user",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
+        cls.user_survey = user_of(cls.company, "pm_sr_survey", "survey.group_survey_user")
+        cls.user_survey_manager = user_of(
+            cls.company, "pm_sr_survey_manager", "survey.group_survey_manager"
         )
-        cls.user_survey_manager = new_test_user(
-            cls.env,
-            login="pm_sr_survey_manager",
-            groups="base.group_user,survey.group_survey_manager",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-        )
-        cls.Survey = cls.env["survey.survey"]
-        cls.Question = cls.env["survey.question"]
-        cls.Choice = cls.env["survey.question.answer"]
+        cls.Survey, cls.Question, cls.Choice = survey_models(cls.env)
         # the Surveys user's own survey, one question with one choice
         cls.custom = cls.Survey.with_user(cls.user_survey).create(
-            {
-                "title": "Canteen",
-                "survey_type": "custom",
-                "question_and_page_ids": [
-                    Command.create(
-                        {
-                            "title": "Lunch?",
-                            "question_type": "simple_choice",
-                            "suggested_answer_ids": [Command.create({"value": "Yes"})],
-                        }
-                    )
-                ],
-            }
+            survey_vals("Canteen", "custom", question="Lunch?", choice="Yes")
         )
         cls.custom_question = cls.custom.question_ids
         cls.perf = {}
         for survey_type in PERF_TYPES:
-            survey = cls.Survey.create(
-                {
-                    "title": f"Questionnaire {survey_type}",
-                    "survey_type": survey_type,
-                    "question_and_page_ids": [
-                        Command.create(
-                            {
-                                "title": "Often?",
-                                "question_type": "simple_choice",
-                                "suggested_answer_ids": [Command.create({"value": "Always"})],
-                            }
-                        )
-                    ],
-                }
+            cls.perf[survey_type] = cls.Survey.create(
+                survey_vals(f"Questionnaire {survey_type}", survey_type)
             )
-            cls.perf[survey_type] = survey
 
     @contextmanager
     def refused(self):
@@ -555,36 +551,17 @@ class TestQuestionnairesOfACompany(PerformanceCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_admin_b = new_test_user(
-            cls.env,
-            login="pm_sr_admin_b",
-            groups="performance_management.group_performance_admin",
-            company_id=cls.company_b.id,
-            company_ids=[Command.set(cls.company_b.ids)],
+        cls.user_admin_b = user_of(
+            cls.company_b, "pm_sr_admin_b", "performance_management.group_performance_admin"
         )
-        cls.Survey = cls.env["survey.survey"]
-        cls.Question = cls.env["survey.question"]
-        cls.Choice = cls.env["survey.question.answer"]
+        cls.Survey, cls.Question, cls.Choice = survey_models(cls.env)
 
         def questionnaire(user, survey_type, **values):
             survey_id = rpc(
                 user,
                 cls.Survey,
                 "create",
-                {
-                    "title": f"{survey_type} of {user.login}",
-                    "survey_type": survey_type,
-                    "question_and_page_ids": [
-                        Command.create(
-                            {
-                                "title": "Often?",
-                                "question_type": "simple_choice",
-                                "suggested_answer_ids": [Command.create({"value": "Always"})],
-                            }
-                        )
-                    ],
-                    **values,
-                },
+                survey_vals(f"{survey_type} of {user.login}", survey_type, **values),
             )
             return cls.Survey.browse(survey_id)
 
@@ -784,12 +761,7 @@ class TestQuestionnairesOfACompany(PerformanceCase):
 
     def test_never_run_as_a_live_session(self):
         # survey's live sessions write the questionnaire in sudo
-        user_survey = new_test_user(
-            self.env,
-            login="pm_sr_session",
-            groups="base.group_user,survey.group_survey_user",
-            company_id=self.company.id,
-        )
+        user_survey = user_of(self.company, "pm_sr_session", "survey.group_survey_user")
         layout = self.a_360.questions_layout
         for user in (user_survey, self.user_officer, self.user_admin):
             for method in ("action_start_session", "action_end_session"):
