@@ -101,8 +101,18 @@ class SurveySurvey(models.Model):
 
     def write(self, vals):
         check_performance_survey_rights(self.env, self)
+        # sudo: the types as they are, whoever may read the surveys
+        types = {survey: survey.survey_type for survey in self.sudo()}
         res = super().write(vals)
         check_performance_survey_rights(self.env, self)
+        # A performance questionnaire stays one, of its kind: as a plain survey, survey's
+        # rules would give its answers (anonymous ones, with the request that names their
+        # rater) to every Surveys user; as a pulse, its template would send a pulse.
+        if not self.env.su and any(
+            survey_type in PERFORMANCE_SURVEY_TYPES and survey.survey_type != survey_type
+            for survey, survey_type in types.items()
+        ):
+            raise UserError(self.env._("A performance questionnaire keeps its type."))
         return res
 
     def unlink(self):
@@ -153,25 +163,22 @@ class SurveySurvey(models.Model):
                     )
                 )
 
-    def action_start_session(self):
+    @api.constrains("survey_type", "session_state")
+    def _check_no_performance_session(self):
         # survey's live sessions write the questionnaire in sudo; a performance one is
         # answered through the review or the pulse only, never live
-        self._check_no_performance_session()
-        return super().action_start_session()
+        if any(s.survey_type in PERFORMANCE_SURVEY_TYPES and s.session_state for s in self):
+            raise ValidationError(
+                self.env._("A performance questionnaire is not run as a live session.")
+            )
 
     def action_end_session(self):
-        self._check_no_performance_session()
-        return super().action_end_session()
-
-    def _session_open(self):
-        self._check_no_performance_session()
-        return super()._session_open()
-
-    def _check_no_performance_session(self):
+        # which closes every answer of the survey, in sudo
         if any(s.survey_type in PERFORMANCE_SURVEY_TYPES for s in self.sudo()):
             raise UserError(
                 self.env._("A performance questionnaire is not run as a live session.")
             )
+        return super().action_end_session()
 
     def copy_data(self, default=None):
         # a copy of a questionnaire is the copier's, in his company (its compute): he keeps

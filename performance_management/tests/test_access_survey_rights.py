@@ -767,6 +767,10 @@ class TestQuestionnairesOfACompany(PerformanceCase):
             for method in ("action_start_session", "action_end_session"):
                 with self.subTest(user=user.login, method=method), self.assertRaises(UserError):
                     rpc(user, self.Survey, method, self.a_360.ids)
+        # nor started by writing its state, as survey's session routes then go on in sudo
+        for user in (user_survey, self.user_officer):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                rpc(user, self.Survey, "write", self.a_360.ids, {"session_state": "in_progress"})
         self.assertFalse(self.a_360.session_state)
         self.assertEqual(self.a_360.questions_layout, layout)
         custom = self.Survey.with_user(user_survey).create(
@@ -774,3 +778,31 @@ class TestQuestionnairesOfACompany(PerformanceCase):
         )
         rpc(user_survey, self.Survey, "action_start_session", custom.ids)
         self.assertEqual(custom.session_state, "ready")
+
+    def test_a_questionnaire_keeps_its_type(self):
+        # a plain survey's answers are every Surveys user's: the anonymous answers of a
+        # 360 questionnaire, and the requests that name their raters, with them
+        officer = user_of(
+            self.company,
+            "pm_sr_officer_surveys",
+            "performance_management.group_performance_officer,survey.group_survey_manager",
+        )
+        for user, survey, survey_type in (
+            (officer, self.a_360, "custom"),
+            (officer, self.a_360, "survey"),
+            (self.user_admin, self.a_360, "performance_pulse"),
+            (self.user_admin, self.a_pulse, "performance"),
+            (self.user_admin, self.a_pulse, "custom"),
+        ):
+            with (
+                self.subTest(survey=survey.title, survey_type=survey_type),
+                self.assertRaises(UserError),
+            ):
+                rpc(user, self.Survey, "write", survey.ids, {"survey_type": survey_type})
+        self.assertEqual(self.a_360.survey_type, "performance")
+        self.assertEqual(self.a_pulse.survey_type, "performance_pulse")
+        self.assertEqual(self.a_360.company_id, self.company)
+        # a plain survey of his may still become a 360 questionnaire
+        mine = self.Survey.with_user(officer).create({"title": "Mine", "survey_type": "custom"})
+        rpc(officer, self.Survey, "write", mine.ids, {"survey_type": "performance"})
+        self.assertEqual(mine.company_id, self.company)
