@@ -10,7 +10,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.service.model import call_kw
 from odoo.tests import new_test_user, tagged
 
@@ -137,6 +137,39 @@ class TestSurveyOfficerOn360(Survey360Case):
                 rpc(self.user_survey, UserInput, "write", [own], {fname: value})
         titles = [title for title, _rows in UserInput._performance_summary(review, named=True)]
         self.assertFalse([title for title in titles if "Lunch poll" in title])
+
+    def test_surveys_manager_cannot_slip_lines_into_a_360_answer(self):
+        # a line names its survey (a field survey lets its users set): one naming his plain
+        # survey passed survey's rules, and counted in the review's 360 summary
+        self.launch()
+        review = self.review_of(self.employee)
+        user_input = self.input_of(review, self.peer)
+        question = self.survey.question_ids.filtered(lambda q: q.suggested_answer_ids)[:1]
+        manager = new_test_user(
+            self.env,
+            login="pm_survey_manager",
+            groups="base.group_user,survey.group_survey_manager",
+        )
+        plain = rpc(
+            manager,
+            self.env["survey.survey"],
+            "create",
+            {"title": "Poll", "survey_type": "survey"},
+        )
+        with self.assertRaises(ValidationError):
+            rpc(
+                manager,
+                self.env["survey.user_input.line"],
+                "create",
+                {
+                    "user_input_id": user_input.id,
+                    "survey_id": plain,
+                    "question_id": question.id,
+                    "answer_type": "suggestion",
+                    "suggested_answer_id": question.suggested_answer_ids[:1].id,
+                },
+            )
+        self.assertFalse(user_input.user_input_line_ids)
 
 
 @tagged("post_install", "-at_install")
