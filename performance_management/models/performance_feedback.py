@@ -119,7 +119,7 @@ class PerformanceFeedback(models.Model):
         "stays open to everyone's eyes until its batch of answers is released.",
     )
     goal_id = fields.Many2one("performance.goal", ondelete="set null", index="btree_not_null")
-    value_id = fields.Many2one("performance.value", ondelete="set null")
+    value_id = fields.Many2one("performance.value", ondelete="set null", check_company=True)
     review_id = fields.Many2one("performance.review", ondelete="set null", index="btree_not_null")
     color = fields.Integer(compute="_compute_color")
     is_overdue = fields.Boolean(compute="_compute_is_overdue")

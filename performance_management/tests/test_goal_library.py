@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -88,6 +88,25 @@ class TestGoalLibrary(GoalCase):
             self._assign(self.user_employee, employee_ids=[Command.set(self.employee.ids)])
         with self.assertRaisesRegex(UserError, "Choose the employees"):
             self._assign(self.user_manager)
+
+    def test_managers_align_only_on_goals_they_read(self):
+        # the wizard creates the goals in sudo: its parent is checked as the goal's create
+        # checks it, else a manager learned the name of any goal of the company (by id) and
+        # hung his team's goals under it
+        hidden = self._goal(self.other_employee, name="Another branch's own goal")
+        with self.assertRaises(AccessError):
+            self._assign(
+                self.user_manager,
+                employee_ids=[Command.set(self.employee.ids)],
+                parent_id=hidden.id,
+            )
+        self.assertFalse(hidden.child_ids)
+        goals = self._assign(
+            self.user_manager,
+            employee_ids=[Command.set(self.employee.ids)],
+            parent_id=self.company_goal.id,
+        )
+        self.assertEqual(goals.parent_id, self.company_goal)
 
     def test_library_goal_has_no_owner(self):
         with self.assertRaisesRegex(ValidationError, "no owner"):

@@ -125,6 +125,24 @@ class TestWritePaths(WritePathCase):
         copied = self.rpc(self.user_peer, feedback, "copy")
         self.assertEqual(feedback.browse(copied).date, fields.Date.context_today(feedback))
 
+    def test_feedback_cites_its_companys_values(self):
+        other = self.env["performance.value"].create(
+            {"name": "Company B's courage", "company_id": self.company_b.id}
+        )
+        wizard = self.rpc(
+            self.user_peer,
+            self.env["performance.feedback.give"],
+            "create",
+            {
+                "employee_ids": [(6, 0, self.employee.ids)],
+                "message": "<p>Brave</p>",
+                "value_id": other.id,
+            },
+        )
+        with self.assertRaises(REFUSED):
+            self.rpc(self.user_peer, wizard, "action_give")
+        self.assertFalse(self.env["performance.feedback"].search([("value_id", "=", other.id)]))
+
     def test_reward_is_not_turned_into_a_bonus_for_its_recommender(self):
         reward = self.mine["performance.reward"]  # Mia's 1,000 for Eli
         self.company.performance_reward_manager_approval = True

@@ -97,6 +97,9 @@ class PerformanceGoalAssign(models.TransientModel):
         if not self.template_ids:
             raise UserError(self.env._("Choose the goals of the library to assign."))
         self._check_employees(employees)
+        # one aligns only on goals one may read, as the goal's own create checks: the goals
+        # are created in sudo below
+        self.parent_id.check_access("read")
         vals_list = []
         for employee in employees:
             for template in self.template_ids:
