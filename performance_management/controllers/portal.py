@@ -61,7 +61,20 @@ class PerformancePortal(CustomerPortal):
         request.session["pm_portal_message"] = {"error": error, "success": success}
 
     def _pm_error_text(self, error):
+        if not isinstance(error, UserError):
+            # a value the form's code could not read (a number, a date): Python's words are
+            # not the user's
+            return request.env._("A value of the form is not valid: check what you entered.")
         return error.args[0] if error.args else str(error)
+
+    @staticmethod
+    def _pm_id(value):
+        """The id a form or a JSON argument gives (digits), else 404."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.isascii() and value.isdecimal():
+            return int(value)
+        raise NotFound()
 
     def _pm_values(self, page_name, breadcrumbs, **values):
         """Layout values of a performance page: breadcrumbs and the flashed message."""

@@ -61,6 +61,8 @@ class PerformanceEvidencePortal(PerformanceReviewPortal):
         methods=["POST"],
     )
     def portal_my_review_cite(self, review_id, model=None, res_id=None, **post):
-        if not (model and (res_id or "").isdigit()):
+        if not (model and res_id):
             return request.redirect(f"/my/performance/reviews/{int(review_id)}")
-        return self._pm_evidence_action(review_id, "action_cite_evidence", model, int(res_id))
+        return self._pm_evidence_action(
+            review_id, "action_cite_evidence", model, self._pm_id(res_id)
+        )

@@ -21,7 +21,7 @@ class PerformanceTextCheckPortal(PerformancePortal):
         if target == "review_line":
             # read with the user's rights: record rules apply
             line = Line.search(
-                Domain("id", "=", int(res_id or 0))
+                Domain("id", "=", self._pm_id(res_id))
                 & Domain("role", "=", "employee")
                 & Domain("display_type", "=", False),
                 limit=1,
@@ -35,7 +35,7 @@ class PerformanceTextCheckPortal(PerformancePortal):
         if target == "feedback_answer":
             request_ = self._pm_get(
                 "performance.feedback",
-                int(res_id or 0),
+                self._pm_id(res_id),
                 [("state", "=", "requested")],
                 field="author_id",
             )
@@ -46,6 +46,8 @@ class PerformanceTextCheckPortal(PerformancePortal):
 
     @route("/my/performance/text_check", type="jsonrpc", auth="user", readonly=True)
     def portal_text_check(self, text="", target=None, res_id=None, **kw):
+        if not isinstance(text, str):
+            raise NotFound()
         exclude_lines, exclude_feedback = self._pm_text_check_target(target, res_id)
         return {
             "flags": request.env["performance.text.rule"]._writer_flags(

@@ -276,7 +276,10 @@ class PerformanceDevelopmentPlan(models.Model):
 
     @api.model
     def action_create_from_reviews(self, reviews):
-        """Open (or create) a development plan from each review's outcome."""
+        """Open (or create) a development plan from each review's outcome.
+
+        ``reviews``: the reviews (the action's records), or their ids (over RPC)."""
+        reviews = self.env["performance.review"].browse(getattr(reviews, "ids", reviews))
         plans = self.search([("review_id", "in", reviews.ids)])
         missing = reviews - plans.review_id
         plans |= self.create([self._prepare_from_review(review) for review in missing])

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 from ..tools import FiniteFloat, is_officer, settable
@@ -261,7 +261,12 @@ class PerformanceReviewAssessment(models.Model):
         page of cards is loaded.
         """
         self.check_access("read")
-        domain = Domain(domain or [])
+        try:
+            domain = Domain(domain or [])
+        except (TypeError, ValueError):
+            raise ValidationError(
+                self.env._("The 9-box counts the reviews of a search.")
+            ) from None
         placed = Domain("performance_tier", "!=", False) & Domain("potential", "!=", False)
         boxes = {
             f"{tier}_{potential}": count

@@ -145,6 +145,8 @@ class PerformanceTextRule(models.Model):
         as a month, a weekday or "for example") gets a "no_example" flag. HTML is read as text.
         """
         self.browse().check_access("read")
+        if text and not isinstance(text, str):
+            raise ValidationError(self.env._("Only a text can be checked."))
         text = html2plaintext(text or "") if "<" in (text or "") else (text or "")
         if not text.strip():
             return []

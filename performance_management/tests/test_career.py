@@ -2,6 +2,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.service.model import call_kw
 from odoo.tests import tagged
 
 from .common import PerformanceCase
@@ -399,6 +400,10 @@ class TestDevelopmentFlows(CareerCase):
         self.assertEqual(plan.target_step_id, self.step_senior)
         # Twice: the same plan, not a second one.
         self.assertEqual(Plan.action_create_from_reviews(review)["res_id"], plan.id)
+        # over RPC (JSON-2), the reviews come as ids
+        self.assertEqual(
+            call_kw(Plan, "action_create_from_reviews", [review.ids], {})["res_id"], plan.id
+        )
         self.peer.job_id = False
         review.employee_id = self.peer
         plan.sudo().review_id = False  # detached as data, not as the manager

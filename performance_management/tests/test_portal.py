@@ -414,6 +414,15 @@ class TestPortalAccess(PerformancePortalCase):
         # Two reviews, two feedback requests, one plan to acknowledge.
         self.assertEqual(counters["performance_todo_count"], 5)
 
+    def test_cite_refuses_what_is_no_id(self):
+        # "²" is a digit to Python's isdigit, and no int: not found, never a server error
+        self.authenticate("pm_portal", "pm_portal")
+        url = f"/my/performance/reviews/{self.portal_review_self.id}/cite"
+        for res_id in ("²", "abc", "-1"):
+            with self.subTest(res_id=res_id):
+                response = self._post(url, {"model": "performance.goal", "res_id": res_id})
+                self.assertEqual(response.status_code, 404)
+
     def test_kudos(self):
         self.authenticate("pm_portal", "pm_portal")
         Recognition = self.env["performance.recognition"]
@@ -447,6 +456,20 @@ class TestPortalAccess(PerformancePortalCase):
                 "/my/performance/kudos/give",
                 dict(data, visibility="company", message="Again"),
             )
+        self.assertEqual(Recognition.search_count([("giver_id", "=", self.portal_employee.id)]), 1)
+        # a value the form cannot read is told in the user's words, not Python's
+        response = self._post(
+            "/my/performance/kudos/give",
+            {
+                "receiver_id": str(self.employee.id),
+                "value_id": "abc",
+                "visibility": "company",
+                "message": "Again",
+            },
+        )
+        page = self.url_open(response.headers["Location"]).text
+        self.assertIn("A value of the form is not valid", page)
+        self.assertNotIn("invalid literal", page)
         self.assertEqual(Recognition.search_count([("giver_id", "=", self.portal_employee.id)]), 1)
 
     def test_anonymous_feedback_received(self):

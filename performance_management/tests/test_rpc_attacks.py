@@ -253,3 +253,23 @@ class TestCalendarSyncKeyFromOutside(PerformanceCase):
         self.assertTrue(event.active)
         self.assertEqual(log.sudo().calendar_event_id, event)
         self.assertEqual(log.state, "planned")
+
+
+@tagged("post_install", "-at_install")
+class TestPublicMethodsRefuseOddArguments(PerformanceCase):
+    """Public methods reached over JSON-2 answer odd arguments with a clear error."""
+
+    def test_text_check_and_nine_box(self):
+        for call in (
+            lambda: rpc(
+                self.user_employee, self.env["performance.text.rule"], "check_text", ["x"]
+            ),
+            lambda: rpc(
+                self.user_manager,
+                self.env["performance.review.assessment"],
+                "get_nine_box_data",
+                "bad",
+            ),
+        ):
+            with self.assertRaises(ValidationError):
+                call()

@@ -14,9 +14,9 @@ class TestTextCheckPortal(PerformancePortalCase):
             ROUTE, {"text": text, "target": target, "res_id": res_id}
         )["flags"]
 
-    def _refused(self, target, res_id=None):
+    def _refused(self, target, res_id=None, text="She is always bossy"):
         with self.assertRaises(JsonRpcException) as caught:
-            self._check(target, res_id)
+            self._check(target, res_id, text)
         self.assertIn("NotFound", str(caught.exception))
 
     def test_flags_for_own_texts(self):
@@ -48,6 +48,12 @@ class TestTextCheckPortal(PerformancePortalCase):
         self._refused("feedback_answer", self.peer_request.id)
         self._refused("feedback_answer", self.portal_received.id)
         self._refused("performance.review")
+        # arguments no form sends: refused as not found, never a server error
+        for res_id in ("abc", "²", [1, 2], True):
+            with self.subTest(res_id=res_id):
+                self._refused("review_line", res_id)
+                self._refused("feedback_answer", res_id)
+        self._refused("feedback_give", text=["a"])
 
     def test_refuses_a_user_without_employee(self):
         self.authenticate("pm_admin", "pm_admin")
