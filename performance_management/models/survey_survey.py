@@ -8,13 +8,17 @@ PERFORMANCE_SURVEY_TYPE = "performance"
 PULSE_SURVEY_TYPE = "performance_pulse"
 PERFORMANCE_SURVEY_TYPES = (PERFORMANCE_SURVEY_TYPE, PULSE_SURVEY_TYPE)
 ADMIN = "performance_management.group_performance_admin"
-# the questionnaires a review template sends, one per kind of rater
-TEMPLATE_SURVEY_FIELDS = (
-    "survey_peer_id",
-    "survey_report_id",
-    "survey_manager_id",
-    "survey_self_id",
-)
+# what sends a questionnaire, by its fields: a review template one per kind of rater
+SURVEY_SENDERS = {
+    "performance.review.template": (
+        "survey_peer_id",
+        "survey_report_id",
+        "survey_manager_id",
+        "survey_self_id",
+    ),
+    "performance.pulse.schedule": ("survey_id",),
+    "performance.pulse.round": ("survey_id",),
+}
 
 
 def check_performance_survey_rights(env, surveys):
@@ -126,32 +130,8 @@ class SurveySurvey(models.Model):
         it (their launch runs as the system), so it is refused, as ``check_company`` refuses
         the template or the pulse that picks another company's questionnaire."""
         given = self.filtered(lambda s: s.survey_type in PERFORMANCE_SURVEY_TYPES and s.company_id)
-        if not given:
-            return
-        # sudo: whatever uses the questionnaires, whoever may read it
-        users = self.env["performance.review.template"].sudo().with_context(active_test=False)
-        templates = users.search(
-            Domain.OR(Domain(name, "in", given.ids) for name in TEMPLATE_SURVEY_FIELDS)
-        )
-        pulses = (
-            self.env["performance.pulse.schedule"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("survey_id", "in", given.ids)])
-        )
-        rounds = (
-            self.env["performance.pulse.round"].sudo().search([("survey_id", "in", given.ids)])
-        )
         for survey in given:
-            others = templates.filtered(
-                lambda t, s=survey: (
-                    any(t[name] == s for name in TEMPLATE_SURVEY_FIELDS)
-                    and t.company_id != s.company_id
-                )
-            ).mapped("display_name")
-            for pulse in (*pulses, *rounds):
-                if pulse.survey_id == survey and pulse.company_id != survey.company_id:
-                    others.append(pulse.display_name)
+            others = survey._performance_senders_elsewhere()
             if others:
                 raise ValidationError(
                     self.env._(
@@ -162,6 +142,24 @@ class SurveySurvey(models.Model):
                         users=", ".join(others),
                     )
                 )
+
+    def _performance_senders_elsewhere(self):
+        """The names of what sends this questionnaire from outside its company."""
+        self.ensure_one()
+        names = []
+        for model, fnames in SURVEY_SENDERS.items():
+            # sudo: whatever sends the questionnaire, whoever may read it
+            senders = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search(
+                    Domain.OR(Domain(fname, "=", self.id) for fname in fnames)
+                    & Domain("company_id", "!=", self.company_id.id)
+                )
+            )
+            names += senders.mapped("display_name")
+        return names
 
     @api.constrains("survey_type", "session_state")
     def _check_no_performance_session(self):
