@@ -3,7 +3,9 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.fields import Command
+from odoo.service.model import call_kw
 from odoo.sql_db import Cursor
 from odoo.tests import Form, tagged
 from odoo.tools import config
@@ -18,6 +20,25 @@ class TestCycleLaunch(ReviewCase):
         Cron = type(self.env["ir.cron"])
         with patch.object(Cron, "_commit_progress", return_value=60.0):
             self.env["performance.cycle"]._cron_launch_cycles()
+
+    def test_only_its_companys_officers_launch_a_cycle(self):
+        # the launch reads participants, templates, skills and goals and creates reviews,
+        # requests and to-dos in sudo: only after its officer check, on a cycle he reads
+        for user in (
+            self.user_employee,
+            self.user_manager,
+            self.user_portal,
+            self.user_officer_b,
+        ):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                call_kw(
+                    self.env["performance.cycle"].with_user(user),
+                    "action_launch",
+                    [self.cycle.ids],
+                    {},
+                )
+        self.assertFalse(self.cycle.review_ids)
+        self.assertEqual(self.cycle.state, "draft")
 
     def test_launch_twice_creates_nothing_twice_and_adds_late_joiners(self):
         reviews = self.launch()
